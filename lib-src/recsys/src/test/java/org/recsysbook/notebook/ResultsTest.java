@@ -1,0 +1,125 @@
+package org.recsysbook.notebook;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.recsysbook.display.Display;
+import org.recsysbook.display.RecordingSink;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResultsTest {
+    private RecordingSink sink;
+
+    @BeforeEach
+    void freshSink() {
+        sink = TestSinks.fresh();
+        Results.clear();
+    }
+
+    @Test
+    void recordShowsTheResultMimeWithNameAndValue() {
+        Results.record("ndcg_at_10", 0.4125);
+        assertEquals(1, sink.outputs().size());
+        DisplayData d = sink.outputs().get(0).data();
+        Object json = d.getData(MIMEType.parse(Results.MIME_TYPE));
+        Map<?, ?> m = assertInstanceOf(Map.class, json);
+        assertEquals(Map.of("name", "ndcg_at_10", "value", 0.4125), m);
+        assertEquals(List.of("name", "value"), List.copyOf(m.keySet()));
+        assertEquals("ndcg_at_10 = 0.4125", d.getData(MIMEType.TEXT_PLAIN));
+        assertTrue(((String) d.getData(MIMEType.TEXT_HTML)).contains("ndcg_at_10"));
+    }
+
+    @Test
+    void integersAreStoredAsLongsAndDoublesAsDoubles() {
+        assertEquals(42L, Results.record("n", 42));
+        assertEquals(7L, Results.record("m", (short) 7));
+        assertEquals(0.5, Results.record("f", 0.5f));
+        assertEquals(3.0, Results.record("d", 3.0));
+        assertEquals(Map.of("n", 42L, "m", 7L, "f", 0.5, "d", 3.0), Results.recorded());
+    }
+
+    @Test
+    void stringsBooleansArraysAndListsAreAccepted() {
+        Results.record("s", "ok");
+        Results.record("b", true);
+        double[] arr = {1.5, 2.5};
+        Results.record("da", arr);
+        arr[0] = 99;
+        Results.record("ia", new int[] {1, 2, 3});
+        Results.record("l", List.of(1, 0.25, "x", false));
+        assertEquals("ok", Results.get("s"));
+        assertEquals(true, Results.get("b"));
+        assertEquals(List.of(1.5, 2.5), Results.get("da"), "the array is copied when recorded");
+        assertEquals(List.of(1L, 2L, 3L), Results.get("ia"));
+        assertEquals(List.of(1L, 0.25, "x", false), Results.get("l"));
+        assertEquals("l = [1, 0.25, \"x\", false]",
+                sink.outputs().get(4).data().getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void recordingAgainReplacesTheValue() {
+        Results.record("x", 1);
+        Results.record("x", 2);
+        assertEquals(Map.of("x", 2L), Results.recorded());
+        assertEquals(2, sink.outputs().size());
+    }
+
+    @Test
+    void nonFiniteNumbersAreRejectedNamingTheParameter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Results.record("x", Double.NaN));
+        assertTrue(e.getMessage().contains("value") && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Results.record("x", new double[] {1, Double.POSITIVE_INFINITY}));
+        assertTrue(e.getMessage().contains("value[1]") && e.getMessage().contains("Infinity"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Results.record("x", List.of(1.0, Double.NaN)));
+        assertTrue(e.getMessage().contains("value[1]"), e.getMessage());
+        assertTrue(Results.recorded().isEmpty());
+        assertTrue(sink.outputs().isEmpty());
+    }
+
+    @Test
+    void otherTypesAndNullAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Results.record("x", new Object()));
+        assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Results.record("x", null));
+        assertThrows(IllegalArgumentException.class, () -> Results.record("x", Map.of("a", 1)));
+        e = assertThrows(IllegalArgumentException.class, () -> Results.record("x", List.of(List.of(1))));
+        assertTrue(e.getMessage().contains("value[0]"), e.getMessage());
+    }
+
+    @Test
+    void badNamesAreRejected() {
+        for (String bad : new String[] {"", "a b", "ndcg@10", "ä", "x/y"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Results.record(bad, 1));
+            assertTrue(e.getMessage().startsWith("name"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Results.record(null, 1));
+        Results.record("A-z_0.9", 1);
+        assertEquals(1L, Results.get("A-z_0.9"));
+    }
+
+    @Test
+    void htmlEscapesTheValue() {
+        Results.record("s", "<script>alert(1)</script>");
+        String html = (String) sink.outputs().get(0).data().getData(MIMEType.TEXT_HTML);
+        assertTrue(!html.contains("<script>") && html.contains("&lt;script&gt;"), html);
+    }
+
+    @Test
+    void longListsAreShortenedForTheReaderOnly() {
+        Results.record("xs", new int[12]);
+        assertEquals("xs = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, … (12 values)]",
+                sink.outputs().get(0).data().getData(MIMEType.TEXT_PLAIN));
+        assertEquals(12, ((List<?>) Results.get("xs")).size());
+    }
+}
