@@ -1,0 +1,104 @@
+package org.recsysbook.metrics;
+
+/**
+ * Average precision, the seed's {@code average_precision}: the mean of precision@i over the ranks i that hold a
+ * relevant item; its mean over users is MAP.
+ *
+ * <p>Libraries disagree on the denominator; this class offers two, each named in its results:
+ * <ul>
+ *   <li>{@link #full()} ("MAP") follows the seed's code: {@code AP = sum_{i: rel_i} P@i / (number of
+ *       relevant items found in the list)}, over the whole list. A list that finds one relevant item at
+ *       rank 1 scores 1 however many it missed. (The seed's prose divides by all relevant items; its code,
+ *       which the seed's printed figures come from, does not.)</li>
+ *   <li>{@link #at(int)} ("MAP@k") reads the top k and divides by {@code min(k, |R|)}, so missed relevant
+ *       items cost score and a perfect top k scores 1.</li>
+ * </ul>
+ * A user with no relevant items, or a list with none of them, scores 0. Relevance is binary here: any
+ * positive grade counts as relevant. In the relevance-list form the seed tests {@code rel == 1} and averages
+ * grades for precision; for 0/1 lists that is the same thing.
+ */
+public final class AveragePrecision implements RankingMetric {
+    private final int k;   // 0: the whole list, the seed's denominator
+
+    private AveragePrecision(int k) {
+        this.k = k;
+    }
+
+    /** AP over the whole list, divided by the number of relevant items found (the seed's MAP). */
+    public static AveragePrecision full() {
+        return new AveragePrecision(0);
+    }
+
+    /** AP@k, divided by {@code min(k, |R|)} (MAP@k). */
+    public static AveragePrecision at(int k) {
+        Checks.k(k);
+        return new AveragePrecision(k);
+    }
+
+    @Override
+    public String name() {
+        return k == 0 ? "MAP" : "MAP@" + k;
+    }
+
+    @Override
+    public double score(int[] ranked, RelevantItems relevant) {
+        return k == 0 ? of(ranked, relevant) : of(ranked, relevant, k);
+    }
+
+    /** The seed's AP: sum of P@i at relevant ranks over the whole list, divided by the relevant items found. */
+    public static double of(int[] ranked, RelevantItems relevant) {
+        Checks.rankedList(ranked, "ranked");
+        Checks.notNull(relevant, "relevant");
+        if (relevant.isEmpty()) {
+            return 0.0;
+        }
+        double sum = 0;
+        int hits = 0;
+        for (int i = 0; i < ranked.length; i++) {
+            if (relevant.contains(ranked[i])) {
+                hits++;
+                sum += (double) hits / (i + 1);
+            }
+        }
+        return hits == 0 ? 0.0 : sum / hits;
+    }
+
+    /** AP@k: sum of P@i at relevant ranks i ≤ k, divided by {@code min(k, |R|)}. */
+    public static double of(int[] ranked, RelevantItems relevant, int k) {
+        Checks.k(k);
+        Checks.rankedList(ranked, "ranked");
+        Checks.notNull(relevant, "relevant");
+        if (relevant.isEmpty()) {
+            return 0.0;
+        }
+        int top = Math.min(k, ranked.length);
+        double sum = 0;
+        int hits = 0;
+        for (int i = 0; i < top; i++) {
+            if (relevant.contains(ranked[i])) {
+                hits++;
+                sum += (double) hits / (i + 1);
+            }
+        }
+        return sum / Math.min(k, relevant.size());
+    }
+
+    /** The seed's form: binary grades in rank order (a grade > 0 is relevant), divided by the hits found. */
+    public static double ofRelevances(double[] relevances) {
+        Checks.grades(relevances, "relevances");
+        double sum = 0;
+        int hits = 0;
+        for (int i = 0; i < relevances.length; i++) {
+            if (relevances[i] > 0) {
+                hits++;
+                sum += (double) hits / (i + 1);
+            }
+        }
+        return hits == 0 ? 0.0 : sum / hits;
+    }
+
+    /** The seed's form with integer grades. */
+    public static double ofRelevances(int[] relevances) {
+        return ofRelevances(Checks.grades(relevances, "relevances"));
+    }
+}

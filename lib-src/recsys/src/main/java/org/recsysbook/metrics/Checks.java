@@ -1,0 +1,119 @@
+package org.recsysbook.metrics;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Argument checks shared by the metrics; each failure names the parameter, the value and what is allowed. */
+final class Checks {
+    private Checks() { }
+
+    static void k(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, was " + k);
+        }
+    }
+
+    static <T> T notNull(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Checks that {@code ranked} is a ranked list: not null, each item at most once. Short lists are compared
+     * pairwise; long ones through a sorted copy, so the check stays O(n log n).
+     */
+    static int[] rankedList(int[] ranked, String name) {
+        notNull(ranked, name);
+        int n = ranked.length;
+        if (n <= 48) {
+            for (int i = 1; i < n; i++) {
+                int item = ranked[i];
+                for (int j = 0; j < i; j++) {
+                    if (ranked[j] == item) {
+                        throw duplicate(name, item, j, i);
+                    }
+                }
+            }
+        } else {
+            int[] sorted = ranked.clone();
+            Arrays.sort(sorted);
+            for (int i = 1; i < n; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    int item = sorted[i];
+                    int first = -1;
+                    for (int j = 0; j < n; j++) {
+                        if (ranked[j] == item) {
+                            if (first < 0) {
+                                first = j;
+                            } else {
+                                throw duplicate(name, item, first, j);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return ranked;
+    }
+
+    private static IllegalArgumentException duplicate(String name, int item, int first, int second) {
+        return new IllegalArgumentException(name + " holds item " + item + " twice (ranks " + (first + 1) + " and "
+                + (second + 1) + "); a ranked list holds each item at most once");
+    }
+
+    /** A boxed ranked list as an int[]; a null element is rejected with its rank. */
+    static int[] rankedList(List<Integer> ranked, String name) {
+        notNull(ranked, name);
+        int[] out = new int[ranked.size()];
+        int i = 0;
+        for (Integer item : ranked) {
+            if (item == null) {
+                throw new IllegalArgumentException(name + " holds null at rank " + (i + 1)
+                        + "; a ranked list holds item ids");
+            }
+            out[i++] = item;
+        }
+        return rankedList(out, name);
+    }
+
+    /** A relevance grade: finite and {@code >= 0}. */
+    static double grade(double g, String name, int index) {
+        if (!(g >= 0) || Double.isInfinite(g)) {
+            throw new IllegalArgumentException(name + "[" + index + "] is " + g
+                    + "; a relevance grade must be finite and >= 0");
+        }
+        return g;
+    }
+
+    static double[] grades(double[] grades, String name) {
+        notNull(grades, name);
+        for (int i = 0; i < grades.length; i++) {
+            grade(grades[i], name, i);
+        }
+        return grades;
+    }
+
+    static double[] grades(int[] grades, String name) {
+        notNull(grades, name);
+        double[] out = new double[grades.length];
+        for (int i = 0; i < grades.length; i++) {
+            out[i] = grade(grades[i], name, i);
+        }
+        return out;
+    }
+
+    static void item(int item, int catalogSize, String name) {
+        if (item < 0 || item >= catalogSize) {
+            throw new IllegalArgumentException(name + " holds item " + item + "; item ids must be in [0, "
+                    + catalogSize + ") for a catalog of " + catalogSize + " items");
+        }
+    }
+
+    static void positive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+        }
+    }
+}

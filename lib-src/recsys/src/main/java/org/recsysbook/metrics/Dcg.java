@@ -1,0 +1,91 @@
+package org.recsysbook.metrics;
+
+/**
+ * Discounted cumulative gain at k, the seed's {@code dcg_at_k}: the gains of the top k items, each divided by
+ * {@code log2(i + 1)} for rank {@code i = 1, 2, ...}.
+ *
+ * <p>{@code DCG@k = sum_{i=1}^{min(k,n)} g_i / log2(i + 1)} with linear gain {@code g_i}: the item's grade (1
+ * or 0 for a set of relevant items). Some libraries use the exponential gain {@code 2^g - 1} instead; for 0/1
+ * relevance the two agree. DCG is not normalised, so it grows with the number of relevant items; compare
+ * users with {@link Ndcg}.
+ */
+public final class Dcg implements RankingMetric {
+    private static final double[] DISCOUNTS = new double[1024];
+
+    static {
+        for (int i = 0; i < DISCOUNTS.length; i++) {
+            DISCOUNTS[i] = 1.0 / (Math.log(i + 2) / Math.log(2));
+        }
+    }
+
+    private final int k;
+
+    private Dcg(int k) {
+        Checks.k(k);
+        this.k = k;
+    }
+
+    /** DCG@k as a metric object. */
+    public static Dcg at(int k) {
+        return new Dcg(k);
+    }
+
+    @Override
+    public String name() {
+        return "DCG@" + k;
+    }
+
+    @Override
+    public double score(int[] ranked, RelevantItems relevant) {
+        return of(ranked, relevant, k);
+    }
+
+    /** The position discount {@code 1 / log2(rank + 1)} for {@code rank >= 1}. */
+    public static double discount(int rank) {
+        if (rank < 1) {
+            throw new IllegalArgumentException("rank must be >= 1, was " + rank);
+        }
+        return rank <= DISCOUNTS.length ? DISCOUNTS[rank - 1] : 1.0 / (Math.log(rank + 1.0) / Math.log(2));
+    }
+
+    /** DCG@k of a ranked list of item ids, the gain of each item being its grade in {@code relevant}. */
+    public static double of(int[] ranked, RelevantItems relevant, int k) {
+        Checks.k(k);
+        Checks.rankedList(ranked, "ranked");
+        Checks.notNull(relevant, "relevant");
+        if (relevant.isEmpty()) {
+            return 0.0;
+        }
+        int top = Math.min(k, ranked.length);
+        double sum = 0;
+        for (int i = 0; i < top; i++) {
+            double g = relevant.grade(ranked[i]);
+            if (g > 0) {
+                sum += g * discount(i + 1);
+            }
+        }
+        return sum;
+    }
+
+    /** The seed's form: DCG@k of grades given in rank order (0/1 or graded, each {@code >= 0}). */
+    public static double ofRelevances(double[] relevances, int k) {
+        Checks.k(k);
+        Checks.grades(relevances, "relevances");
+        return sum(relevances, k);
+    }
+
+    /** The seed's form with integer grades. */
+    public static double ofRelevances(int[] relevances, int k) {
+        Checks.k(k);
+        return sum(Checks.grades(relevances, "relevances"), k);
+    }
+
+    static double sum(double[] gains, int k) {
+        int top = Math.min(k, gains.length);
+        double sum = 0;
+        for (int i = 0; i < top; i++) {
+            sum += gains[i] * discount(i + 1);
+        }
+        return sum;
+    }
+}

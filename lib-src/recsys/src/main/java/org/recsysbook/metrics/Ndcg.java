@@ -1,0 +1,71 @@
+package org.recsysbook.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Normalised discounted cumulative gain at k, the seed's {@code ndcg_at_k}: {@link Dcg DCG@k} divided by the
+ * DCG@k of the best possible ordering, so 1 means a perfect ranking.
+ *
+ * <p>{@code NDCG@k = DCG@k / IDCG@k}. Two conventions for the ideal ordering, one per input form:
+ * <ul>
+ *   <li>item ids against {@link RelevantItems}: IDCG@k ranks <em>all</em> the user's relevant items by
+ *       grade, including those the list missed, so missing a relevant item costs score;</li>
+ *   <li>the seed's relevance-list form ({@link #ofRelevances}): IDCG@k sorts the grades of the list itself,
+ *       exactly as the seed does, so only the order inside the list is judged.</li>
+ * </ul>
+ * When IDCG@k is 0 (no relevant items) NDCG is 0, as in the seed.
+ */
+public final class Ndcg implements RankingMetric {
+    private final int k;
+
+    private Ndcg(int k) {
+        Checks.k(k);
+        this.k = k;
+    }
+
+    /** NDCG@k as a metric object. */
+    public static Ndcg at(int k) {
+        return new Ndcg(k);
+    }
+
+    @Override
+    public String name() {
+        return "NDCG@" + k;
+    }
+
+    @Override
+    public double score(int[] ranked, RelevantItems relevant) {
+        return of(ranked, relevant, k);
+    }
+
+    /** NDCG@k of a ranked list of item ids against all of the user's relevant items. */
+    public static double of(int[] ranked, RelevantItems relevant, int k) {
+        double dcg = Dcg.of(ranked, relevant, k);
+        return dcg == 0 ? 0.0 : dcg / relevant.idealDcg(k);
+    }
+
+    /** The seed's form: grades in rank order, ideal ordering taken from the same list. */
+    public static double ofRelevances(double[] relevances, int k) {
+        Checks.k(k);
+        Checks.grades(relevances, "relevances");
+        return normalised(relevances, k);
+    }
+
+    /** The seed's form with integer grades. */
+    public static double ofRelevances(int[] relevances, int k) {
+        Checks.k(k);
+        return normalised(Checks.grades(relevances, "relevances"), k);
+    }
+
+    private static double normalised(double[] gains, int k) {
+        double[] ideal = gains.clone();
+        Arrays.sort(ideal);
+        for (int i = 0, j = ideal.length - 1; i < j; i++, j--) {
+            double t = ideal[i];
+            ideal[i] = ideal[j];
+            ideal[j] = t;
+        }
+        double idcg = Dcg.sum(ideal, k);
+        return idcg > 0 ? Dcg.sum(gains, k) / idcg : 0.0;
+    }
+}

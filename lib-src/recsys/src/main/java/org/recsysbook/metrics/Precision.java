@@ -1,0 +1,78 @@
+package org.recsysbook.metrics;
+
+/**
+ * Precision at k, the seed's {@code precision_at_k}: the share of the top k recommendations that are relevant.
+ *
+ * <p>For item ids, {@code P@k = |top-k ∩ R| / k}: the denominator is k even when the list holds fewer than k
+ * items (an empty slot counts as a miss), the convention of most libraries. The seed's relevance-list form
+ * ({@link #ofRelevances}) keeps the seed's arithmetic: the mean of the first {@code min(k, n)} grades, so a
+ * short list is divided by its own length and graded lists give the mean grade. An empty list scores 0.
+ */
+public final class Precision implements RankingMetric {
+    private final int k;
+
+    private Precision(int k) {
+        Checks.k(k);
+        this.k = k;
+    }
+
+    /** Precision@k as a metric object. */
+    public static Precision at(int k) {
+        return new Precision(k);
+    }
+
+    @Override
+    public String name() {
+        return "P@" + k;
+    }
+
+    @Override
+    public double score(int[] ranked, RelevantItems relevant) {
+        return of(ranked, relevant, k);
+    }
+
+    /** {@code |top-k ∩ R| / k}. */
+    public static double of(int[] ranked, RelevantItems relevant, int k) {
+        Checks.k(k);
+        Checks.rankedList(ranked, "ranked");
+        Checks.notNull(relevant, "relevant");
+        return (double) hits(ranked, relevant, k) / k;
+    }
+
+    /** The seed's form: the mean of the first {@code min(k, n)} grades. */
+    public static double ofRelevances(double[] relevances, int k) {
+        Checks.k(k);
+        Checks.grades(relevances, "relevances");
+        return meanOfTop(relevances, k);
+    }
+
+    /** The seed's form with integer grades. */
+    public static double ofRelevances(int[] relevances, int k) {
+        Checks.k(k);
+        return meanOfTop(Checks.grades(relevances, "relevances"), k);
+    }
+
+    static double meanOfTop(double[] gains, int k) {
+        int top = Math.min(k, gains.length);
+        if (top == 0) {
+            return 0.0;
+        }
+        double sum = 0;
+        for (int i = 0; i < top; i++) {
+            sum += gains[i];
+        }
+        return sum / top;
+    }
+
+    /** The number of relevant items among the first k of {@code ranked}. */
+    static int hits(int[] ranked, RelevantItems relevant, int k) {
+        int top = Math.min(k, ranked.length);
+        int hits = 0;
+        for (int i = 0; i < top; i++) {
+            if (relevant.contains(ranked[i])) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,44 @@
+package org.recsysbook.metrics;
+
+/**
+ * Recall at k: the share of the user's relevant items that appear in the top k, {@code |top-k ∩ R| / |R|}.
+ *
+ * <p>The seed's table calls hit rate "Recall@K"; here recall divides by {@code |R|} and {@link HitRate} is its
+ * own metric. With {@code |R| > k} recall@k cannot reach 1 (some libraries divide by {@code min(k, |R|)}
+ * instead; this one does not). A user with no relevant items scores 0. The relevance-list form is not
+ * offered: a list of grades does not say how many relevant items it missed.
+ */
+public final class Recall implements RankingMetric {
+    private final int k;
+
+    private Recall(int k) {
+        Checks.k(k);
+        this.k = k;
+    }
+
+    /** Recall@k as a metric object. */
+    public static Recall at(int k) {
+        return new Recall(k);
+    }
+
+    @Override
+    public String name() {
+        return "R@" + k;
+    }
+
+    @Override
+    public double score(int[] ranked, RelevantItems relevant) {
+        return of(ranked, relevant, k);
+    }
+
+    /** {@code |top-k ∩ R| / |R|}, 0 when R is empty. */
+    public static double of(int[] ranked, RelevantItems relevant, int k) {
+        Checks.k(k);
+        Checks.rankedList(ranked, "ranked");
+        Checks.notNull(relevant, "relevant");
+        if (relevant.isEmpty()) {
+            return 0.0;
+        }
+        return (double) Precision.hits(ranked, relevant, k) / relevant.size();
+    }
+}
