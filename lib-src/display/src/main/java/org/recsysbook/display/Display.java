@@ -51,10 +51,22 @@ public final class Display {
      * @return the number of providers that registered
      */
     public static int registerProviders(Renderer renderer, ClassLoader loader) {
+        return registerProviders(renderer, loader, new java.util.HashSet<>());
+    }
+
+    /**
+     * As {@link #registerProviders(Renderer, ClassLoader)}, skipping providers whose class name is in
+     * {@code done} and adding the names of those it calls, so that calling it again after the class path
+     * grew registers only the new ones.
+     */
+    public static int registerProviders(Renderer renderer, ClassLoader loader, java.util.Set<String> done) {
         int n = 0;
         for (ServiceLoader.Provider<RendererProvider> p
                 : (Iterable<ServiceLoader.Provider<RendererProvider>>)
                         ServiceLoader.load(RendererProvider.class, loader).stream()::iterator) {
+            if (!done.add(p.type().getName())) {
+                continue;
+            }
             try {
                 p.get().registerRenderers(renderer);
                 n++;

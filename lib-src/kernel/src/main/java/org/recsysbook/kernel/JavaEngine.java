@@ -1,0 +1,258 @@
+package org.recsysbook.kernel;
+
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+import org.recsysbook.kernel.runtime.ValueCapture;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Java code in, results out: a JShell session running in this JVM, with the notebook's class loader.
+ *
+ * <p>A cell is split into JShell snippets with {@link SourceCodeAnalysis#analyzeCompletion}, evaluated in
+ * order, and stopped at the first compile or run-time error. The value of a cell whose last snippet is an
+ * expression is returned as an object, for the renderer to show.
+ */
+public final class JavaEngine implements AutoCloseable {
+    /** The imports every notebook starts with (IJava's, plus the display calls). */
+    static final String STARTUP_IMPORTS = String.join("\n",
+            "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
+            "import java.util.concurrent.*;", "import java.io.*;", "import java.math.*;",
+            "import java.nio.file.*;", "import java.time.*;",
+            "import static org.recsysbook.display.Display.*;");
+
+    /** The result of evaluating code: whether it ended in an expression, and the expression's value. */
+    public record Outcome(boolean hasValue, Object value) {
+        static final Outcome NONE = new Outcome(false, null);
+    }
+
+    private final NotebookClassLoader loader;
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private volatile String stopReason = "interrupted";
+    private final List<String> classpath = new ArrayList<>();
+
+    public JavaEngine(ClassLoader kernelLoader, List<String> startupClasspath, PrintStream out, PrintStream err) {
+        this.loader = new NotebookClassLoader(kernelLoader);
+        NotebookExecutionControl.Provider provider = new NotebookExecutionControl.Provider(loader);
+        this.shell = JShell.builder()
+                .executionEngine(provider, null)
+                .out(out)
+                .err(err)
+                .compilerOptions("-Xlint:-options")
+                .build();
+        this.analysis = shell.sourceCodeAnalysis();
+        for (String entry : sharedClasspath()) {
+            shell.addToClasspath(entry);
+        }
+        for (String entry : startupClasspath) {
+            addToClasspath(entry);
+        }
+        for (String imp : STARTUP_IMPORTS.split("\n")) {
+            List<SnippetEvent> events = shell.eval(imp);
+            if (events.isEmpty() || events.get(0).status() == Snippet.Status.REJECTED) {
+                throw new IllegalStateException("start-up import failed: " + imp);
+            }
+        }
+    }
+
+    /** The jars of the packages the notebook shares with the kernel, so that cells compile against them. */
+    private static List<String> sharedClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (Class<?> c : new Class<?>[] {org.recsysbook.display.Display.class, ValueCapture.class,
+                io.github.spencerpark.jupyter.kernel.display.DisplayData.class}) {
+            try {
+                String p = new File(c.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+                if (!entries.contains(p)) {
+                    entries.add(p);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot locate the jar of " + c.getName(), e);
+            }
+        }
+        return entries;
+    }
+
+    /** The class loader of the notebook's code (where renderer providers and %maven jars live). */
+    public ClassLoader loader() {
+        return loader;
+    }
+
+    public SourceCodeAnalysis analysis() {
+        return analysis;
+    }
+
+    /** Adds a jar or folder to the class path of later cells. */
+    public synchronized void addToClasspath(String entry) {
+        if (!classpath.contains(entry)) {
+            shell.addToClasspath(entry);
+            classpath.add(entry);
+        }
+    }
+
+    public synchronized List<String> classpath() {
+        return List.copyOf(classpath);
+    }
+
+    /** Asks the running cell to stop; {@code reason} is shown to the reader. */
+    public void stop(String reason) {
+        stopReason = reason;
+        stopRequested.set(true);
+        shell.stop();
+    }
+
+    /**
+     * Evaluates {@code code} (Java only, no magics). {@code offset} is where the code starts in the cell,
+     * {@code cell} the cell's whole text, both used to point at errors.
+     */
+    public synchronized Outcome eval(String cell, int offset, String code) throws CellError {
+        stopRequested.set(false);
+        String remaining = code;
+        int position = offset;
+        Outcome outcome = Outcome.NONE;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            String source = info.source();
+            switch (info.completeness()) {
+                case EMPTY:
+                    return outcome;
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    throw new CellError("CompilationException", "the cell ends in the middle of a statement",
+                            List.of("The code is incomplete: a statement, block or string is not closed.",
+                                    "Check for a missing ';', ')' or '}' near the end of the cell."));
+                default:
+                    break;
+            }
+            if (source == null || source.isBlank()) {
+                source = remaining;
+            }
+            String rest = info.remaining() == null ? "" : info.remaining();
+            int consumed = remaining.length() - rest.length();
+            int lead = leadingSkip(remaining, source);
+            outcome = evalSnippet(cell, position + lead, source);
+            position += consumed;
+            remaining = rest;
+        }
+        return outcome;
+    }
+
+    /** How far into {@code text} the snippet {@code source} starts (JShell drops leading blanks and comments). */
+    private static int leadingSkip(String text, String source) {
+        String probe = source.strip();
+        probe = probe.substring(0, Math.min(probe.length(), 24));
+        int at = probe.isEmpty() ? -1 : text.indexOf(probe);
+        return Math.max(at, 0);
+    }
+
+    private Outcome evalSnippet(String cell, int offset, String source) throws CellError {
+        ValueCapture.clear();
+        List<SnippetEvent> events = shell.eval(source);
+        if (stopRequested.get()) {
+            throw stopped();
+        }
+        Outcome outcome = Outcome.NONE;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = event.snippet();
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw compileError(cell, offset, source, snippet);
+            }
+            JShellException ex = event.exception();
+            if (ex != null) {
+                throw runtimeError(ex);
+            }
+            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                String missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet)
+                        .collect(Collectors.joining(", "));
+                System.err.println("Note: " + describe(snippet) + " was declared, but cannot be used until "
+                        + missing + " is declared.");
+            }
+            outcome = valueOf(snippet);
+        }
+        return outcome;
+    }
+
+    private static String describe(Snippet s) {
+        return s instanceof jdk.jshell.DeclarationSnippet d ? d.name() : s.source().strip();
+    }
+
+    private static Outcome valueOf(Snippet snippet) {
+        String type = null;
+        if (snippet instanceof ExpressionSnippet e) {
+            type = e.typeName();
+        } else if (snippet instanceof VarSnippet v
+                && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            type = v.typeName();
+        }
+        if (type == null || "void".equals(type)) {
+            return Outcome.NONE;
+        }
+        return new Outcome(true, ValueCapture.last());
+    }
+
+    private CellError stopped() {
+        String reason = stopReason;
+        return new CellError("InterruptedException", "the cell was " + reason,
+                List.of("The cell was " + reason + ". Variables defined before it are kept."));
+    }
+
+    private CellError compileError(String cell, int offset, String source, Snippet snippet) {
+        List<String> lines = new ArrayList<>();
+        String first = null;
+        for (Diag diag : shell.diagnostics(snippet).collect(Collectors.toList())) {
+            if (!diag.isError()) {
+                continue;
+            }
+            String message = diag.getMessage(Locale.ROOT);
+            if (first == null) {
+                first = message.lines().findFirst().orElse(message);
+            }
+            int start = (int) Math.max(0, diag.getStartPosition());
+            int end = (int) Math.max(start + 1, diag.getEndPosition());
+            lines.addAll(SourceMarker.mark(cell, offset + Math.min(start, source.length()),
+                    offset + Math.min(end, source.length()), message));
+        }
+        if (first == null) {
+            first = "the code could not be compiled";
+            lines.add(first);
+        }
+        return new CellError("CompilationException", first, lines);
+    }
+
+    private CellError runtimeError(JShellException ex) {
+        if (ex instanceof UnresolvedReferenceException u) {
+            String missing = shell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
+            String msg = describe(u.getSnippet()) + " cannot run until " + missing + " is declared";
+            return new CellError("UnresolvedReferenceException", msg, List.of(msg));
+        }
+        String className = ex instanceof EvalException e ? e.getExceptionClassName() : ex.getClass().getName();
+        if (className.endsWith("ExitTrap$ExitAttempt")) {
+            return new CellError("SystemExit", ex.getMessage(), List.of(ex.getMessage()));
+        }
+        return new CellError(className, String.valueOf(ex.getMessage()), StackTraces.format(className, ex));
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,95 @@
+package org.recsysbook.kernel;
+
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
+
+/**
+ * Starts the kernel: {@code java ... org.recsysbook.kernel.KernelMain CONNECTION_FILE}.
+ *
+ * <p>Environment: {@code WORKBOOK_CLASSPATH} (or IJava's {@code IJAVA_CLASSPATH}) lists jars and folders
+ * for the notebook's class path, separated by the platform's path separator; {@code WORKBOOK_CELL_TIMEOUT}
+ * sets a time limit for every cell (for example {@code 120s}); {@code WORKBOOK_KERNEL_LOG} names a file for
+ * the kernel's log, which otherwise goes to the stderr the kernel was started with, never into a notebook.
+ */
+public final class KernelMain {
+    private KernelMain() { }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: KernelMain CONNECTION_FILE");
+            System.exit(2);
+        }
+        configureLogging(System.err);
+        String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        KernelConnectionProperties props = KernelConnectionProperties.parse(json);
+        List<String> classpath = new ArrayList<>();
+        for (String var : new String[] {"WORKBOOK_CLASSPATH", "IJAVA_CLASSPATH"}) {
+            String value = System.getenv(var);
+            if (value != null) {
+                for (String entry : value.split(File.pathSeparator)) {
+                    if (!entry.isBlank()) {
+                        classpath.addAll(expand(entry.strip()));
+                    }
+                }
+            }
+        }
+        long limit = 0;
+        String timeout = System.getenv("WORKBOOK_CELL_TIMEOUT");
+        if (timeout != null && !timeout.isBlank()) {
+            limit = Magics.parseDuration(timeout);
+        }
+        Wire wire = new Wire(props);
+        JavaKernel kernel = new JavaKernel(wire, classpath, limit);
+        kernel.run();
+        kernel.close();
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** A class path entry, with a trailing {@code *} meaning every jar in that folder (as {@code java -cp}). */
+    private static List<String> expand(String entry) throws IOException {
+        if (entry.endsWith(File.separator + "*") || entry.equals("*")) {
+            Path dir = Path.of(entry.substring(0, entry.length() - 1));
+            List<String> jars = new ArrayList<>();
+            if (Files.isDirectory(dir)) {
+                try (var s = Files.list(dir)) {
+                    s.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jars.add(p.toString()));
+                }
+            }
+            return jars;
+        }
+        return List.of(entry);
+    }
+
+    private static void configureLogging(PrintStream originalErr) throws IOException {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        String file = System.getenv("WORKBOOK_KERNEL_LOG");
+        OutputStream target = file == null || file.isBlank() ? originalErr : new FileOutputStream(file, true);
+        Handler handler = new StreamHandler(target, new SimpleFormatter()) {
+            @Override
+            public synchronized void publish(java.util.logging.LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+        };
+        handler.setLevel(Level.INFO);
+        root.addHandler(handler);
+        root.setLevel(Level.INFO);
+    }
+}
