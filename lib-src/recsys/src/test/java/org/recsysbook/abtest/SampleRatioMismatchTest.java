@@ -1,0 +1,44 @@
+package org.recsysbook.abtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.recsysbook.abtest.TwoProportionZTestTest.assertMessage;
+
+import org.junit.jupiter.api.Test;
+
+class SampleRatioMismatchTest {
+
+    /** 50,500 vs 49,500 on a 50/50 design: χ² = 2·500²/50,000 = 10, p = P(χ²₁ ≥ 10) = 0.0015654. */
+    @Test
+    void chiSquareByHand() {
+        SampleRatioMismatch.Result r = SampleRatioMismatch.test(50_500, 49_500);
+        assertEquals(10.0, r.chiSquare(), 1e-9);
+        assertEquals(0.001565402258002549, r.pValue(), 1e-9);
+        assertFalse(r.mismatch(), "p = 0.0016 is above the customary 0.001");
+        assertTrue(SampleRatioMismatch.test(new long[] {50_500, 49_500}, new double[] {1, 1}, 0.01).mismatch());
+    }
+
+    @Test
+    void unequalDesignAndThreeArms() {
+        // 40/60 design, 40,100 vs 59,900: χ² = 100²/40,000 + 100²/60,000 = 0.41667
+        SampleRatioMismatch.Result r = SampleRatioMismatch.test(new long[] {40_100, 59_900}, new double[] {0.4, 0.6}, 0.001);
+        assertEquals(0.4166667, r.chiSquare(), 1e-6);
+        assertFalse(r.mismatch());
+        // three arms, shares 1:1:2 given unnormalised, a gross mismatch
+        SampleRatioMismatch.Result r3 = SampleRatioMismatch.test(new long[] {300, 300, 400}, new double[] {1, 1, 2}, 0.001);
+        assertEquals(250.0, r3.expected()[0], 1e-9);
+        assertEquals(50.0 * 50 / 250 + 50.0 * 50 / 250 + 100.0 * 100 / 500, r3.chiSquare(), 1e-9);
+        assertTrue(r3.mismatch());
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertMessage(() -> SampleRatioMismatch.test(new long[] {1}, new double[] {1}, 0.001), "observed.length = 1");
+        assertMessage(() -> SampleRatioMismatch.test(new long[] {1, 2}, new double[] {1, 1, 1}, 0.001), "shares.length = 3");
+        assertMessage(() -> SampleRatioMismatch.test(new long[] {-1, 2}, new double[] {1, 1}, 0.001), "observed[0] = -1");
+        assertMessage(() -> SampleRatioMismatch.test(new long[] {0, 0}, new double[] {1, 1}, 0.001), "sum of observed = 0");
+        assertMessage(() -> SampleRatioMismatch.test(new long[] {1, 2}, new double[] {1, 0}, 0.001), "shares[1] = 0.0");
+        assertMessage(() -> SampleRatioMismatch.test(new long[] {1, 2}, new double[] {1, 1}, 2), "alpha = 2.0");
+    }
+}
