@@ -1,0 +1,174 @@
+package org.recsysbook.metrics;
+
+import java.util.stream.IntStream;
+
+/**
+ * Intra-list diversity, the seed's {@code intra_list_diversity}: the mean cosine distance over all pairs of
+ * items in one recommendation list, computed from item feature vectors.
+ *
+ * <p>{@code ILD = (2 / (n(n-1))) · sum_{i<j} (1 - v_i·v_j / (|v_i| |v_j| + 1e-8))}, the {@code 1e-8} being
+ * the seed's guard against zero vectors (so identical unit vectors score about {@code 1e-8}, not exactly 0).
+ * A list of fewer than two items scores 0, as in the seed. Arithmetic is in {@code double} whatever the
+ * storage type. Unlike the seed, a list naming the same item twice is rejected.
+ *
+ * <p>Vectors come either as rows ({@code double[][]}, {@code vectors[item]}, the seed's
+ * {@code item_features}) or as one flat row-major {@code float[]} of {@code dim} floats per item, the layout
+ * of {@code World.itemVectors()}.
+ */
+public final class IntraListDiversity {
+    /** The seed's guard in the cosine's denominator. */
+    public static final double EPSILON = 1e-8;
+
+    private IntraListDiversity() { }
+
+    /** ILD of {@code items}, whose vectors are rows of {@code vectors}; all rows must share one dimension. */
+    public static double of(double[][] vectors, int[] items) {
+        Checks.notNull(vectors, "vectors");
+        Checks.rankedList(items, "items");
+        int n = items.length;
+        for (int item : items) {
+            Checks.item(item, vectors.length, "items");
+        }
+        int dim = -1;
+        for (int item : items) {
+            double[] v = Checks.notNull(vectors[item], "vectors[" + item + "]");
+            if (dim < 0) {
+                dim = v.length;
+            } else if (v.length != dim) {
+                throw new IllegalArgumentException("vectors[" + item + "] has " + v.length + " dimensions but vectors["
+                        + items[0] + "] has " + dim + "; all item vectors must have the same dimension");
+            }
+        }
+        if (n < 2) {
+            return 0.0;
+        }
+        double[] norms = new double[n];
+        for (int a = 0; a < n; a++) {
+            double[] v = vectors[items[a]];
+            double s = 0;
+            for (int d = 0; d < dim; d++) {
+                s += v[d] * v[d];
+            }
+            norms[a] = Math.sqrt(s);
+        }
+        double total = 0;
+        for (int a = 0; a < n; a++) {
+            double[] va = vectors[items[a]];
+            for (int b = a + 1; b < n; b++) {
+                double[] vb = vectors[items[b]];
+                double dot = 0;
+                for (int d = 0; d < dim; d++) {
+                    dot += va[d] * vb[d];
+                }
+                total += 1 - dot / (norms[a] * norms[b] + EPSILON);
+            }
+        }
+        return total / (n * (n - 1) / 2);
+    }
+
+    /** ILD of {@code items}, whose vectors are rows of a flat row-major {@code float[]} with {@code dim} columns. */
+    public static double of(float[] vectors, int dim, int[] items) {
+        int count = checkFlat(vectors, dim);
+        Checks.rankedList(items, "items");
+        for (int item : items) {
+            Checks.item(item, count, "items");
+        }
+        return compute(vectors, dim, items, new double[items.length]);
+    }
+
+    /**
+     * The mean ILD over many lists, computed in parallel over the common fork-join pool. Each list's value is
+     * computed on its own and the values are summed in list order, so the result does not depend on the
+     * number of threads.
+     */
+    public static double mean(float[] vectors, int dim, int[][] lists) {
+        double[] values = each(vectors, dim, lists);
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** The ILD of every list, in list order (parallel; see {@link #mean}). */
+    public static double[] each(float[] vectors, int dim, int[][] lists) {
+        int count = checkFlat(vectors, dim);
+        Checks.notNull(lists, "lists");
+        if (lists.length == 0) {
+            throw new IllegalArgumentException("lists must hold at least one list, was empty");
+        }
+        for (int u = 0; u < lists.length; u++) {
+            int[] items = Checks.rankedList(lists[u], "lists[" + u + "]");
+            for (int item : items) {
+                Checks.item(item, count, "lists[" + u + "]");
+            }
+        }
+        double[] out = new double[lists.length];
+        int chunk = 1024;
+        int chunks = (lists.length + chunk - 1) / chunk;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] norms = new double[16];
+            int end = Math.min(lists.length, (c + 1) * chunk);
+            for (int u = c * chunk; u < end; u++) {
+                if (norms.length < lists[u].length) {
+                    norms = new double[lists[u].length];
+                }
+                out[u] = compute(vectors, dim, lists[u], norms);
+            }
+        });
+        return out;
+    }
+
+    private static int checkFlat(float[] vectors, int dim) {
+        Checks.notNull(vectors, "vectors");
+        Checks.positive(dim, "dim");
+        if (vectors.length % dim != 0) {
+            throw new IllegalArgumentException("vectors has " + vectors.length + " floats, not a multiple of dim = "
+                    + dim + "; every item vector must have dim dimensions");
+        }
+        return vectors.length / dim;
+    }
+
+    private static double compute(float[] v, int dim, int[] items, double[] norms) {
+        int n = items.length;
+        if (n < 2) {
+            return 0.0;
+        }
+        for (int a = 0; a < n; a++) {
+            int o = items[a] * dim;
+            double s = 0;
+            for (int d = 0; d < dim; d++) {
+                double x = v[o + d];
+                s += x * x;
+            }
+            norms[a] = Math.sqrt(s);
+        }
+        double total = 0;
+        for (int a = 0; a < n; a++) {
+            int oa = items[a] * dim;
+            for (int b = a + 1; b < n; b++) {
+                total += 1 - dot(v, oa, items[b] * dim, dim) / (norms[a] * norms[b] + EPSILON);
+            }
+        }
+        return total / (n * (n - 1) / 2);
+    }
+
+    /** A dot product with four independent sums, so the loop is not bound by one addition chain. */
+    private static double dot(float[] v, int oa, int ob, int dim) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int d = 0;
+        for (; d + 3 < dim; d += 4) {
+            s0 += (double) v[oa + d] * v[ob + d];
+            s1 += (double) v[oa + d + 1] * v[ob + d + 1];
+            s2 += (double) v[oa + d + 2] * v[ob + d + 2];
+            s3 += (double) v[oa + d + 3] * v[ob + d + 3];
+        }
+        for (; d < dim; d++) {
+            s0 += (double) v[oa + d] * v[ob + d];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}
