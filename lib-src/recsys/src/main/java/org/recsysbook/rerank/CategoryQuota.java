@@ -1,0 +1,102 @@
+package org.recsysbook.rerank;
+
+import org.recsysbook.ranking.Request;
+import org.recsysbook.ranking.ScoredItems;
+import org.recsysbook.world.World;
+
+/**
+ * The seed's {@code re_ranking} stage: walks the ranked list best first and keeps an item only while
+ * its category has fewer than {@code max_per_category} items in the list, until {@code n_final} items
+ * are kept ("Apply diversity constraints and business rules").
+ *
+ * <p>Items keep their scores; the output is the kept items in ranked order, so it may be shorter than
+ * {@code n_final} when the quota runs out of categories.
+ */
+public final class CategoryQuota implements ReRanker {
+    /** The seed's default {@code max_per_category}. */
+    public static final int DEFAULT_MAX_PER_CATEGORY = 3;
+
+    private final int[] itemCategory;
+    private final int categoryCount;
+    private final int maxPerCategory;
+    private final int nFinal;
+
+    /**
+     * A quota over the given categories.
+     *
+     * @param itemCategory   the category id of every item in the catalog, each ≥ 0
+     * @param maxPerCategory the most items one category may place in the list, ≥ 1
+     * @param nFinal         the length of the final list, ≥ 1
+     */
+    public CategoryQuota(int[] itemCategory, int maxPerCategory, int nFinal) {
+        if (itemCategory == null || itemCategory.length == 0) {
+            throw new IllegalArgumentException("itemCategory must hold one category per item (length ≥ 1), got "
+                    + (itemCategory == null ? "null" : "an empty array"));
+        }
+        if (maxPerCategory < 1) {
+            throw new IllegalArgumentException("maxPerCategory must be ≥ 1, got " + maxPerCategory);
+        }
+        if (nFinal < 1) {
+            throw new IllegalArgumentException("nFinal must be ≥ 1, got " + nFinal);
+        }
+        int max = -1;
+        for (int i = 0; i < itemCategory.length; i++) {
+            if (itemCategory[i] < 0) {
+                throw new IllegalArgumentException("itemCategory[" + i + "] must be ≥ 0, got " + itemCategory[i]);
+            }
+            max = Math.max(max, itemCategory[i]);
+        }
+        this.itemCategory = itemCategory.clone();
+        this.categoryCount = max + 1;
+        this.maxPerCategory = maxPerCategory;
+        this.nFinal = nFinal;
+    }
+
+    /** A quota over {@code world}'s categories. */
+    public static CategoryQuota of(World world, int maxPerCategory, int nFinal) {
+        return new CategoryQuota(world.categories(), maxPerCategory, nFinal);
+    }
+
+    /** The seed's defaults over {@code world}: at most 3 per category, 10 in all. */
+    public static CategoryQuota seedDefaults(World world) {
+        return of(world, DEFAULT_MAX_PER_CATEGORY, 10);
+    }
+
+    public int maxPerCategory() {
+        return maxPerCategory;
+    }
+
+    public int nFinal() {
+        return nFinal;
+    }
+
+    @Override
+    public ScoredItems rerank(Request request, ScoredItems ranked) {
+        int[] counts = new int[categoryCount];
+        int[] ids = new int[Math.min(nFinal, ranked.size())];
+        double[] scores = new double[ids.length];
+        int kept = 0;
+        for (int i = 0; i < ranked.size() && kept < ids.length; i++) {
+            int item = ranked.id(i);
+            if (item >= itemCategory.length) {
+                throw new IllegalArgumentException("ranked holds item " + item + ", not in the catalog [0, "
+                        + itemCategory.length + ")");
+            }
+            int c = itemCategory[item];
+            if (counts[c] >= maxPerCategory) {
+                continue;
+            }
+            counts[c]++;
+            ids[kept] = item;
+            scores[kept] = ranked.score(i);
+            kept++;
+        }
+        return kept == ids.length ? new ScoredItems(ids, scores)
+                : new ScoredItems(java.util.Arrays.copyOf(ids, kept), java.util.Arrays.copyOf(scores, kept));
+    }
+
+    @Override
+    public String toString() {
+        return "CategoryQuota[maxPerCategory=" + maxPerCategory + ", nFinal=" + nFinal + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package org.recsysbook.ranking;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ScoredItemsTest {
+
+    @Test
+    void copiesItsArrays() {
+        int[] ids = {4, 2};
+        double[] scores = {0.5, 0.25};
+        ScoredItems s = new ScoredItems(ids, scores);
+        ids[0] = 99;
+        scores[0] = 99;
+        assertEquals(4, s.id(0));
+        assertEquals(0.5, s.score(0));
+        s.ids()[1] = 77;
+        assertEquals(2, s.id(1));
+    }
+
+    @Test
+    void bestOrdersByScoreAndHeadCuts() {
+        ScoredItems s = new ScoredItems(new int[] {10, 11, 12, 13}, new double[] {0.1, 0.4, 0.3, 0.2});
+        ScoredItems best = s.best(2);
+        assertArrayEquals(new int[] {11, 12}, best.ids());
+        assertArrayEquals(new double[] {0.4, 0.3}, best.scores());
+        assertArrayEquals(new int[] {10, 11}, s.head(2).ids());
+        assertEquals(4, s.head(10).size());
+        assertEquals(2, s.indexOf(12));
+        assertEquals(-1, s.indexOf(5));
+    }
+
+    @Test
+    void rejectsMismatchedLengthsNegativeIdsAndNaN() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ScoredItems(new int[] {1, 2}, new double[] {0.5}));
+        assertTrue(e.getMessage().contains("ids.length=2 and scores.length=1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ScoredItems(new int[] {-3}, new double[] {0.5}));
+        assertTrue(e.getMessage().contains("ids[0] is -3; item ids must be ≥ 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new ScoredItems(new int[] {1}, new double[] {Double.NaN}));
+        assertTrue(e.getMessage().contains("scores[0] is NaN"), e.getMessage());
+    }
+}
