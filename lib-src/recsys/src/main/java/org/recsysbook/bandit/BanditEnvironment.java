@@ -1,0 +1,22 @@
+package org.recsysbook.bandit;
+
+/**
+ * The world a bandit plays against: each arm pays 1 (a click) with a probability that may change from
+ * round to round, and 0 otherwise — the {@code true_click_rates} of the seed's bandit demo.
+ *
+ * <p>The simulator draws the clicks; the environment only states the true rates, which is what
+ * pseudo-regret is measured against.
+ */
+public interface BanditEnvironment {
+
+    /** The number of arms. */
+    int arms();
+
+    /** The true click rate of {@code arm} in round {@code round} (0-based), in [0, 1]. */
+    double clickRate(int arm, int round);
+
+    /** True when the rates never change, so that they can be read once. */
+    default boolean stationary() {
+        return false;
+    }
+}

@@ -1,0 +1,203 @@
+package org.recsysbook.bandit;
+
+import java.util.Arrays;
+import java.util.List;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What one policy earned in a {@link BanditSimulator} run: cumulative reward and pseudo-regret after
+ * every round of every run, and how often each arm was pulled — the seed's
+ * {@code ts_cumulative_reward}, repeated over many runs.
+ *
+ * <p>Pseudo-regret in round {@code t} is the sum of the {@code nSelect} best true rates minus the sum
+ * of the true rates of the arms chosen: the clicks lost in expectation, free of the click noise.
+ */
+public final class SimulationResult {
+    private final String policy;
+    private final int arms;
+    private final double[][] cumulativeReward;
+    private final double[][] cumulativeRegret;
+    private final long[][] pulls;
+
+    SimulationResult(String policy, int arms, double[][] cumulativeReward, double[][] cumulativeRegret, long[][] pulls) {
+        this.policy = policy;
+        this.arms = arms;
+        this.cumulativeReward = cumulativeReward;
+        this.cumulativeRegret = cumulativeRegret;
+        this.pulls = pulls;
+    }
+
+    /** The policy's name. */
+    public String policy() {
+        return policy;
+    }
+
+    public int runs() {
+        return cumulativeReward.length;
+    }
+
+    public int rounds() {
+        return cumulativeReward[0].length;
+    }
+
+    public int arms() {
+        return arms;
+    }
+
+    /** The cumulative reward of {@code run} after each round (a copy). */
+    public double[] cumulativeReward(int run) {
+        return cumulativeReward[checkRun(run)].clone();
+    }
+
+    /** The cumulative pseudo-regret of {@code run} after each round (a copy). */
+    public double[] cumulativeRegret(int run) {
+        return cumulativeRegret[checkRun(run)].clone();
+    }
+
+    /** The total reward of every run. */
+    public double[] totalRewards() {
+        double[] t = new double[runs()];
+        for (int r = 0; r < t.length; r++) {
+            t[r] = cumulativeReward[r][rounds() - 1];
+        }
+        return t;
+    }
+
+    /** The total pseudo-regret of every run. */
+    public double[] totalRegrets() {
+        double[] t = new double[runs()];
+        for (int r = 0; r < t.length; r++) {
+            t[r] = cumulativeRegret[r][rounds() - 1];
+        }
+        return t;
+    }
+
+    /** The mean total reward over runs with its Student-t confidence interval at {@code level}. */
+    public Interval totalRewardInterval(double level) {
+        return Interval.studentT(totalRewards(), level);
+    }
+
+    /** The mean total pseudo-regret over runs with its Student-t confidence interval at {@code level}. */
+    public Interval totalRegretInterval(double level) {
+        return Interval.studentT(totalRegrets(), level);
+    }
+
+    /** The mean over runs of the cumulative pseudo-regret after each round. */
+    public double[] meanCumulativeRegret() {
+        return meanOver(cumulativeRegret);
+    }
+
+    /** The mean over runs of the cumulative reward after each round. */
+    public double[] meanCumulativeReward() {
+        return meanOver(cumulativeReward);
+    }
+
+    /** The mean over runs of the reward earned in each round (not cumulated). */
+    public double[] meanRewardPerRound() {
+        double[] c = meanCumulativeReward();
+        double[] r = new double[c.length];
+        for (int t = 0; t < c.length; t++) {
+            r[t] = t == 0 ? c[0] : c[t] - c[t - 1];
+        }
+        return r;
+    }
+
+    /**
+     * The {@code q}-quantile over runs of the cumulative pseudo-regret after each round (linear
+     * interpolation between order statistics), for bands around the mean curve.
+     *
+     * @param q in [0, 1]
+     */
+    public double[] cumulativeRegretQuantile(double q) {
+        Args.unit("q", q);
+        int runs = runs();
+        double[] column = new double[runs];
+        double[] out = new double[rounds()];
+        double pos = q * (runs - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, runs - 1);
+        double w = pos - lo;
+        for (int t = 0; t < out.length; t++) {
+            for (int r = 0; r < runs; r++) {
+                column[r] = cumulativeRegret[r][t];
+            }
+            Arrays.sort(column);
+            out[t] = (1 - w) * column[lo] + w * column[hi];
+        }
+        return out;
+    }
+
+    /** The mean over runs of how often each arm was chosen. */
+    public double[] meanPulls() {
+        double[] m = new double[arms];
+        for (long[] run : pulls) {
+            for (int a = 0; a < arms; a++) {
+                m[a] += run[a];
+            }
+        }
+        for (int a = 0; a < arms; a++) {
+            m[a] /= pulls.length;
+        }
+        return m;
+    }
+
+    /** How often each arm was chosen in {@code run} (a copy). */
+    public long[] pulls(int run) {
+        return pulls[checkRun(run)].clone();
+    }
+
+    private int checkRun(int run) {
+        if (run < 0 || run >= runs()) {
+            throw Args.fail("run", run, "a run in [0, " + (runs() - 1) + "]");
+        }
+        return run;
+    }
+
+    private static double[] meanOver(double[][] x) {
+        double[] m = new double[x[0].length];
+        for (double[] row : x) {
+            for (int t = 0; t < m.length; t++) {
+                m[t] += row[t];
+            }
+        }
+        for (int t = 0; t < m.length; t++) {
+            m[t] /= x.length;
+        }
+        return m;
+    }
+
+    /**
+     * One row per policy: mean total reward with its 95% interval, and mean total pseudo-regret.
+     */
+    public static Table summary(List<SimulationResult> results) {
+        StringColumn name = StringColumn.create("policy");
+        DoubleColumn mean = DoubleColumn.create("mean reward");
+        DoubleColumn lower = DoubleColumn.create("95% CI low");
+        DoubleColumn upper = DoubleColumn.create("95% CI high");
+        DoubleColumn regret = DoubleColumn.create("mean regret");
+        for (SimulationResult r : results) {
+            Interval i = r.totalRewardInterval(0.95);
+            name.append(r.policy());
+            mean.append(round2(i.mean()));
+            lower.append(round2(i.lower()));
+            upper.append(round2(i.upper()));
+            regret.append(round2(r.totalRegretInterval(0.95).mean()));
+        }
+        String title = results.isEmpty() ? "bandit simulation"
+                : results.get(0).runs() + " runs × " + results.get(0).rounds() + " rounds";
+        return Table.create(title, name, mean, lower, upper, regret);
+    }
+
+    private static double round2(double v) {
+        return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : v;
+    }
+
+    @Override
+    public String toString() {
+        return policy + ": " + runs() + " runs × " + rounds() + " rounds, mean total reward "
+                + totalRewardInterval(0.95);
+    }
+}

@@ -1,0 +1,79 @@
+package org.recsysbook.bandit;
+
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * A model trained once and then frozen, the seed's "static recommendation model" that "becomes stale
+ * as user preferences and item catalogs evolve": it shows uniformly random candidates until it has
+ * collected {@code trainingRewards} rewards (the training log), then always shows the candidates with
+ * the best mean reward in that log and learns nothing more.
+ *
+ * <p>Ties between equal means go to the earlier candidate. After training, {@link #stats} keeps
+ * reporting the frozen estimates; later rewards are counted but not learned from.
+ */
+public final class StaticModel extends AbstractBanditPolicy {
+    private final int trainingRewards;
+    private final SampleMeans means;
+    private final RandomGenerator rng;
+    private long received;
+
+    /**
+     * @param arms            number of arms, ≥ 1
+     * @param trainingRewards rewards collected before freezing, ≥ 1
+     * @param rng             the source of the random training picks
+     */
+    public StaticModel(int arms, int trainingRewards, RandomGenerator rng) {
+        super(arms);
+        this.trainingRewards = Args.atLeast("trainingRewards", trainingRewards, 1);
+        this.rng = Args.notNull("rng", rng);
+        this.means = new SampleMeans(arms);
+    }
+
+    /** A factory for simulations (checked here, before any run starts). */
+    public static Factory factory(int trainingRewards) {
+        Args.atLeast("trainingRewards", trainingRewards, 1);
+        return (arms, rng) -> new StaticModel(arms, trainingRewards, rng);
+    }
+
+    /** Whether training is over and the model frozen. */
+    public boolean frozen() {
+        return received >= trainingRewards;
+    }
+
+    @Override
+    public int[] select(int[] candidates, int nSelect) {
+        checkCandidates(candidates, nSelect);
+        int m = candidates.length;
+        double[] s = scores(m);
+        boolean frozen = frozen();
+        for (int j = 0; j < m; j++) {
+            long n = means.n[candidates[j]];
+            s[j] = frozen ? (n == 0 ? 0 : means.mean[candidates[j]]) : rng.nextDouble();
+        }
+        return topN(candidates, s, nSelect);
+    }
+
+    /**
+     * @param reward any finite number; learned from only during training
+     */
+    @Override
+    public void update(int arm, double reward) {
+        checkArm(arm);
+        Args.finite("reward", reward);
+        if (!frozen()) {
+            means.add(arm, reward);
+        }
+        received++;
+    }
+
+    @Override
+    public ArmStats stats(int arm) {
+        return means.stats(checkArm(arm));
+    }
+
+    @Override
+    public String name() {
+        return String.format(Locale.ROOT, "static model (trained on %d rewards)", trainingRewards);
+    }
+}

@@ -1,0 +1,174 @@
+package org.recsysbook.bandit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class BanditSimulatorTest {
+
+    /** Always shows the first {@code n} candidates: regret is known in closed form. */
+    private static BanditPolicy.Factory fixedPicks() {
+        return (arms, rng) -> new BanditPolicy() {
+            public int arms() {
+                return arms;
+            }
+
+            public int[] select(int[] candidates, int nSelect) {
+                return java.util.Arrays.copyOf(candidates, nSelect);
+            }
+
+            public void update(int arm, double reward) { }
+
+            public ArmStats stats(int arm) {
+                return new ArmStats(0, 0, 0);
+            }
+
+            public String name() {
+                return "first arms";
+            }
+        };
+    }
+
+    @Test
+    void pseudoRegretIsTheGapTimesRounds() {
+        SimulationResult r = new BanditSimulator(new BernoulliArms(0.2, 0.5), 100, 3, 1).run(fixedPicks());
+        assertEquals(30, r.cumulativeRegret(2)[99], 1e-9, "0.3 lost per round");
+        assertEquals(0.3, r.meanCumulativeRegret()[0], 1e-12);
+        assertArrayEquals(new double[] {100, 0}, r.meanPulls());
+        assertEquals("first arms", r.policy());
+    }
+
+    @Test
+    void slateRegretComparesWithTheBestSlate() {
+        SimulationResult r = new BanditSimulator(new BernoulliArms(0.1, 0.2, 0.3), 10, 1, 2, 1).run(fixedPicks());
+        assertEquals(10 * (0.5 - 0.3), r.cumulativeRegret(0)[9], 1e-9);
+    }
+
+    @Test
+    void certainArmsPayEveryRound() {
+        SimulationResult r = new BanditSimulator(new BernoulliArms(1, 0), 50, 2, 1).run(fixedPicks());
+        assertArrayEquals(new double[] {50, 50}, r.totalRewards());
+        Interval i = r.totalRewardInterval(0.95);
+        assertEquals(50, i.mean(), 0);
+        assertEquals(50, i.lower(), 0);
+    }
+
+    @Test
+    void parallelEqualsSerial() {
+        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(3), 200, 16, 11);
+        for (BanditPolicy.Factory f : List.of(ThompsonSampling.factory(), EpsilonGreedy.fixedFactory(0.1))) {
+            SimulationResult par = sim.run(f);
+            SimulationResult ser = sim.runSerial(f);
+            for (int run = 0; run < 16; run++) {
+                assertArrayEquals(ser.cumulativeReward(run), par.cumulativeReward(run));
+                assertArrayEquals(ser.cumulativeRegret(run), par.cumulativeRegret(run));
+                assertArrayEquals(ser.pulls(run), par.pulls(run));
+            }
+        }
+    }
+
+    @Test
+    void seedsMatter() {
+        BanditEnvironment env = new BernoulliArms(0.3, 0.5, 0.4);
+        double[] a = new BanditSimulator(env, 100, 4, 1).run(ThompsonSampling.factory()).totalRewards();
+        double[] b = new BanditSimulator(env, 100, 4, 1).run(ThompsonSampling.factory()).totalRewards();
+        double[] c = new BanditSimulator(env, 100, 4, 2).run(ThompsonSampling.factory()).totalRewards();
+        assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, c));
+    }
+
+    @Test
+    void policiesMeetTheSameClicks() {
+        // A policy that burns random numbers but shows the same arms earns the same clicks: the click
+        // draws do not depend on the policy's generator.
+        BanditSimulator sim = new BanditSimulator(new BernoulliArms(0.5, 0.5), 100, 3, 9);
+        BanditPolicy.Factory burning = (arms, rng) -> {
+            BanditPolicy inner = fixedPicks().create(arms, rng);
+            return new BanditPolicy() {
+                public int arms() {
+                    return arms;
+                }
+
+                public int[] select(int[] candidates, int nSelect) {
+                    rng.nextDouble();
+                    rng.nextGaussian();
+                    return inner.select(candidates, nSelect);
+                }
+
+                public void update(int arm, double reward) { }
+
+                public ArmStats stats(int arm) {
+                    return inner.stats(arm);
+                }
+
+                public String name() {
+                    return "burning";
+                }
+            };
+        };
+        SimulationResult a = sim.run(fixedPicks());
+        SimulationResult b = sim.run(burning);
+        for (int run = 0; run < 3; run++) {
+            assertArrayEquals(a.cumulativeReward(run), b.cumulativeReward(run));
+        }
+        assertTrue(a.totalRewards()[0] > 30 && a.totalRewards()[0] < 70, "Binomial(100, 0.5) clicks");
+    }
+
+    @Test
+    void thompsonSamplingBeatsTheSeedsUcbOnTheSeedsScenario() {
+        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(42), 500, 40, 5);
+        Interval ts = sim.run(ThompsonSampling.factory()).totalRewardInterval(0.95);
+        Interval ucb = sim.run(Ucb.factory(2)).totalRewardInterval(0.95);
+        assertTrue(ts.lower() > ucb.upper(), ts + " vs " + ucb);
+    }
+
+    @Test
+    void rejectsZeroRoundsRunsAndBadSlates() {
+        BanditEnvironment env = new BernoulliArms(0.1, 0.2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BanditSimulator(env, 0, 10, 1));
+        assertEquals("rounds = 0; allowed: rounds ≥ 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new BanditSimulator(env, 10, 0, 1));
+        assertEquals("runs = 0; allowed: runs ≥ 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new BanditSimulator(env, 10, 1, 3, 1));
+        assertEquals("nSelect = 3; allowed: 1 ≤ nSelect ≤ 2 (the number of candidates)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new BanditSimulator(null, 10, 1, 1));
+    }
+
+    @Test
+    void quantilesInterpolateBetweenRuns() {
+        // Runs differ only in their clicks; with rates 0 and 1 every run is the same, so all quantiles agree.
+        SimulationResult r = new BanditSimulator(new BernoulliArms(0, 1), 20, 5, 3).run(fixedPicks());
+        assertArrayEquals(r.meanCumulativeRegret(), r.cumulativeRegretQuantile(0.1), 1e-12);
+        assertEquals(20, r.cumulativeRegretQuantile(0.9)[19], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> r.cumulativeRegretQuantile(1.5));
+    }
+
+    @Test
+    void studentTIntervalByHand() {
+        Interval i = Interval.studentT(new double[] {1, 2, 3, 4, 5}, 0.95);
+        // mean 3, s = sqrt(2.5), se = sqrt(0.5), t(0.975, 4) = 2.7764451
+        assertEquals(3, i.mean(), 1e-12);
+        assertEquals(3 - 2.7764451 * Math.sqrt(0.5), i.lower(), 1e-6);
+        assertEquals(3 + 2.7764451 * Math.sqrt(0.5), i.upper(), 1e-6);
+        assertTrue(Double.isNaN(Interval.studentT(new double[] {2}, 0.95).lower()));
+        assertThrows(IllegalArgumentException.class, () -> Interval.studentT(new double[] {1, 2}, 1));
+    }
+
+    @Test
+    void betaDistributedArmsAreSeeded() {
+        BernoulliArms a = BernoulliArms.betaDistributed(5, 2, 8, new SplittableRandom(1));
+        BernoulliArms b = BernoulliArms.betaDistributed(5, 2, 8, new SplittableRandom(1));
+        assertArrayEquals(a.rates(), b.rates());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BernoulliArms(0.5, 1.2));
+        assertEquals("rates[1] = 1.2; allowed: 0 ≤ rates[1] ≤ 1", e.getMessage());
+        assertEquals(2, new BernoulliArms(0.1, 0.3, 0.7).bestArm());
+    }
+}
