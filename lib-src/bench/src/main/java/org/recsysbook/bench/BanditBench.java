@@ -1,0 +1,114 @@
+package org.recsysbook.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.random.Well19937c;
+import org.recsysbook.bandit.BanditPolicy;
+import org.recsysbook.bandit.BanditSimulator;
+import org.recsysbook.bandit.BetaSampler;
+import org.recsysbook.bandit.EpsilonGreedy;
+import org.recsysbook.bandit.SeedBanditScenario;
+import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.ThompsonSampling;
+import org.recsysbook.bandit.Ucb;
+
+/**
+ * Bandit figures: the seed's scenario (200 runs × 500 rounds × 3 policies) over all cores, Thompson
+ * sampling over 1000 arms on one core, and the Beta sampler against commons-math3's.
+ */
+public final class BanditBench {
+    private BanditBench() { }
+
+    public static void main(String[] args) {
+        BenchStats.printMachine("BanditBench");
+        seedScenario();
+        thompsonManyArms();
+        betaSamplers();
+    }
+
+    /** The seed's 20-arm scenario, 200 runs × 500 rounds for Thompson sampling, UCB and ε-greedy. */
+    static void seedScenario() {
+        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED),
+                SeedBanditScenario.ROUNDS, 200, 7);
+        List<BanditPolicy.Factory> policies = List.of(ThompsonSampling.factory(), Ucb.factory(2),
+                EpsilonGreedy.fixedFactory(0.1));
+        BenchStats stats = new BenchStats("seed scenario: 200 runs x 500 rounds x 3 policies");
+        List<SimulationResult> last = null;
+        for (int rep = 0; rep < 25; rep++) {
+            long t0 = System.nanoTime();
+            last = sim.runAll(policies);
+            long dt = System.nanoTime() - t0;
+            if (rep >= 5) {
+                stats.add(dt);
+            }
+        }
+        stats.print();
+        System.out.printf(Locale.ROOT, "  target: median < 500 ms on 2 cores -> %s%n",
+                stats.medianMillis() < 500 ? "met" : "MISSED");
+        for (SimulationResult r : last) {
+            System.out.println("  " + r);
+        }
+    }
+
+    /** Thompson sampling over 1000 arms, one Beta draw per arm per round, on one thread. */
+    static void thompsonManyArms() {
+        int arms = 1000;
+        int block = 1000;
+        SplittableRandom rates = new SplittableRandom(1);
+        double[] p = new double[arms];
+        for (int a = 0; a < arms; a++) {
+            p[a] = BetaSampler.beta(rates, 2, 8);
+        }
+        ThompsonSampling ts = new ThompsonSampling(arms, new SplittableRandom(2));
+        SplittableRandom clicks = new SplittableRandom(3);
+        int[] all = BanditPolicy.allArms(arms);
+        BenchStats stats = new BenchStats("Thompson sampling, 1000 arms: 1000 rounds");
+        for (int rep = 0; rep < 60; rep++) {
+            long t0 = System.nanoTime();
+            for (int t = 0; t < block; t++) {
+                int a = ts.select(all, 1)[0];
+                ts.update(a, clicks.nextDouble() < p[a] ? 1 : 0);
+            }
+            long dt = System.nanoTime() - t0;
+            if (rep >= 10) {
+                stats.add(dt);
+            }
+        }
+        stats.print();
+        double perSecond = block / (stats.medianMillis() / 1000);
+        System.out.printf(Locale.ROOT, "  %.0f rounds/s on one core (median block); target >= 10000 -> %s%n",
+                perSecond, perSecond >= 10_000 ? "met" : "MISSED");
+    }
+
+    /** One million Beta(3, 7) draws: the hand-written sampler against commons-math3's. */
+    static void betaSamplers() {
+        int n = 1_000_000;
+        SplittableRandom rng = new SplittableRandom(4);
+        BenchStats ours = new BenchStats("BetaSampler.beta: 1e6 draws");
+        BenchStats cm = new BenchStats("commons-math3 BetaDistribution.sample: 1e6 draws");
+        double sink = 0;
+        for (int rep = 0; rep < 12; rep++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                sink += BetaSampler.beta(rng, 3 + (i & 1), 7);
+            }
+            long t1 = System.nanoTime();
+            Well19937c well = new Well19937c(5);
+            for (int i = 0; i < n; i++) {
+                // a new distribution per draw, as Thompson sampling's parameters change after every reward
+                sink += new BetaDistribution(well, 3 + (i & 1), 7).sample();
+            }
+            long t2 = System.nanoTime();
+            if (rep >= 2) {
+                ours.add(t1 - t0);
+                cm.add(t2 - t1);
+            }
+        }
+        ours.print();
+        cm.print();
+        System.out.printf(Locale.ROOT, "  (checksum %.3f)%n", sink);
+    }
+}
