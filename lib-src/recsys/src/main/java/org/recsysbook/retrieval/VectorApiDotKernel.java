@@ -1,0 +1,80 @@
+package org.recsysbook.retrieval;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The dot-product kernel on the Java Vector API: fused multiply-adds on the widest float vectors
+ * the CPU offers. Only {@link DotKernels} loads it, and only when module {@code jdk.incubator.vector}
+ * is present; nothing else may refer to this class.
+ */
+final class VectorApiDotKernel implements DotKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        int step = S.length();
+        int bound = S.loopBound(n);
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += step) {
+            acc = FloatVector.fromArray(S, a, ao + j).fma(FloatVector.fromArray(S, b, bo + j), acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            s += a[ao + j] * b[bo + j];
+        }
+        return s;
+    }
+
+    @Override
+    public void dots(float[] rows, int dim, int from, int to, float[] query, float[] out) {
+        int step = S.length();
+        int bound = S.loopBound(dim);
+        int i = from;
+        int o = 0;
+        // Four rows at a time share each load of the query.
+        for (; i + 3 < to; i += 4, o += 4) {
+            int r0 = i * dim;
+            int r1 = r0 + dim;
+            int r2 = r1 + dim;
+            int r3 = r2 + dim;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            int j = 0;
+            for (; j < bound; j += step) {
+                FloatVector q = FloatVector.fromArray(S, query, j);
+                a0 = FloatVector.fromArray(S, rows, r0 + j).fma(q, a0);
+                a1 = FloatVector.fromArray(S, rows, r1 + j).fma(q, a1);
+                a2 = FloatVector.fromArray(S, rows, r2 + j).fma(q, a2);
+                a3 = FloatVector.fromArray(S, rows, r3 + j).fma(q, a3);
+            }
+            float s0 = a0.reduceLanes(VectorOperators.ADD);
+            float s1 = a1.reduceLanes(VectorOperators.ADD);
+            float s2 = a2.reduceLanes(VectorOperators.ADD);
+            float s3 = a3.reduceLanes(VectorOperators.ADD);
+            for (; j < dim; j++) {
+                float q = query[j];
+                s0 += rows[r0 + j] * q;
+                s1 += rows[r1 + j] * q;
+                s2 += rows[r2 + j] * q;
+                s3 += rows[r3 + j] * q;
+            }
+            out[o] = s0;
+            out[o + 1] = s1;
+            out[o + 2] = s2;
+            out[o + 3] = s3;
+        }
+        for (; i < to; i++, o++) {
+            out[o] = dot(rows, i * dim, query, 0, dim);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector-api-" + S.vectorBitSize() + "bit";
+    }
+}
