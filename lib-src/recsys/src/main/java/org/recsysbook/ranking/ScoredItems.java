@@ -2,6 +2,8 @@ package org.recsysbook.ranking;
 
 import java.util.Arrays;
 
+import org.recsysbook.retrieval.Candidates;
+
 /**
  * A list of item ids, each with one score: what one stage of the seed's funnel hands the next
  * (candidates with their blended score, ranked items with their ranking score, the final list).
@@ -41,6 +43,18 @@ public record ScoredItems(int[] ids, double[] scores) {
     /** The empty list. */
     public static ScoredItems empty() {
         return new ScoredItems(new int[0], new double[0]);
+    }
+
+    /**
+     * Candidate generation's output as a scored list, in the same order.
+     *
+     * @throws IllegalArgumentException if a candidate's score is NaN or infinite
+     */
+    public static ScoredItems from(Candidates candidates) {
+        if (candidates == null) {
+            throw new IllegalArgumentException("candidates must not be null");
+        }
+        return new ScoredItems(candidates.ids(), candidates.scores());
     }
 
     /** The number of items. */
