@@ -1,0 +1,108 @@
+package org.recsysbook.abtest;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * An experiment arm described by its rates alone, without a catalog: each visit shows
+ * {@code impressionsPerVisit} recommendations, each clicked with probability ctr · engagement(user) ·
+ * (1 + lift + novelty), and the {@link Behaviour} turns clicks into conversions, revenue, time and
+ * return visits; keen users also come back more often (the return chance is multiplied by their
+ * engagement, within the behaviour's cap). It is the fast stand-in for a whole pipeline when only the statistics matter (the
+ * thousand A/A tests of the peeking pitfall).
+ *
+ * <p>Users differ: engagement(user) is log-normal with mean 1 and log-scale spread
+ * {@code engagementSpread}, a fixed function of the user id and {@code populationSeed}, so the same user
+ * is equally keen in every arm, every run and in the pre-experiment period (which is what CUPED exploits).
+ *
+ * @param name                the arm's name
+ * @param impressionsPerVisit recommendations shown per visit, ≥ 1
+ * @param ctr                 base click probability per impression, in (0, 1)
+ * @param engagementSpread    σ of log-engagement across users, ≥ 0
+ * @param lift                relative lift of the click probability over the base (0 for control), &gt; −1
+ * @param novelty             an extra lift that fades with the user's exposure
+ * @param behaviour           how clicks become conversions, revenue, seconds and returns
+ * @param populationSeed      fixes every user's engagement
+ */
+public record RateVariant(String name, int impressionsPerVisit, double ctr, double engagementSpread, double lift,
+                          NoveltyEffect novelty, Behaviour behaviour, long populationSeed) implements Variant {
+
+    public RateVariant {
+        if (name == null || name.isEmpty()) {
+            throw Args.fail("name", name == null ? "null" : "\"\"", "a non-empty string");
+        }
+        Args.positive("impressionsPerVisit", impressionsPerVisit);
+        Args.openUnit("ctr", ctr);
+        Args.nonNegative("engagementSpread", engagementSpread);
+        if (!(lift > -1) || Double.isInfinite(lift)) {
+            throw Args.fail("lift", lift, "a finite number > -1");
+        }
+        if (novelty == null || behaviour == null) {
+            throw Args.fail(novelty == null ? "novelty" : "behaviour", "null", "a value");
+        }
+    }
+
+    /** An arm with 10 impressions per visit, engagement spread 1, no lift, default behaviour, population 2024. */
+    public static RateVariant of(String name, double ctr) {
+        return new RateVariant(name, 10, ctr, 1.0, 0, NoveltyEffect.NONE, Behaviour.defaults(), 2024);
+    }
+
+    public RateVariant withName(String newName) {
+        return new RateVariant(newName, impressionsPerVisit, ctr, engagementSpread, lift, novelty, behaviour, populationSeed);
+    }
+
+    public RateVariant withLift(double newLift) {
+        return new RateVariant(name, impressionsPerVisit, ctr, engagementSpread, newLift, novelty, behaviour, populationSeed);
+    }
+
+    public RateVariant withNovelty(NoveltyEffect newNovelty) {
+        return new RateVariant(name, impressionsPerVisit, ctr, engagementSpread, lift, newNovelty, behaviour, populationSeed);
+    }
+
+    public RateVariant withBehaviour(Behaviour newBehaviour) {
+        return new RateVariant(name, impressionsPerVisit, ctr, engagementSpread, lift, novelty, newBehaviour, populationSeed);
+    }
+
+    public RateVariant withImpressionsPerVisit(int n) {
+        return new RateVariant(name, n, ctr, engagementSpread, lift, novelty, behaviour, populationSeed);
+    }
+
+    public RateVariant withEngagementSpread(double spread) {
+        return new RateVariant(name, impressionsPerVisit, ctr, spread, lift, novelty, behaviour, populationSeed);
+    }
+
+    /** The user's engagement multiplier: exp(σz − σ²/2), z standard normal from the user's hash (Box–Muller). */
+    public double engagement(int user) {
+        if (engagementSpread == 0) {
+            return 1;
+        }
+        long h = TrafficSplitter.hash64(populationSeed, user);
+        double u1 = TrafficSplitter.unit(h);
+        double u2 = TrafficSplitter.unit(TrafficSplitter.fmix64(h ^ 0x9E3779B97F4A7C15L));
+        double z = Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.exp(engagementSpread * z - 0.5 * engagementSpread * engagementSpread);
+    }
+
+    /** The click probability of one impression for this user on this day of exposure (capped at 1). */
+    public double clickProbability(int user, int daysInTest) {
+        return Math.min(1.0, ctr * engagement(user) * (1 + lift + novelty.extraLift(daysInTest)));
+    }
+
+    @Override
+    public void serve(int user, int day, int daysInTest, RandomGenerator rng, Visit visit) {
+        double p = clickProbability(user, daysInTest);
+        visit.impressions(impressionsPerVisit);
+        int clicks = 0;
+        for (int k = 0; k < impressionsPerVisit; k++) {
+            if (rng.nextDouble() < p) {
+                clicks++;
+                visit.click();
+                if (rng.nextDouble() < behaviour.conversionRate()) {
+                    behaviour.convert(rng, visit);
+                }
+            }
+        }
+        behaviour.spend(clicks, rng, visit);
+        behaviour.setReturn(visit);
+        visit.returnProbability(Math.min(behaviour.maxReturn(), visit.returnProbability() * engagement(user)));
+    }
+}
