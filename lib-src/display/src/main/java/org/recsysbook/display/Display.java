@@ -84,6 +84,14 @@ public final class Display {
 
     /** Renders {@code o} as the given MIME types (for example {@code "text/html"}). */
     public static DisplayData renderAs(Object o, String... mimeTypes) {
+        if (o instanceof CharSequence text && mimeTypes.length > 0) {
+            // text the caller has already written in those formats, e.g. display("<b>hi</b>", "text/html")
+            DisplayData data = new DisplayData(text.toString());
+            for (String mime : mimeTypes) {
+                data.putData(mime, text.toString());
+            }
+            return data;
+        }
         return sink().renderer().renderAs(o, mimeTypes);
     }
 
@@ -123,5 +131,15 @@ public final class Display {
         }
         data.setDisplayId(id);
         sink().update(data);
+    }
+
+    /** Clears the output of the running cell (IPython's {@code clear_output}). */
+    public static void clearOutput() {
+        sink().clear(false);
+    }
+
+    /** Clears the output of the running cell when the next output arrives, which avoids flicker. */
+    public static void clearOutput(boolean wait) {
+        sink().clear(wait);
     }
 }

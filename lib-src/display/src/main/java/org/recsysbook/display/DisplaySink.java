@@ -17,4 +17,7 @@ public interface DisplaySink {
 
     /** Replaces the output that carries {@code data}'s display id. */
     void update(DisplayData data);
+
+    /** Clears the cell's output; with {@code wait}, only when the next output arrives. */
+    default void clear(boolean wait) { }
 }

@@ -311,8 +311,8 @@ public final class JavaKernel implements DisplaySink {
         wire.publish(current, "update_display_data", bundle(data));
     }
 
-    /** Clears the cell's output, as IPython's {@code clear_output}. */
-    void clearOutput(boolean wait) {
+    @Override
+    public void clear(boolean wait) {
         flushStreams();
         wire.publish(current, "clear_output", Map.of("wait", wait));
     }
@@ -398,7 +398,12 @@ public final class JavaKernel implements DisplaySink {
             rel++;
         }
         StringBuilder text = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation d : e.analysis().documentation(snippet, rel, true)) {
+        List<SourceCodeAnalysis.Documentation> docs = e.analysis().documentation(snippet, rel, true);
+        if (docs.isEmpty()) {
+            // a bare method name: ask as if the call's parenthesis were open
+            docs = e.analysis().documentation(snippet.substring(0, rel) + "(", rel + 1, true);
+        }
+        for (SourceCodeAnalysis.Documentation d : docs) {
             if (text.length() > 0) {
                 text.append("\n\n");
             }

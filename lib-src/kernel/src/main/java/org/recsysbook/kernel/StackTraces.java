@@ -57,9 +57,11 @@ final class StackTraces {
 
     private static String describe(StackTraceElement f) {
         String c = f.getClassName();
-        if (c.startsWith("REPL.$JShell$")) {
+        if (c.isEmpty() || c.startsWith("REPL.$JShell$")) {
+            // a frame of a cell: JShell names the file after the snippet ("#12")
             String method = f.getMethodName().equals("do_it$") ? "cell" : f.getMethodName();
-            return method + " (" + (f.getFileName() == null ? "cell" : f.getFileName()) + ":" + f.getLineNumber() + ")";
+            String file = f.getFileName() == null ? "cell" : "snippet " + f.getFileName();
+            return method + " (" + file + ", line " + f.getLineNumber() + ")";
         }
         return f.toString();
     }

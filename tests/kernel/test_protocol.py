@@ -1,0 +1,315 @@
+"""Protocol tests of the Java kernel through jupyter_client, as a front end would drive it.
+
+They cover what the conformance suite does not: interrupting a running cell, cells that call
+System.exit, overflow the stack or exhaust the heap, the per-cell time limit, %maven and the other
+magics, rich display of Tablesaw tables and figures, stdin, error formatting, and messages with a
+wrong signature. Each runs on the JDK the kernel was installed with and, where it is present, on
+JDK 25 (where Thread.stop is gone and interrupts work differently).
+"""
+import json
+import os
+import queue
+import shutil
+import tempfile
+import time
+import unittest
+import uuid
+
+import jupyter_client
+from jupyter_client.kernelspec import KernelSpecManager
+
+JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
+TIMEOUT = 60
+
+
+def make_jdk25_spec():
+    """A kernelspec like the installed 'java' one, but started with JDK 25; None if no JDK 25."""
+    if not os.path.exists(JDK25):
+        return None
+    spec = KernelSpecManager().get_kernel_spec("java")
+    root = tempfile.mkdtemp(prefix="java25-spec-")
+    d = os.path.join(root, "kernels", "java25")
+    os.makedirs(d)
+    argv = list(spec.argv)
+    argv[0] = JDK25
+    with open(os.path.join(d, "kernel.json"), "w") as f:
+        json.dump({"argv": argv, "display_name": "Java 25", "language": "java",
+                   "interrupt_mode": "message", "env": spec.env}, f)
+    return root
+
+
+class KernelSession:
+    """A running kernel and a client, with helpers that collect a cell's outputs."""
+
+    def __init__(self, kernel_name, spec_root=None):
+        if spec_root:
+            os.environ["JUPYTER_PATH"] = spec_root
+        self.km, self.kc = jupyter_client.manager.start_new_kernel(
+            kernel_name=kernel_name, startup_timeout=TIMEOUT)
+
+    def close(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+    def run(self, code, timeout=TIMEOUT, stdin_hook=None, allow_stdin=False):
+        outputs = []
+
+        def hook(msg):
+            if msg["msg_type"] in ("stream", "execute_result", "display_data", "error",
+                                   "update_display_data", "clear_output"):
+                outputs.append(msg)
+
+        kwargs = {"timeout": timeout, "output_hook": hook, "allow_stdin": allow_stdin}
+        if stdin_hook:
+            kwargs["stdin_hook"] = stdin_hook
+        reply = self.kc.execute_interactive(code, **kwargs)
+        return reply["content"], outputs
+
+    def value(self, code):
+        content, outputs = self.run(code)
+        assert content["status"] == "ok", content
+        results = [o for o in outputs if o["msg_type"] == "execute_result"]
+        assert results, f"no result for {code!r}: {outputs}"
+        return results[-1]["content"]["data"]["text/plain"]
+
+
+def text_of(outputs, name="stdout"):
+    return "".join(o["content"]["text"] for o in outputs
+                   if o["msg_type"] == "stream" and o["content"]["name"] == name)
+
+
+class ProtocolTests:
+    kernel_name = "java"
+    spec_root = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.k = KernelSession(cls.kernel_name, cls.spec_root)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.k.close()
+
+    def test_interrupt_stops_a_tight_loop_and_keeps_state(self):
+        self.k.run("int kept = 41;")
+        msg_id = self.k.kc.execute("while (true) {}")
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        self.k.km.interrupt_kernel()
+        reply = self.k.kc.get_shell_msg(timeout=10)
+        elapsed = time.monotonic() - t0
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertLess(elapsed, 1.0, f"interrupt took {elapsed:.2f} s")
+        self.assertEqual(self.k.value("kept + 1"), "42")
+
+    def test_interrupt_stops_sleep(self):
+        msg_id = self.k.kc.execute("Thread.sleep(60_000);")
+        time.sleep(0.5)
+        self.k.km.interrupt_kernel()
+        reply = self.k.kc.get_shell_msg(timeout=10)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(self.k.value("1 + 1"), "2")
+
+    def test_system_exit_does_not_kill_the_kernel(self):
+        self.k.run("String survivor = \"alive\";")
+        content, outputs = self.k.run("System.exit(1);")
+        self.assertEqual(content["status"], "error")
+        self.assertIn("System.exit(1)", content["evalue"])
+        content, _ = self.k.run("Runtime.getRuntime().halt(2);")
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(self.k.value("survivor"), 'alive')
+
+    def test_stack_overflow_is_an_error_with_a_short_trace(self):
+        content, _ = self.k.run("int down(int n) { return down(n + 1) + 1; }\ndown(0)")
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "java.lang.StackOverflowError")
+        self.assertLess(len(content["traceback"]), 20)
+        self.assertEqual(self.k.value("3 * 3"), "9")
+
+    def test_out_of_memory_is_an_error_and_the_kernel_lives(self):
+        self.k.run("int before = 7;")
+        content, _ = self.k.run(
+            "var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[50_000_000]);", timeout=120)
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "java.lang.OutOfMemoryError")
+        self.k.run("hog = null; System.gc();")
+        self.assertEqual(self.k.value("before"), "7")
+
+    def test_time_limit_stops_a_cell(self):
+        self.k.run("%timeout 1s")
+        try:
+            t0 = time.monotonic()
+            content, _ = self.k.run("long spins = 0; while (true) { spins++; }")
+            elapsed = time.monotonic() - t0
+            self.assertEqual(content["status"], "error")
+            self.assertIn("time limit", content["evalue"])
+            self.assertLess(elapsed, 5)
+        finally:
+            self.k.run("%timeout off")
+        content, _ = self.k.run("Thread.sleep(1500);")
+        self.assertEqual(content["status"], "ok")
+
+    def test_compile_error_marks_the_span(self):
+        content, _ = self.k.run("int a = 1;\nString b = a;")
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "CompilationException")
+        tb = "\n".join(content["traceback"])
+        self.assertIn("String b = a;", tb)
+        self.assertIn("line 2", tb)
+        self.assertIn("^", tb)
+
+    def test_runtime_error_shows_the_users_frames_only(self):
+        content, _ = self.k.run("int[] xs = new int[2];\nint bad(int[] a) { return a[5]; }\nbad(xs)")
+        self.assertEqual(content["ename"], "java.lang.ArrayIndexOutOfBoundsException")
+        tb = "\n".join(content["traceback"])
+        self.assertIn("bad", tb)
+        self.assertNotIn("jdk.jshell", tb)
+        self.assertNotIn("org.recsysbook.kernel", tb)
+        self.assertNotIn("java.lang.reflect", tb)
+
+    def test_unknown_magic_and_bad_magic_arguments(self):
+        for code, needle in [("%nosuchmagic", "Unknown magic %nosuchmagic"),
+                             ("%jars /no/such/dir/*.jar", "no file matches"),
+                             ("%classpath /no/such/thing.jar", "does not exist"),
+                             ("%maven not-a-coordinate", "not a coordinate"),
+                             ("%timeout soon", "is not a time")]:
+            content, _ = self.k.run(code)
+            self.assertEqual(content["status"], "error", code)
+            self.assertIn(needle, "\n".join(content["traceback"]), code)
+        self.assertEqual(self.k.value("40 + 2"), "42")
+
+    def test_maven_resolves_transitive_dependencies(self):
+        content, outputs = self.k.run("%maven org.apache.commons:commons-text:1.12.0", timeout=180)
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(self.k.value('org.apache.commons.text.WordUtils.capitalize("top ten")'), 'Top Ten')
+        # commons-lang3 arrives only as a dependency of commons-text
+        self.assertEqual(self.k.value('org.apache.commons.lang3.StringUtils.reverse("abc")'), 'cba')
+
+    def test_maven_unresolvable_is_one_clear_error(self):
+        content, _ = self.k.run("%maven org.recsysbook.nothing:does-not-exist:0.0.1", timeout=180)
+        self.assertEqual(content["status"], "error")
+        self.assertIn("could not resolve org.recsysbook.nothing:does-not-exist:0.0.1", content["evalue"])
+        self.assertEqual(self.k.value("1"), "1")
+
+    def test_jars_and_load(self):
+        d = tempfile.mkdtemp()
+        try:
+            path = os.path.join(d, "helpers.jsh")
+            with open(path, "w") as f:
+                f.write("int triple(int x) { return 3 * x; }\n")
+            content, _ = self.k.run(f'%load "{path}"')
+            self.assertEqual(content["status"], "ok", content)
+            self.assertEqual(self.k.value("triple(5)"), "15")
+        finally:
+            shutil.rmtree(d)
+
+    def test_time_cell_magic(self):
+        content, outputs = self.k.run("%%time\nint t = 0;\nfor (int i = 0; i < 1000; i++) t += i;\nt")
+        self.assertEqual(content["status"], "ok")
+        self.assertIn("Wall time:", text_of(outputs))
+        self.assertIn("499500", [o["content"]["data"]["text/plain"] for o in outputs
+                                 if o["msg_type"] == "execute_result"])
+
+    def test_stdin_reaches_the_front_end(self):
+        prompts = []
+
+        def answer(msg):
+            prompts.append(msg)
+            self.k.kc.input("forty-two")
+
+        content, outputs = self.k.run(
+            'var line = new java.util.Scanner(System.in).nextLine();\nSystem.out.println("got " + line);',
+            stdin_hook=answer, allow_stdin=True)
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(len(prompts), 1)
+        self.assertIn("got forty-two", text_of(outputs))
+
+    def test_stdin_without_a_front_end_is_an_error(self):
+        content, _ = self.k.run("System.in.read();", allow_stdin=False)
+        self.assertEqual(content["status"], "error")
+        self.assertIn("allow_stdin", content["evalue"])
+
+    def test_display_and_update_display(self):
+        content, outputs = self.k.run('String id = display("first");\nupdateDisplay(id, "second");')
+        self.assertEqual(content["status"], "ok")
+        kinds = [o["msg_type"] for o in outputs]
+        self.assertEqual(kinds, ["display_data", "update_display_data"])
+        self.assertEqual(outputs[0]["content"]["transient"]["display_id"],
+                         outputs[1]["content"]["transient"]["display_id"])
+        self.assertEqual(outputs[1]["content"]["data"]["text/plain"], "second")
+
+    def test_tablesaw_table_renders_as_escaped_html(self):
+        content, outputs = self.k.run(
+            'import tech.tablesaw.api.*;\n'
+            'Table t = Table.create("demo", StringColumn.create("name", "<script>x</script>", "b"),'
+            ' DoubleColumn.create("score", 0.5, 0.25));\nt')
+        self.assertEqual(content["status"], "ok", content)
+        data = [o for o in outputs if o["msg_type"] == "execute_result"][0]["content"]["data"]
+        self.assertIn("<table", data["text/html"])
+        self.assertIn("&lt;script&gt;", data["text/html"])
+        self.assertNotIn("<script>x", data["text/html"])
+
+    def test_tablesaw_figure_renders_as_a_plotly_chart(self):
+        content, outputs = self.k.run(
+            'import tech.tablesaw.plotly.components.*;\nimport tech.tablesaw.plotly.traces.*;\n'
+            'new Figure(Layout.builder().title("t").build(),'
+            ' ScatterTrace.builder(new double[]{1, 2, 3}, new double[]{2, 4, 8}).build())')
+        self.assertEqual(content["status"], "ok", content)
+        data = [o for o in outputs if o["msg_type"] == "execute_result"][0]["content"]["data"]
+        self.assertIn("Plotly.newPlot", data["text/html"])
+        self.assertIn("application/vnd.plotly.v1+json", data)
+        self.assertEqual(data["application/vnd.plotly.v1+json"]["data"][0]["y"], [2, 4, 8])
+
+    def test_wrongly_signed_messages_are_ignored(self):
+        from jupyter_client.session import Session
+        kc = self.k.kc
+        request = {"code": "int poisoned = 1;", "silent": False, "store_history": True,
+                   "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
+        Session(key=b"not-the-key", username=kc.session.username).send(
+            kc.shell_channel.socket, "execute_request", request)
+        Session(key=b"", username=kc.session.username).send(
+            kc.shell_channel.socket, "kernel_info_request", {})
+        with self.assertRaises(queue.Empty):
+            kc.get_shell_msg(timeout=2)
+        self.assertEqual(self.k.value("40 + 2"), "42")
+        content, _ = self.k.run("poisoned")
+        self.assertEqual(content["status"], "error")
+
+    def test_kernel_prints_no_logs_into_the_notebook(self):
+        s = KernelSession(self.kernel_name, self.spec_root)
+        try:
+            content, outputs = s.run("int q = 1;")
+            self.assertEqual(content["status"], "ok")
+            self.assertEqual(outputs, [])
+        finally:
+            s.close()
+
+
+class Jdk17Protocol(ProtocolTests, unittest.TestCase):
+    kernel_name = "java"
+
+
+@unittest.skipUnless(os.path.exists(JDK25), "no JDK 25 at " + JDK25)
+class Jdk25Protocol(ProtocolTests, unittest.TestCase):
+    kernel_name = "java25"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.spec_root = make_jdk25_spec()
+        cls.saved_path = os.environ.get("JUPYTER_PATH")
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        if cls.saved_path is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = cls.saved_path
+        shutil.rmtree(cls.spec_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
