@@ -19,9 +19,9 @@ public final class CatalogCoverage {
         boolean[] seen = new boolean[catalogSize];
         int distinct = 0;
         for (int u = 0; u < lists.length; u++) {
-            int[] list = Checks.notNull(lists[u], "lists[" + u + "]");
+            int[] list = Checks.notNull(lists[u], "lists", u);
+            Checks.items(list, catalogSize, "lists", u);
             for (int item : list) {
-                Checks.item(item, catalogSize, "lists[" + u + "]");
                 if (!seen[item]) {
                     seen[item] = true;
                     distinct++;

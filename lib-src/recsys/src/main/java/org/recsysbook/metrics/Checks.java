@@ -20,6 +20,14 @@ final class Checks {
         return value;
     }
 
+    /** As {@link #notNull(Object, String)} for {@code name[index]}, building the name only on failure. */
+    static <T> T notNull(T value, String name, int index) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + "[" + index + "] must not be null");
+        }
+        return value;
+    }
+
     /**
      * Checks that {@code ranked} is a ranked list: not null, each item at most once. Short lists are compared
      * pairwise; long ones through a sorted copy, so the check stays O(n log n).
@@ -56,6 +64,45 @@ final class Checks {
             }
         }
         return ranked;
+    }
+
+    /** As {@link #rankedList(int[], String)} for {@code name[index]}, building the name only on failure. */
+    static int[] rankedList(int[] ranked, String name, int index) {
+        if (ranked == null || !distinct(ranked)) {
+            rankedList(ranked, name + "[" + index + "]");
+        }
+        return ranked;
+    }
+
+    private static boolean distinct(int[] ranked) {
+        int n = ranked.length;
+        if (n <= 48) {
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (ranked[j] == ranked[i]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        int[] sorted = ranked.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < n; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks every item of {@code list} lies in {@code [0, catalogSize)}; the message names {@code name[index]}. */
+    static void items(int[] list, int catalogSize, String name, int index) {
+        for (int item : list) {
+            if (item < 0 || item >= catalogSize) {
+                item(item, catalogSize, name + "[" + index + "]");
+            }
+        }
     }
 
     private static IllegalArgumentException duplicate(String name, int item, int first, int second) {

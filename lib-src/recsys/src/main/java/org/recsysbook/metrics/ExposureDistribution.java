@@ -31,9 +31,9 @@ public final class ExposureDistribution {
         Checks.positive(catalogSize, "catalogSize");
         long[] counts = new long[catalogSize];
         for (int u = 0; u < lists.length; u++) {
-            int[] list = Checks.notNull(lists[u], "lists[" + u + "]");
+            int[] list = Checks.notNull(lists[u], "lists", u);
+            Checks.items(list, catalogSize, "lists", u);
             for (int item : list) {
-                Checks.item(item, catalogSize, "lists[" + u + "]");
                 counts[item]++;
             }
         }

@@ -44,9 +44,9 @@ public final class Fairness {
         double[] exposure = new double[groupCount];
         double total = 0;
         for (int u = 0; u < lists.length; u++) {
-            int[] list = Checks.notNull(lists[u], "lists[" + u + "]");
+            int[] list = Checks.notNull(lists[u], "lists", u);
+            Checks.items(list, itemGroup.length, "lists", u);
             for (int r = 0; r < list.length; r++) {
-                Checks.item(list[r], itemGroup.length, "lists[" + u + "]");
                 double e = weighting == Weighting.COUNT ? 1.0 : Dcg.discount(r + 1);
                 exposure[itemGroup[list[r]]] += e;
                 total += e;

@@ -31,7 +31,7 @@ public final class IntraListDiversity {
         }
         int dim = -1;
         for (int item : items) {
-            double[] v = Checks.notNull(vectors[item], "vectors[" + item + "]");
+            double[] v = Checks.notNull(vectors[item], "vectors", item);
             if (dim < 0) {
                 dim = v.length;
             } else if (v.length != dim) {
@@ -98,10 +98,7 @@ public final class IntraListDiversity {
             throw new IllegalArgumentException("lists must hold at least one list, was empty");
         }
         for (int u = 0; u < lists.length; u++) {
-            int[] items = Checks.rankedList(lists[u], "lists[" + u + "]");
-            for (int item : items) {
-                Checks.item(item, count, "lists[" + u + "]");
-            }
+            Checks.items(Checks.rankedList(lists[u], "lists", u), count, "lists", u);
         }
         double[] out = new double[lists.length];
         int chunk = 1024;

@@ -40,7 +40,7 @@ public interface RankingMetric {
         }
         double sum = 0;
         for (int u = 0; u < ranked.length; u++) {
-            sum += score(ranked[u], Checks.notNull(relevant[u], "relevant[" + u + "]"));
+            sum += score(ranked[u], Checks.notNull(relevant[u], "relevant", u));
         }
         return sum / ranked.length;
     }
