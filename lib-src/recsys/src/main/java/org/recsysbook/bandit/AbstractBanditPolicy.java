@@ -6,13 +6,11 @@ package org.recsysbook.bandit;
  */
 abstract class AbstractBanditPolicy implements BanditPolicy {
     final int arms;
-    private final int[] seen;
-    private int generation;
-    private double[] scores = new double[0];
+    private final CandidateCheck check;
 
     AbstractBanditPolicy(int arms) {
         this.arms = Args.atLeast("arms", arms, 1);
-        this.seen = new int[arms];
+        this.check = new CandidateCheck(arms);
     }
 
     @Override
@@ -26,30 +24,12 @@ abstract class AbstractBanditPolicy implements BanditPolicy {
 
     /** Checks {@code nSelect} and that every candidate is a distinct arm id; O(candidates). */
     final void checkCandidates(int[] candidates, int nSelect) {
-        Args.notNull("candidates", candidates);
-        Args.nSelect(nSelect, candidates.length);
-        if (++generation == 0) {
-            java.util.Arrays.fill(seen, 0);
-            generation = 1;
-        }
-        for (int j = 0; j < candidates.length; j++) {
-            int a = candidates[j];
-            if (a < 0 || a >= arms) {
-                throw Args.fail("candidates[" + j + "]", a, "an arm id in [0, " + (arms - 1) + "]");
-            }
-            if (seen[a] == generation) {
-                throw Args.fail("candidates[" + j + "]", a, "distinct arm ids (" + a + " appears twice)");
-            }
-            seen[a] = generation;
-        }
+        check.check(candidates, nSelect);
     }
 
     /** A scratch array of at least {@code m} scores, reused between calls. */
     final double[] scores(int m) {
-        if (scores.length < m) {
-            scores = new double[m];
-        }
-        return scores;
+        return check.scores(m);
     }
 
     /**

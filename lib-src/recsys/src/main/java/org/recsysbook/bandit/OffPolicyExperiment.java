@@ -1,0 +1,157 @@
+package org.recsysbook.bandit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Judges off-policy estimators against the truth: logs {@code replicates} independent data sets of
+ * {@code logSize} impressions with the logging policy, estimates the target policy's click rate from each
+ * with every estimator, and compares with the target's true click rate on the traffic.
+ *
+ * <p>Replicates run in parallel; replicate {@code r} uses a seed derived serially from the master seed,
+ * so the numbers do not depend on the thread count.
+ */
+public final class OffPolicyExperiment {
+    private final ContextualTraffic traffic;
+    private final StochasticPolicy logging;
+    private final StochasticPolicy target;
+    private final int logSize;
+    private final long[] seeds;
+
+    /**
+     * @param logSize    impressions per log, ≥ 2
+     * @param replicates independent logs, ≥ 1
+     */
+    public OffPolicyExperiment(ContextualTraffic traffic, StochasticPolicy logging, StochasticPolicy target,
+                               int logSize, int replicates, long seed) {
+        this.traffic = Args.notNull("traffic", traffic);
+        this.logging = Args.notNull("logging", logging);
+        this.target = Args.notNull("target", target);
+        this.logSize = Args.atLeast("logSize", logSize, 2);
+        Args.atLeast("replicates", replicates, 1);
+        SplittableRandom master = new SplittableRandom(seed);
+        seeds = new long[replicates];
+        for (int r = 0; r < replicates; r++) {
+            seeds[r] = master.nextLong();
+        }
+    }
+
+    /** The target policy's true click rate on the traffic. */
+    public double truth() {
+        return traffic.trueClickRate(target);
+    }
+
+    /** The logging policy's true click rate on the traffic. */
+    public double loggingTruth() {
+        return traffic.trueClickRate(logging);
+    }
+
+    /** Log {@code r}, as every estimator sees it. */
+    public LoggedBandit log(int replicate) {
+        if (replicate < 0 || replicate >= seeds.length) {
+            throw Args.fail("replicate", replicate, "in [0, " + (seeds.length - 1) + "]");
+        }
+        return LoggedBandit.collect(traffic, logging, logSize, new SplittableRandom(seeds[replicate]));
+    }
+
+    /** Runs every estimator on every log. */
+    public List<Outcome> run(List<OffPolicyEstimator> estimators) {
+        Args.notNull("estimators", estimators);
+        double[][] est = new double[estimators.size()][seeds.length];
+        IntStream.range(0, seeds.length).parallel().forEach(r -> {
+            LoggedBandit log = log(r);
+            for (int e = 0; e < estimators.size(); e++) {
+                est[e][r] = estimators.get(e).estimate(log, target);
+            }
+        });
+        double truth = truth();
+        List<Outcome> out = new ArrayList<>();
+        for (int e = 0; e < estimators.size(); e++) {
+            out.add(new Outcome(estimators.get(e).name(), truth, est[e]));
+        }
+        return out;
+    }
+
+    /**
+     * One estimator's estimates over the logs, against the truth.
+     *
+     * @param estimator the estimator's name
+     * @param truth     the target's true click rate
+     * @param estimates one estimate per log
+     */
+    public record Outcome(String estimator, double truth, double[] estimates) {
+
+        public double mean() {
+            double s = 0;
+            for (double v : estimates) {
+                s += v;
+            }
+            return s / estimates.length;
+        }
+
+        /** Mean estimate minus truth. */
+        public double bias() {
+            return mean() - truth;
+        }
+
+        /** Standard deviation of the estimates over logs (NaN with one log). */
+        public double std() {
+            if (estimates.length < 2) {
+                return Double.NaN;
+            }
+            double m = mean();
+            double ss = 0;
+            for (double v : estimates) {
+                ss += (v - m) * (v - m);
+            }
+            return Math.sqrt(ss / (estimates.length - 1));
+        }
+
+        /** Root mean squared error against the truth. */
+        public double rmse() {
+            double ss = 0;
+            for (double v : estimates) {
+                ss += (v - truth) * (v - truth);
+            }
+            return Math.sqrt(ss / estimates.length);
+        }
+
+        /** Mean absolute error relative to the truth. */
+        public double meanRelativeError() {
+            double s = 0;
+            for (double v : estimates) {
+                s += Math.abs(v - truth);
+            }
+            return s / estimates.length / truth;
+        }
+    }
+
+    /** One row per estimator: truth, mean estimate, bias, standard deviation, RMSE. */
+    public static Table table(List<Outcome> outcomes) {
+        StringColumn name = StringColumn.create("estimator");
+        DoubleColumn truth = DoubleColumn.create("true CTR");
+        DoubleColumn mean = DoubleColumn.create("mean estimate");
+        DoubleColumn bias = DoubleColumn.create("bias");
+        DoubleColumn std = DoubleColumn.create("std");
+        DoubleColumn rmse = DoubleColumn.create("RMSE");
+        for (Outcome o : outcomes) {
+            name.append(o.estimator());
+            truth.append(round4(o.truth()));
+            mean.append(round4(o.mean()));
+            bias.append(round4(o.bias()));
+            std.append(round4(o.std()));
+            rmse.append(round4(o.rmse()));
+        }
+        return Table.create("off-policy estimates of the new policy's click rate", name, truth, mean, bias, std, rmse);
+    }
+
+    private static double round4(double v) {
+        return Double.isFinite(v) ? Math.round(v * 10_000) / 10_000.0 : v;
+    }
+}
