@@ -9,8 +9,10 @@ import org.recsysbook.world.World;
  * its category has fewer than {@code max_per_category} items in the list, until {@code n_final} items
  * are kept ("Apply diversity constraints and business rules").
  *
- * <p>Items keep their scores; the output is the kept items in ranked order, so it may be shorter than
- * {@code n_final} when the quota runs out of categories.
+ * <p>Items keep their scores; the output is the kept items in ranked order, so, as in the seed, it is
+ * shorter than {@code n_final} when the list runs out of categories. {@link #withBackfill()} gives a
+ * variant that then tops the list up with the best skipped items, appended after the others in
+ * ranked order.
  */
 public final class CategoryQuota implements ReRanker {
     /** The seed's default {@code max_per_category}. */
@@ -20,6 +22,7 @@ public final class CategoryQuota implements ReRanker {
     private final int categoryCount;
     private final int maxPerCategory;
     private final int nFinal;
+    private final boolean backfill;
 
     /**
      * A quota over the given categories.
@@ -50,6 +53,28 @@ public final class CategoryQuota implements ReRanker {
         this.categoryCount = max + 1;
         this.maxPerCategory = maxPerCategory;
         this.nFinal = nFinal;
+        this.backfill = false;
+    }
+
+    private CategoryQuota(CategoryQuota q, boolean backfill) {
+        this.itemCategory = q.itemCategory;
+        this.categoryCount = q.categoryCount;
+        this.maxPerCategory = q.maxPerCategory;
+        this.nFinal = q.nFinal;
+        this.backfill = backfill;
+    }
+
+    /**
+     * The same quota, but when the quota leaves fewer than {@code nFinal} items it appends the best
+     * skipped items (in ranked order) until the list has {@code nFinal} or the input runs out.
+     */
+    public CategoryQuota withBackfill() {
+        return new CategoryQuota(this, true);
+    }
+
+    /** Whether this quota tops a short list up with skipped items. */
+    public boolean backfills() {
+        return backfill;
     }
 
     /** A quota over {@code world}'s categories. */
@@ -76,6 +101,7 @@ public final class CategoryQuota implements ReRanker {
         int[] ids = new int[Math.min(nFinal, ranked.size())];
         double[] scores = new double[ids.length];
         int kept = 0;
+        boolean[] skipped = backfill ? new boolean[ranked.size()] : null;
         for (int i = 0; i < ranked.size() && kept < ids.length; i++) {
             int item = ranked.id(i);
             if (item >= itemCategory.length) {
@@ -84,6 +110,9 @@ public final class CategoryQuota implements ReRanker {
             }
             int c = itemCategory[item];
             if (counts[c] >= maxPerCategory) {
+                if (skipped != null) {
+                    skipped[i] = true;
+                }
                 continue;
             }
             counts[c]++;
@@ -91,12 +120,22 @@ public final class CategoryQuota implements ReRanker {
             scores[kept] = ranked.score(i);
             kept++;
         }
+        if (skipped != null) {
+            for (int i = 0; i < ranked.size() && kept < ids.length; i++) {
+                if (skipped[i]) {
+                    ids[kept] = ranked.id(i);
+                    scores[kept] = ranked.score(i);
+                    kept++;
+                }
+            }
+        }
         return kept == ids.length ? new ScoredItems(ids, scores)
                 : new ScoredItems(java.util.Arrays.copyOf(ids, kept), java.util.Arrays.copyOf(scores, kept));
     }
 
     @Override
     public String toString() {
-        return "CategoryQuota[maxPerCategory=" + maxPerCategory + ", nFinal=" + nFinal + "]";
+        return "CategoryQuota[maxPerCategory=" + maxPerCategory + ", nFinal=" + nFinal
+                + (backfill ? ", backfill" : "") + "]";
     }
 }

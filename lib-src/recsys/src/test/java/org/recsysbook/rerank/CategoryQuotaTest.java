@@ -34,6 +34,17 @@ class CategoryQuotaTest {
     }
 
     @Test
+    void backfillTopsAShortListUpWithTheBestSkippedItems() {
+        // Quota 1: keeps 0 (cat 0) and 1 (cat 1); skipped 2, 4 (cat 0) are appended in ranked order.
+        ScoredItems ranked = new ScoredItems(new int[] {0, 2, 4, 1}, new double[] {4, 3, 2, 1});
+        ScoredItems out = new CategoryQuota(CATEGORIES, 1, 3).withBackfill().rerank(ANYONE, ranked);
+        assertArrayEquals(new int[] {0, 1, 2}, out.ids());
+        assertArrayEquals(new double[] {4, 1, 3}, out.scores());
+        assertArrayEquals(new int[] {0, 1, 2, 4},
+                new CategoryQuota(CATEGORIES, 1, 10).withBackfill().rerank(ANYONE, ranked).ids());
+    }
+
+    @Test
     void rejectsQuotaBelowOneKBelowOneAndUnknownItems() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CategoryQuota(CATEGORIES, 0, 10));
         assertEquals("maxPerCategory must be ≥ 1, got 0", e.getMessage());
