@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 final class BytecodeRewriter {
     private static final String TRAP = "org/recsysbook/kernel/runtime/ExitTrap";
     private static final String CAPTURE = "org/recsysbook/kernel/runtime/ValueCapture";
+    private static final String STOP = "org/recsysbook/kernel/runtime/StopCheck";
     private static final byte[] EXIT = "exit".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HALT = "halt".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DO_IT = "do_it$".getBytes(StandardCharsets.US_ASCII);
@@ -26,7 +27,7 @@ final class BytecodeRewriter {
 
     static byte[] rewrite(byte[] classFile, boolean snippet) {
         boolean doIt = snippet && contains(classFile, DO_IT);
-        if (!doIt && !contains(classFile, EXIT) && !contains(classFile, HALT)) {
+        if (!snippet && !contains(classFile, EXIT) && !contains(classFile, HALT)) {
             return classFile;
         }
         ClassReader reader = new ClassReader(classFile);
@@ -36,8 +37,35 @@ final class BytecodeRewriter {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                boolean capture = doIt && "do_it$".equals(name) && descriptor.endsWith(")Ljava/lang/Object;");
+                boolean entry = doIt && "do_it$".equals(name);
+                boolean capture = entry && descriptor.endsWith(")Ljava/lang/Object;");
+                boolean stoppable = snippet && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
                 return new MethodVisitor(Opcodes.ASM9, mv) {
+                    private final java.util.Set<org.objectweb.asm.Label> seen = new java.util.HashSet<>();
+
+                    @Override
+                    public void visitCode() {
+                        super.visitCode();
+                        if (stoppable) {
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, STOP, entry ? "enter" : "check", "()V", false);
+                        }
+                    }
+
+                    @Override
+                    public void visitLabel(org.objectweb.asm.Label label) {
+                        super.visitLabel(label);
+                        seen.add(label);
+                    }
+
+                    @Override
+                    public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+                        if (stoppable && seen.contains(label)) {
+                            // a backward jump: a loop; check for a stop on every turn
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, STOP, "check", "()V", false);
+                        }
+                        super.visitJumpInsn(opcode, label);
+                    }
+
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String mName, String mDesc, boolean itf) {
                         if (opcode == Opcodes.INVOKESTATIC && "java/lang/System".equals(owner)

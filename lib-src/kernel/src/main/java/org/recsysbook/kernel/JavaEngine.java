@@ -10,6 +10,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import org.recsysbook.kernel.runtime.StopCheck;
 import org.recsysbook.kernel.runtime.ValueCapture;
 
 import java.io.File;
@@ -113,7 +114,13 @@ public final class JavaEngine implements AutoCloseable {
     public void stop(String reason) {
         stopReason = reason;
         stopRequested.set(true);
-        shell.stop();
+        StopCheck.request();
+        try {
+            shell.stop();
+        } catch (RuntimeException e) {
+            // JDK 20 and 21: JShell's local stop needs Thread.stop, which they no longer have;
+            // the woven stop checks end the cell instead
+        }
     }
 
     /**
@@ -122,6 +129,7 @@ public final class JavaEngine implements AutoCloseable {
      */
     public synchronized Outcome eval(String cell, int offset, String code) throws CellError {
         stopRequested.set(false);
+        StopCheck.reset();
         String remaining = code;
         int position = offset;
         Outcome outcome = Outcome.NONE;
