@@ -1,5 +1,10 @@
 package org.recsysbook.bandit;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * What a policy believes about one arm, as the seed's {@code get_stats} reports it: the estimated mean
  * reward, the standard deviation of that estimate, and the number of rewards observed.
@@ -14,4 +19,40 @@ package org.recsysbook.bandit;
  * @param trials the number of rewards the arm has received (the seed's {@code total_trials})
  */
 public record ArmStats(double mean, double std, long trials) {
+
+    /**
+     * One row per arm: its id, true rate (if {@code trueRates} is not null), trials, estimated mean and
+     * standard deviation, rounded to 3 decimals.
+     */
+    public static Table table(BanditPolicy policy, double[] trueRates) {
+        Args.notNull("policy", policy);
+        int arms = policy.arms();
+        if (trueRates != null && trueRates.length != arms) {
+            throw Args.fail("trueRates.length", trueRates.length, arms + " (the policy's arms)");
+        }
+        IntColumn id = IntColumn.create("arm");
+        DoubleColumn truth = DoubleColumn.create("true rate");
+        LongColumn trials = LongColumn.create("trials");
+        DoubleColumn mean = DoubleColumn.create("estimated mean");
+        DoubleColumn std = DoubleColumn.create("std");
+        for (int a = 0; a < arms; a++) {
+            ArmStats s = policy.stats(a);
+            id.append(a);
+            if (trueRates != null) {
+                truth.append(round3(trueRates[a]));
+            }
+            trials.append(s.trials());
+            mean.append(round3(s.mean()));
+            std.append(round3(s.std()));
+        }
+        Table t = Table.create(policy.name() + ": what it learned", id);
+        if (trueRates != null) {
+            t.addColumns(truth);
+        }
+        return t.addColumns(trials, mean, std);
+    }
+
+    private static double round3(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1000) / 1000.0 : v;
+    }
 }

@@ -3,6 +3,8 @@ package org.recsysbook.bandit;
 import java.util.Arrays;
 import java.util.List;
 
+import org.recsysbook.notebook.Charts;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -128,6 +130,14 @@ public final class SimulationResult {
             out[t] = (1 - w) * column[lo] + w * column[hi];
         }
         return out;
+    }
+
+    /**
+     * The mean cumulative pseudo-regret after each round with its 95% confidence band over runs (at least
+     * two runs).
+     */
+    public Charts.Band regretBand() {
+        return Charts.Band.fromRuns(cumulativeRegret);
     }
 
     /** The mean over runs of how often each arm was chosen. */

@@ -69,21 +69,32 @@ class DriftTest {
     }
 
     @Test
-    void discountingByHand() {
+    void perArmDiscountingByHand() {
         DiscountedThompsonSampling d = new DiscountedThompsonSampling(2, 0.5, new SplittableRandom(1));
+        d.update(0, 1); // S0 = 1
+        d.update(1, 0); // F1 = 1, arm 0 untouched
+        d.update(0, 1); // S0 = 0.5 · 1 + 1 = 1.5
+        ArmStats s0 = d.stats(0);
+        assertEquals(2.5 / 3.5, s0.mean(), 1e-15, "Beta(1 + 1.5, 1)");
+        assertEquals(Math.sqrt(2.5 / (3.5 * 3.5 * 4.5)), s0.std(), 1e-15);
+        assertEquals(2, s0.trials());
+        assertEquals(1 / 3.0, d.stats(1).mean(), 1e-15, "Beta(1, 1 + 1)");
+    }
+
+    @Test
+    void allArmDiscountingByHand() {
+        DiscountedThompsonSampling d = new DiscountedThompsonSampling(2, 0.5, true, 1, 1, new SplittableRandom(1));
         d.update(0, 1); // S0 = 1
         d.update(1, 0); // S0 = 0.5, F1 = 1
         d.update(0, 1); // S0 = 1.25, F1 = 0.5
-        ArmStats s0 = d.stats(0);
-        assertEquals(2.25 / 3.25, s0.mean(), 1e-15, "Beta(1 + 1.25, 1)");
-        assertEquals(Math.sqrt(2.25 / (3.25 * 3.25 * 4.25)), s0.std(), 1e-15);
-        assertEquals(2, s0.trials());
+        assertEquals(2.25 / 3.25, d.stats(0).mean(), 1e-15, "Beta(1 + 1.25, 1)");
         assertEquals(1 / 2.5, d.stats(1).mean(), 1e-15, "Beta(1, 1 + 0.5)");
+        assertTrue(d.name().endsWith("all arms)"), d.name());
     }
 
     @Test
     void noDiscountIsThompsonSampling() {
-        DiscountedThompsonSampling d = new DiscountedThompsonSampling(2, 1, new SplittableRandom(1));
+        DiscountedThompsonSampling d = new DiscountedThompsonSampling(2, 1, true, 1, 1, new SplittableRandom(1));
         ThompsonSampling t = new ThompsonSampling(2, new SplittableRandom(1));
         double[] rewards = {1, 0, 0, 1, 1};
         for (double r : rewards) {
@@ -112,6 +123,7 @@ class DriftTest {
                 () -> new DiscountedThompsonSampling(2, 0, rng));
         assertEquals("gamma = 0.0; allowed: 0 < gamma ≤ 1", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DiscountedThompsonSampling.factory(1.01));
+        assertThrows(IllegalArgumentException.class, () -> DiscountedThompsonSampling.allArmsFactory(-0.5));
         DiscountedThompsonSampling d = new DiscountedThompsonSampling(2, 0.9, rng);
         assertThrows(IllegalArgumentException.class, () -> d.update(0, 2));
     }

@@ -1,0 +1,224 @@
+package org.recsysbook.bandit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.recsysbook.notebook.Charts;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.traces.BoxTrace;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/**
+ * The charts of the bandit notebooks, built on {@link Charts}: regret curves with 95% bands and the
+ * Lai–Robbins bound, total rewards with their intervals, pulls per arm, click rate over time, and the
+ * spread of off-policy estimates around the truth.
+ *
+ * <p>Curves longer than {@value #MAX_POINTS} points are thinned to every k-th round so that the charts
+ * stay light in the notebook.
+ */
+public final class BanditCharts {
+    /** The most points a curve is drawn with. */
+    public static final int MAX_POINTS = 500;
+
+    private BanditCharts() { }
+
+    /**
+     * Mean cumulative pseudo-regret of every policy with its 95% confidence band over runs, and, if
+     * {@code lowerBound} is not null, that curve dashed (e.g. {@link LaiRobbinsBound#curve}).
+     */
+    public static Figure regret(String title, List<SimulationResult> results, double[] lowerBound) {
+        checkResults(results);
+        int rounds = results.get(0).rounds();
+        int[] idx = thin(rounds);
+        double[] x = rounds(idx);
+        Map<String, Charts.Band> bands = new LinkedHashMap<>();
+        for (SimulationResult r : results) {
+            Charts.Band b = r.regretBand();
+            bands.put(r.policy(), new Charts.Band(pick(b.mean(), idx), pick(b.lower(), idx), pick(b.upper(), idx)));
+        }
+        Figure f = Charts.lineWithBand(title, "round", "cumulative pseudo-regret (expected clicks lost)", x, bands);
+        if (lowerBound != null) {
+            if (lowerBound.length != rounds) {
+                throw Args.fail("lowerBound.length", lowerBound.length, rounds + " (the rounds)");
+            }
+            List<Trace> traces = new ArrayList<>(Arrays.asList(f.getTraces()));
+            traces.add(ScatterTrace.builder(x, pick(lowerBound, idx)).name("Lai–Robbins lower bound")
+                    .mode(ScatterTrace.Mode.LINE)
+                    .line(Line.builder().color("#000000").dash(Line.Dash.DASH).width(1.5).build()).build());
+            f.setTraces(traces.toArray(new Trace[0]));
+        }
+        return f;
+    }
+
+    /** Each policy's mean total reward as a point with its 95% confidence interval as a bar through it. */
+    public static Figure totalRewards(String title, List<SimulationResult> results) {
+        checkResults(results);
+        List<Trace> traces = new ArrayList<>();
+        for (SimulationResult r : results) {
+            Interval i = r.totalRewardInterval(0.95);
+            String[] name = {r.policy(), r.policy(), r.policy()};
+            traces.add(ScatterTrace.builder(StringColumn.create("policy", name),
+                            DoubleColumn.create("total reward", i.lower(), i.mean(), i.upper()))
+                    .name(r.policy()).mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+                    .marker(Marker.builder().size(9).build()).line(Line.builder().width(3).build()).build());
+        }
+        Layout layout = Layout.builder(title).height(Charts.HEIGHT).showLegend(false)
+                .xAxis(Axis.builder().title("policy").type(Axis.Type.CATEGORY).build())
+                .yAxis(Axis.builder().title("total reward per run (clicks), mean and 95% CI").build())
+                .build();
+        return new Figure(layout, traces.toArray(new Trace[0]));
+    }
+
+    /** How often each policy pulled each arm, on average per run; arms labelled with their true rate. */
+    public static Figure pulls(String title, List<SimulationResult> results, double[] rates) {
+        checkResults(results);
+        int arms = results.get(0).arms();
+        String[] labels = new String[arms];
+        for (int a = 0; a < arms; a++) {
+            labels[a] = rates == null ? "arm " + a
+                    : String.format(java.util.Locale.ROOT, "%d (%.2f)", a, rates[a]);
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (SimulationResult r : results) {
+            series.put(r.policy(), r.meanPulls());
+        }
+        return Charts.bar(title, rates == null ? "arm" : "arm (true click rate)", "pulls per run (mean)", labels,
+                series);
+    }
+
+    /**
+     * The click rate per round, averaged over runs and smoothed over a trailing window of {@code window}
+     * rounds; {@code reference} (nullable) adds one more named curve, e.g. the best arm's true rate.
+     */
+    public static Figure clickRate(String title, List<SimulationResult> results, int window,
+                                   String referenceName, double[] reference) {
+        checkResults(results);
+        Args.atLeast("window", window, 1);
+        int rounds = results.get(0).rounds();
+        int[] idx = thin(rounds);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (SimulationResult r : results) {
+            series.put(r.policy(), pick(movingAverage(r.meanRewardPerRound(), window), idx));
+        }
+        if (reference != null) {
+            series.put(Args.notNull("referenceName", referenceName), pick(reference, idx));
+        }
+        return Charts.line(title, "round", "click rate (clicks per round, " + window + "-round moving average)",
+                rounds(idx), series);
+    }
+
+    /** Off-policy estimates over logs, one box per estimator, with the true click rate as a dashed line. */
+    public static Figure offPolicyEstimates(String title, List<OffPolicyExperiment.Outcome> outcomes) {
+        Args.notNull("outcomes", outcomes);
+        Args.atLeast("outcomes.size()", outcomes.size(), 1);
+        List<Trace> traces = new ArrayList<>();
+        for (OffPolicyExperiment.Outcome o : outcomes) {
+            String[] x = new String[o.estimates().length];
+            Arrays.fill(x, o.estimator());
+            traces.add(BoxTrace.builder(x, o.estimates()).name(o.estimator()).build());
+        }
+        double truth = outcomes.get(0).truth();
+        String first = outcomes.get(0).estimator();
+        String last = outcomes.get(outcomes.size() - 1).estimator();
+        traces.add(ScatterTrace.builder(StringColumn.create("estimator", first, last),
+                        DoubleColumn.create("truth", truth, truth))
+                .name("true click rate").mode(ScatterTrace.Mode.LINE)
+                .line(Line.builder().color("#000000").dash(Line.Dash.DASH).width(1.5).build()).build());
+        Layout layout = Layout.builder(title).height(Charts.HEIGHT).showLegend(false)
+                .xAxis(Axis.builder().title("estimator").type(Axis.Type.CATEGORY).build())
+                .yAxis(Axis.builder().title("estimated click rate (clicks per impression)").build())
+                .build();
+        return new Figure(layout, traces.toArray(new Trace[0]));
+    }
+
+    /**
+     * The posterior densities {@code Beta(α, β)} of some arms of a Thompson sampling policy, labelled with
+     * their true rates if {@code trueRates} is not null.
+     */
+    public static Figure posteriors(String title, ThompsonSampling policy, int[] arms, double[] trueRates) {
+        Args.notNull("policy", policy);
+        Args.notNull("arms", arms);
+        int points = 301;
+        double[] x = new double[points];
+        for (int k = 0; k < points; k++) {
+            x[k] = (double) k / (points - 1);
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (int arm : arms) {
+            BetaDistribution beta = new BetaDistribution(null, policy.alpha(arm), policy.beta(arm));
+            double[] y = new double[points];
+            for (int k = 0; k < points; k++) {
+                y[k] = beta.density(x[k]);
+            }
+            String label = trueRates == null ? "arm " + arm
+                    : String.format(java.util.Locale.ROOT, "arm %d (true %.3f)", arm, trueRates[arm]);
+            series.put(label, y);
+        }
+        return Charts.line(title, "click rate", "posterior density", x, series);
+    }
+
+    /** The trailing moving average over {@code window} values (fewer at the start). */
+    static double[] movingAverage(double[] v, int window) {
+        double[] out = new double[v.length];
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            sum += v[i];
+            if (i >= window) {
+                sum -= v[i - window];
+            }
+            out[i] = sum / Math.min(i + 1, window);
+        }
+        return out;
+    }
+
+    /** Indices of at most {@link #MAX_POINTS} rounds, evenly spaced, the last round always included. */
+    static int[] thin(int rounds) {
+        int step = (rounds + MAX_POINTS - 1) / MAX_POINTS;
+        int n = (rounds - 1) / step + 1;
+        int[] idx = new int[n];
+        for (int k = 0; k < n; k++) {
+            idx[k] = k * step;
+        }
+        idx[n - 1] = rounds - 1;
+        return idx;
+    }
+
+    private static double[] rounds(int[] idx) {
+        double[] x = new double[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            x[k] = idx[k] + 1;
+        }
+        return x;
+    }
+
+    private static double[] pick(double[] v, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            out[k] = v[idx[k]];
+        }
+        return out;
+    }
+
+    private static void checkResults(List<SimulationResult> results) {
+        Args.notNull("results", results);
+        Args.atLeast("results.size()", results.size(), 1);
+        int rounds = results.get(0).rounds();
+        for (SimulationResult r : results) {
+            if (r.rounds() != rounds) {
+                throw Args.fail("results rounds", r.rounds(), rounds + " (all results must have the same rounds)");
+            }
+        }
+    }
+}
