@@ -38,7 +38,7 @@ public final class PlotlyHtml {
     /** Where the library sits on the class path. */
     public static final String PLOTLY_RESOURCE = "/org/recsysbook/notebook/plotly/plotly.min.js";
     /** How long a chart waits for the library before it says so, in milliseconds. */
-    static final int WAIT_MILLIS = 30_000;
+    static final int WAIT_MILLIS = 120_000;
 
     private static final AtomicBoolean EMBEDDED = new AtomicBoolean();
     private static final Pattern NUMBER =
@@ -172,8 +172,8 @@ public final class PlotlyHtml {
                 + "    if (window.Plotly && el) {\n"
                 + "      window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);\n"
                 + "    } else if (waited < " + WAIT_MILLIS + ") {\n"
-                + "      waited += 50;\n"
-                + "      setTimeout(draw, 50);\n"
+                + "      waited += 100;\n"
+                + "      setTimeout(draw, 100);\n"
                 + "    } else if (el) {\n"
                 + "      el.textContent = 'The chart cannot draw: plotly.js was not loaded. It comes with the first "
                 + "chart a kernel shows; run the notebook again from the top.';\n"

@@ -37,12 +37,11 @@ public final class Results {
      * Records {@code value} under {@code name} and shows it below the cell.
      *
      * @param name  non-empty, letters, digits, {@code _ . -} only
-     * @param value see the class comment for the allowed types
-     * @return the recorded value as it is stored: integral numbers as {@code Long}, other numbers as
-     *         {@code Double}, arrays and lists as unmodifiable lists
+     * @param value see the class comment for the allowed types; it is stored with integral numbers as
+     *              {@code Long}, other numbers as {@code Double}, arrays and lists as unmodifiable lists
      * @throws IllegalArgumentException if the name or the value is not allowed
      */
-    public static Object record(String name, Object value) {
+    public static void record(String name, Object value) {
         checkName(name);
         Object stored = normalize(value, "value");
         Map<String, Object> json = new LinkedHashMap<>();
@@ -57,7 +56,6 @@ public final class Results {
                 + escape(format(stored)) + "</b></div>");
         RECORDED.put(name, stored);
         Display.show(data);
-        return stored;
     }
 
     /** Everything recorded in this JVM so far, in recording order (a copy). */

@@ -33,6 +33,8 @@ public final class TableHtml {
     public static final int TAIL_COLUMNS = 5;
 
     private static final String ELLIPSIS = "…";
+    /** Inline so that it holds in every front end and export, none of which share a style sheet. */
+    private static final String CELL = "padding:0.2em 0.6em;";
 
     private TableHtml() { }
 
@@ -99,12 +101,13 @@ public final class TableHtml {
         sb.append("<thead><tr>");
         for (int j = 0; j < cols.length; j++) {
             if (cols[j] < 0) {
-                sb.append("<th>").append(ELLIPSIS).append("</th>");
+                sb.append("<th style=\"").append(CELL).append("\">").append(ELLIPSIS).append("</th>");
                 continue;
             }
             Column<?> c = t.column(cols[j]);
             numeric[j] = c instanceof NumericColumn;
-            sb.append("<th style=\"text-align:").append(numeric[j] ? "right" : "left").append("\">")
+            sb.append("<th style=\"").append(CELL).append("text-align:").append(numeric[j] ? "right" : "left")
+                    .append("\">")
                     .append(Html.escape(c.name())).append("</th>");
         }
         sb.append("</tr></thead><tbody>");
@@ -113,7 +116,8 @@ public final class TableHtml {
             for (int j = 0; j < cols.length; j++) {
                 String align = numeric[j] ? "right" : "left";
                 String text = row < 0 || cols[j] < 0 ? ELLIPSIS : Html.escape(cell(t.column(cols[j]), row));
-                sb.append("<td style=\"text-align:").append(align).append("\">").append(text).append("</td>");
+                sb.append("<td style=\"").append(CELL).append("text-align:").append(align).append("\">").append(text)
+                        .append("</td>");
             }
             sb.append("</tr>");
         }

@@ -39,10 +39,10 @@ class ResultsTest {
 
     @Test
     void integersAreStoredAsLongsAndDoublesAsDoubles() {
-        assertEquals(42L, Results.record("n", 42));
-        assertEquals(7L, Results.record("m", (short) 7));
-        assertEquals(0.5, Results.record("f", 0.5f));
-        assertEquals(3.0, Results.record("d", 3.0));
+        Results.record("n", 42);
+        Results.record("m", (short) 7);
+        Results.record("f", 0.5f);
+        Results.record("d", 3.0);
         assertEquals(Map.of("n", 42L, "m", 7L, "f", 0.5, "d", 3.0), Results.recorded());
     }
 

@@ -85,7 +85,7 @@ class TableHtmlTest {
         assertEquals("0.1", TableHtml.cell(f, 0));
         assertEquals("1e-6", TableHtml.cell(f, 1));
         assertEquals("1234567", TableHtml.cell(i, 0));
-        assertTrue(TableHtml.html(t).contains("<td style=\"text-align:right\">0.333333</td>"));
+        assertTrue(TableHtml.html(t).contains("text-align:right\">0.333333</td>"));
     }
 
     @Test
