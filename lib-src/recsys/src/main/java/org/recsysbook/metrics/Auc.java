@@ -16,7 +16,7 @@ package org.recsysbook.metrics;
  * </ul>
  * A user with no relevant items (or no negatives) scores 0. Any positive grade counts as relevant.
  */
-public final class Auc implements RankingMetric {
+public final class Auc extends GainMetric {
     private final int catalogSize;   // 0: the listed items plus the relevant ones
 
     private Auc(int catalogSize) {
@@ -40,53 +40,38 @@ public final class Auc implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return catalogSize == 0 ? of(ranked, relevant) : of(ranked, relevant, catalogSize);
+    int depth(int n) {
+        return n;
     }
 
-    /** AUC with the catalog taken as the listed items plus the relevant items. */
-    public static double of(int[] ranked, RelevantItems relevant) {
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        int found = 0;
-        for (int item : ranked) {
-            if (relevant.contains(item)) {
-                found++;
-            }
-        }
-        return compute(ranked, relevant, ranked.length + relevant.size() - found);
-    }
-
-    /** AUC against every other item of a catalog of {@code catalogSize} items (see the class comment). */
-    public static double of(int[] ranked, RelevantItems relevant, int catalogSize) {
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        int found = 0;
-        for (int item : ranked) {
-            if (relevant.contains(item)) {
-                found++;
-            }
-        }
-        int needed = ranked.length + relevant.size() - found;
-        if (catalogSize < needed) {
-            throw new IllegalArgumentException("catalogSize must be >= " + needed
-                    + " (the listed items plus the relevant items not listed), was " + catalogSize);
-        }
-        return compute(ranked, relevant, catalogSize);
-    }
-
-    private static double compute(int[] ranked, RelevantItems relevant, int catalogSize) {
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
         long r = relevant.size();
-        long negatives = catalogSize - r;
-        if (r == 0 || negatives == 0) {
+        if (r == 0) {
+            return 0.0;
+        }
+        long found = 0;
+        for (int i = 0; i < n; i++) {
+            if (gains[i] > 0) {
+                found++;
+            }
+        }
+        long catalog = n + r - found;
+        if (catalogSize > 0) {
+            if (catalogSize < catalog) {
+                throw new IllegalArgumentException("catalogSize must be >= " + catalog
+                        + " (the listed items plus the relevant items not listed), was " + catalogSize);
+            }
+            catalog = catalogSize;
+        }
+        long negatives = catalog - r;
+        if (negatives == 0) {
             return 0.0;
         }
         long negativesAbove = 0;
-        long found = 0;
         double correct = 0;
-        for (int item : ranked) {
-            if (relevant.contains(item)) {
-                found++;
+        for (int i = 0; i < n; i++) {
+            if (gains[i] > 0) {
                 correct += negatives - negativesAbove;
             } else {
                 negativesAbove++;
@@ -95,6 +80,16 @@ public final class Auc implements RankingMetric {
         long unlistedNegatives = negatives - negativesAbove;
         correct += 0.5 * (r - found) * unlistedNegatives;
         return correct / ((double) r * negatives);
+    }
+
+    /** AUC with the catalog taken as the listed items plus the relevant items. */
+    public static double of(int[] ranked, RelevantItems relevant) {
+        return full().score(ranked, relevant);
+    }
+
+    /** AUC against every other item of a catalog of {@code catalogSize} items (see the class comment). */
+    public static double of(int[] ranked, RelevantItems relevant, int catalogSize) {
+        return overCatalog(catalogSize).score(ranked, relevant);
     }
 
     /** The relevance-list form: AUC among the listed items only (grade > 0 relevant); 0 without both kinds. */

@@ -17,7 +17,7 @@ package org.recsysbook.metrics;
  * positive grade counts as relevant. In the relevance-list form the seed tests {@code rel == 1} and averages
  * grades for precision; for 0/1 lists that is the same thing.
  */
-public final class AveragePrecision implements RankingMetric {
+public final class AveragePrecision extends GainMetric {
     private final int k;   // 0: the whole list, the seed's denominator
 
     private AveragePrecision(int k) {
@@ -41,46 +41,38 @@ public final class AveragePrecision implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return k == 0 ? of(ranked, relevant) : of(ranked, relevant, k);
+    int depth(int n) {
+        return k == 0 ? n : Math.min(k, n);
+    }
+
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
+        if (relevant.isEmpty()) {
+            return 0.0;
+        }
+        int top = depth(n);
+        double sum = 0;
+        int hits = 0;
+        for (int i = 0; i < top; i++) {
+            if (gains[i] > 0) {
+                hits++;
+                sum += (double) hits / (i + 1);
+            }
+        }
+        if (k == 0) {
+            return hits == 0 ? 0.0 : sum / hits;
+        }
+        return sum / Math.min(k, relevant.size());
     }
 
     /** The seed's AP: sum of P@i at relevant ranks over the whole list, divided by the relevant items found. */
     public static double of(int[] ranked, RelevantItems relevant) {
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        if (relevant.isEmpty()) {
-            return 0.0;
-        }
-        double sum = 0;
-        int hits = 0;
-        for (int i = 0; i < ranked.length; i++) {
-            if (relevant.contains(ranked[i])) {
-                hits++;
-                sum += (double) hits / (i + 1);
-            }
-        }
-        return hits == 0 ? 0.0 : sum / hits;
+        return full().score(ranked, relevant);
     }
 
     /** AP@k: sum of P@i at relevant ranks i ≤ k, divided by {@code min(k, |R|)}. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        Checks.k(k);
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        if (relevant.isEmpty()) {
-            return 0.0;
-        }
-        int top = Math.min(k, ranked.length);
-        double sum = 0;
-        int hits = 0;
-        for (int i = 0; i < top; i++) {
-            if (relevant.contains(ranked[i])) {
-                hits++;
-                sum += (double) hits / (i + 1);
-            }
-        }
-        return sum / Math.min(k, relevant.size());
+        return at(k).score(ranked, relevant);
     }
 
     /** The seed's form: binary grades in rank order (a grade > 0 is relevant), divided by the hits found. */

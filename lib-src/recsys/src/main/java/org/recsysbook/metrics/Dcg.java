@@ -9,7 +9,7 @@ package org.recsysbook.metrics;
  * relevance the two agree. DCG is not normalised, so it grows with the number of relevant items; compare
  * users with {@link Ndcg}.
  */
-public final class Dcg implements RankingMetric {
+public final class Dcg extends GainMetric {
     private static final double[] DISCOUNTS = new double[1024];
 
     static {
@@ -36,8 +36,13 @@ public final class Dcg implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return of(ranked, relevant, k);
+    int depth(int n) {
+        return Math.min(k, n);
+    }
+
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
+        return sum(gains, n, k);
     }
 
     /** The position discount {@code 1 / log2(rank + 1)} for {@code rank >= 1}. */
@@ -50,38 +55,33 @@ public final class Dcg implements RankingMetric {
 
     /** DCG@k of a ranked list of item ids, the gain of each item being its grade in {@code relevant}. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        Checks.k(k);
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        if (relevant.isEmpty()) {
-            return 0.0;
-        }
-        int top = Math.min(k, ranked.length);
-        double sum = 0;
-        for (int i = 0; i < top; i++) {
-            double g = relevant.grade(ranked[i]);
-            if (g > 0) {
-                sum += g * discount(i + 1);
-            }
-        }
-        return sum;
+        return new Dcg(k).score(ranked, relevant);
     }
 
     /** The seed's form: DCG@k of grades given in rank order (0/1 or graded, each {@code >= 0}). */
     public static double ofRelevances(double[] relevances, int k) {
         Checks.k(k);
         Checks.grades(relevances, "relevances");
-        return sum(relevances, k);
+        return sum(relevances, relevances.length, k);
     }
 
     /** The seed's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
         Checks.k(k);
-        return sum(Checks.grades(relevances, "relevances"), k);
+        double[] g = Checks.grades(relevances, "relevances");
+        return sum(g, g.length, k);
     }
 
-    static double sum(double[] gains, int k) {
-        int top = Math.min(k, gains.length);
+    /** The DCG of the first {@code min(k, n)} of {@code gains}. */
+    static double sum(double[] gains, int n, int k) {
+        int top = Math.min(k, n);
+        if (top <= DISCOUNTS.length) {
+            double sum = 0;
+            for (int i = 0; i < top; i++) {
+                sum += gains[i] * DISCOUNTS[i];
+            }
+            return sum;
+        }
         double sum = 0;
         for (int i = 0; i < top; i++) {
             sum += gains[i] * discount(i + 1);

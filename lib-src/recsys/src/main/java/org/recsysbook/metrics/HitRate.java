@@ -7,7 +7,7 @@ package org.recsysbook.metrics;
  * <p>The seed's text also calls this "Recall@K", which it equals only when each user has one relevant item;
  * {@link Recall} is the general metric.
  */
-public final class HitRate implements RankingMetric {
+public final class HitRate extends GainMetric {
     private final int k;
 
     private HitRate(int k) {
@@ -26,22 +26,24 @@ public final class HitRate implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return of(ranked, relevant, k);
+    int depth(int n) {
+        return Math.min(k, n);
     }
 
-    /** 1 if any of the first k items is relevant, else 0. */
-    public static double of(int[] ranked, RelevantItems relevant, int k) {
-        Checks.k(k);
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        int top = Math.min(k, ranked.length);
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
+        int top = Math.min(k, n);
         for (int i = 0; i < top; i++) {
-            if (relevant.contains(ranked[i])) {
+            if (gains[i] > 0) {
                 return 1.0;
             }
         }
         return 0.0;
+    }
+
+    /** 1 if any of the first k items is relevant, else 0. */
+    public static double of(int[] ranked, RelevantItems relevant, int k) {
+        return new HitRate(k).score(ranked, relevant);
     }
 
     /** The seed's form: 1 if the first k grades sum to more than 0. */

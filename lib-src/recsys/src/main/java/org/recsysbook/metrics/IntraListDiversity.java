@@ -73,7 +73,7 @@ public final class IntraListDiversity {
         for (int item : items) {
             Checks.item(item, count, "items");
         }
-        return compute(vectors, dim, items, new double[items.length]);
+        return compute(vectors, dim, items, new double[items.length], new double[items.length * dim]);
     }
 
     /**
@@ -105,12 +105,14 @@ public final class IntraListDiversity {
         int chunks = (lists.length + chunk - 1) / chunk;
         IntStream.range(0, chunks).parallel().forEach(c -> {
             double[] norms = new double[16];
+            double[] buf = new double[16 * dim];
             int end = Math.min(lists.length, (c + 1) * chunk);
             for (int u = c * chunk; u < end; u++) {
                 if (norms.length < lists[u].length) {
                     norms = new double[lists[u].length];
+                    buf = new double[lists[u].length * dim];
                 }
-                out[u] = compute(vectors, dim, lists[u], norms);
+                out[u] = compute(vectors, dim, lists[u], norms, buf);
             }
         });
         return out;
@@ -126,45 +128,51 @@ public final class IntraListDiversity {
         return vectors.length / dim;
     }
 
-    private static double compute(float[] v, int dim, int[] items, double[] norms) {
+    /**
+     * ILD of one list: the rows are first copied into {@code buf} as doubles (converted once per item, not once
+     * per pair), then every pair's dot product is taken there.
+     */
+    private static double compute(float[] v, int dim, int[] items, double[] norms, double[] buf) {
         int n = items.length;
         if (n < 2) {
             return 0.0;
         }
         for (int a = 0; a < n; a++) {
             int o = items[a] * dim;
+            int b = a * dim;
             double s = 0;
             for (int d = 0; d < dim; d++) {
                 double x = v[o + d];
+                buf[b + d] = x;
                 s += x * x;
             }
             norms[a] = Math.sqrt(s);
         }
         double total = 0;
         for (int a = 0; a < n; a++) {
-            int oa = items[a] * dim;
+            int oa = a * dim;
             for (int b = a + 1; b < n; b++) {
-                total += 1 - dot(v, oa, items[b] * dim, dim) / (norms[a] * norms[b] + EPSILON);
+                total += 1 - dot(buf, oa, b * dim, dim) / (norms[a] * norms[b] + EPSILON);
             }
         }
         return total / (n * (n - 1) / 2);
     }
 
     /** A dot product with four independent sums, so the loop is not bound by one addition chain. */
-    private static double dot(float[] v, int oa, int ob, int dim) {
+    private static double dot(double[] v, int oa, int ob, int dim) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int d = 0;
         for (; d + 3 < dim; d += 4) {
-            s0 += (double) v[oa + d] * v[ob + d];
-            s1 += (double) v[oa + d + 1] * v[ob + d + 1];
-            s2 += (double) v[oa + d + 2] * v[ob + d + 2];
-            s3 += (double) v[oa + d + 3] * v[ob + d + 3];
+            s0 += v[oa + d] * v[ob + d];
+            s1 += v[oa + d + 1] * v[ob + d + 1];
+            s2 += v[oa + d + 2] * v[ob + d + 2];
+            s3 += v[oa + d + 3] * v[ob + d + 3];
         }
         for (; d < dim; d++) {
-            s0 += (double) v[oa + d] * v[ob + d];
+            s0 += v[oa + d] * v[ob + d];
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * </ul>
  * When IDCG@k is 0 (no relevant items) NDCG is 0, as in the seed.
  */
-public final class Ndcg implements RankingMetric {
+public final class Ndcg extends GainMetric {
     private final int k;
 
     private Ndcg(int k) {
@@ -34,14 +34,19 @@ public final class Ndcg implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return of(ranked, relevant, k);
+    int depth(int n) {
+        return Math.min(k, n);
+    }
+
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
+        double dcg = Dcg.sum(gains, n, k);
+        return dcg == 0 ? 0.0 : dcg / relevant.idealDcg(k);
     }
 
     /** NDCG@k of a ranked list of item ids against all of the user's relevant items. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        double dcg = Dcg.of(ranked, relevant, k);
-        return dcg == 0 ? 0.0 : dcg / relevant.idealDcg(k);
+        return new Ndcg(k).score(ranked, relevant);
     }
 
     /** The seed's form: grades in rank order, ideal ordering taken from the same list. */
@@ -65,7 +70,7 @@ public final class Ndcg implements RankingMetric {
             ideal[i] = ideal[j];
             ideal[j] = t;
         }
-        double idcg = Dcg.sum(ideal, k);
-        return idcg > 0 ? Dcg.sum(gains, k) / idcg : 0.0;
+        double idcg = Dcg.sum(ideal, ideal.length, k);
+        return idcg > 0 ? Dcg.sum(gains, gains.length, k) / idcg : 0.0;
     }
 }

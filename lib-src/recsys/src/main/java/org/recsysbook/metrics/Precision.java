@@ -8,7 +8,7 @@ package org.recsysbook.metrics;
  * ({@link #ofRelevances}) keeps the seed's arithmetic: the mean of the first {@code min(k, n)} grades, so a
  * short list is divided by its own length and graded lists give the mean grade. An empty list scores 0.
  */
-public final class Precision implements RankingMetric {
+public final class Precision extends GainMetric {
     private final int k;
 
     private Precision(int k) {
@@ -27,16 +27,18 @@ public final class Precision implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return of(ranked, relevant, k);
+    int depth(int n) {
+        return Math.min(k, n);
+    }
+
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
+        return (double) hits(gains, Math.min(k, n)) / k;
     }
 
     /** {@code |top-k ∩ R| / k}. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        Checks.k(k);
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        return (double) hits(ranked, relevant, k) / k;
+        return new Precision(k).score(ranked, relevant);
     }
 
     /** The seed's form: the mean of the first {@code min(k, n)} grades. */
@@ -64,12 +66,11 @@ public final class Precision implements RankingMetric {
         return sum / top;
     }
 
-    /** The number of relevant items among the first k of {@code ranked}. */
-    static int hits(int[] ranked, RelevantItems relevant, int k) {
-        int top = Math.min(k, ranked.length);
+    /** The number of positive gains among the first {@code top}. */
+    static int hits(double[] gains, int top) {
         int hits = 0;
         for (int i = 0; i < top; i++) {
-            if (relevant.contains(ranked[i])) {
+            if (gains[i] > 0) {
                 hits++;
             }
         }

@@ -44,4 +44,65 @@ public interface RankingMetric {
         }
         return sum / ranked.length;
     }
+
+    /**
+     * The means of several metrics over many users at once, computed on {@code parallelism} threads. Users are
+     * cut into fixed chunks whose partial sums are added in chunk order, so the result does not depend on the
+     * number of threads.
+     *
+     * @return one mean per metric, in the order given
+     */
+    static double[] means(List<RankingMetric> metrics, int[][] ranked, RelevantItems[] relevant, int parallelism) {
+        Checks.notNull(metrics, "metrics");
+        Checks.notNull(ranked, "ranked");
+        Checks.notNull(relevant, "relevant");
+        Checks.positive(parallelism, "parallelism");
+        if (ranked.length != relevant.length) {
+            throw new IllegalArgumentException("ranked and relevant must hold one entry per user, had "
+                    + ranked.length + " and " + relevant.length);
+        }
+        if (ranked.length == 0) {
+            throw new IllegalArgumentException("ranked must hold at least one user's list, was empty");
+        }
+        RankingMetric[] ms = metrics.toArray(new RankingMetric[0]);
+        for (int m = 0; m < ms.length; m++) {
+            Checks.notNull(ms[m], "metrics", m);
+        }
+        int chunk = 4096;
+        int chunks = (ranked.length + chunk - 1) / chunk;
+        double[][] partial = new double[chunks][ms.length];
+        Parallel.forEach(chunks, parallelism, c -> {
+            double[] sums = partial[c];
+            double[] gains = new double[16];
+            int end = Math.min(ranked.length, (c + 1) * chunk);
+            for (int u = c * chunk; u < end; u++) {
+                RelevantItems rel = Checks.notNull(relevant[u], "relevant", u);
+                int[] list = Checks.rankedList(ranked[u], "ranked", u);
+                int n = list.length;
+                int depth = 0;
+                for (RankingMetric metric : ms) {
+                    if (metric instanceof GainMetric g) {
+                        depth = Math.max(depth, g.depth(n));
+                    }
+                }
+                if (gains.length < depth) {
+                    gains = new double[Math.max(depth, 2 * gains.length)];
+                }
+                rel.gains(list, depth, gains);
+                for (int m = 0; m < ms.length; m++) {
+                    sums[m] += ms[m] instanceof GainMetric g ? g.fromGains(gains, n, rel) : ms[m].score(list, rel);
+                }
+            }
+        });
+        double[] out = new double[ms.length];
+        for (double[] sums : partial) {
+            for (int m = 0; m < ms.length; m++) {
+                out[m] += sums[m];
+            }
+        }
+        for (int m = 0; m < ms.length; m++) {
+            out[m] /= ranked.length;
+        }
+        return out;
+    }
 }

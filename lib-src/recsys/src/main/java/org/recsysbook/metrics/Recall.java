@@ -8,7 +8,7 @@ package org.recsysbook.metrics;
  * instead; this one does not). A user with no relevant items scores 0. The relevance-list form is not
  * offered: a list of grades does not say how many relevant items it missed.
  */
-public final class Recall implements RankingMetric {
+public final class Recall extends GainMetric {
     private final int k;
 
     private Recall(int k) {
@@ -27,18 +27,17 @@ public final class Recall implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return of(ranked, relevant, k);
+    int depth(int n) {
+        return Math.min(k, n);
+    }
+
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
+        return relevant.isEmpty() ? 0.0 : (double) Precision.hits(gains, Math.min(k, n)) / relevant.size();
     }
 
     /** {@code |top-k ∩ R| / |R|}, 0 when R is empty. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        Checks.k(k);
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        if (relevant.isEmpty()) {
-            return 0.0;
-        }
-        return (double) Precision.hits(ranked, relevant, k) / relevant.size();
+        return new Recall(k).score(ranked, relevant);
     }
 }

@@ -7,7 +7,7 @@ package org.recsysbook.metrics;
  * <p>{@link #full()} ("MRR") reads the whole list; {@link #at(int)} ("MRR@k") only the top k, scoring 0 when
  * the first relevant item is below rank k. Any positive grade counts as relevant.
  */
-public final class ReciprocalRank implements RankingMetric {
+public final class ReciprocalRank extends GainMetric {
     private final int k;   // Integer.MAX_VALUE: the whole list
 
     private ReciprocalRank(int k) {
@@ -31,8 +31,19 @@ public final class ReciprocalRank implements RankingMetric {
     }
 
     @Override
-    public double score(int[] ranked, RelevantItems relevant) {
-        return of(ranked, relevant, k);
+    int depth(int n) {
+        return Math.min(k, n);
+    }
+
+    @Override
+    double fromGains(double[] gains, int n, RelevantItems relevant) {
+        int top = Math.min(k, n);
+        for (int i = 0; i < top; i++) {
+            if (gains[i] > 0) {
+                return 1.0 / (i + 1);
+            }
+        }
+        return 0.0;
     }
 
     /** {@code 1 / rank} of the first relevant item over the whole list, 0 if none. */
@@ -42,16 +53,7 @@ public final class ReciprocalRank implements RankingMetric {
 
     /** {@code 1 / rank} of the first relevant item within the top k, 0 if none. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        Checks.k(k);
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        int top = Math.min(k, ranked.length);
-        for (int i = 0; i < top; i++) {
-            if (relevant.contains(ranked[i])) {
-                return 1.0 / (i + 1);
-            }
-        }
-        return 0.0;
+        return at(k).score(ranked, relevant);
     }
 
     /** The relevance-list form: {@code 1 / rank} of the first positive grade, 0 if none. */

@@ -22,6 +22,7 @@ public final class RelevantItems {
     private final int[] items;        // ascending, distinct, every grade > 0
     private final double[] grades;    // grade of items[i]
     private final double[] ideal;     // grades in descending order
+    private final double[] idealPrefix; // idealPrefix[i]: DCG of the best i grades
     private final boolean binary;
 
     private RelevantItems(int[] items, double[] grades, boolean binary) {
@@ -34,6 +35,10 @@ public final class RelevantItems {
             double t = ideal[i];
             ideal[i] = ideal[j];
             ideal[j] = t;
+        }
+        this.idealPrefix = new double[ideal.length + 1];
+        for (int i = 0; i < ideal.length; i++) {
+            idealPrefix[i + 1] = idealPrefix[i] + ideal[i] * Dcg.discount(i + 1);
         }
     }
 
@@ -143,6 +148,33 @@ public final class RelevantItems {
         return Arrays.binarySearch(items, item) >= 0;
     }
 
+    /** Writes the grade of {@code ranked[i]} into {@code gains[i]} for the first {@code depth} ranks. */
+    void gains(int[] ranked, int depth, double[] gains) {
+        int[] it = items;
+        if (it.length == 0) {
+            Arrays.fill(gains, 0, depth, 0.0);
+            return;
+        }
+        if (it.length <= 8) {
+            for (int i = 0; i < depth; i++) {
+                int item = ranked[i];
+                double g = 0;
+                for (int j = 0; j < it.length; j++) {
+                    if (it[j] == item) {
+                        g = grades[j];
+                        break;
+                    }
+                }
+                gains[i] = g;
+            }
+            return;
+        }
+        for (int i = 0; i < depth; i++) {
+            int j = Arrays.binarySearch(it, ranked[i]);
+            gains[i] = j >= 0 ? grades[j] : 0.0;
+        }
+    }
+
     /** The relevant items in ascending id order (a copy). */
     public int[] items() {
         return items.clone();
@@ -151,12 +183,7 @@ public final class RelevantItems {
     /** The ideal DCG@k: the DCG of the relevant items' grades sorted from best to worst. */
     public double idealDcg(int k) {
         Checks.k(k);
-        double sum = 0;
-        int top = Math.min(k, ideal.length);
-        for (int i = 0; i < top; i++) {
-            sum += ideal[i] * Dcg.discount(i + 1);
-        }
-        return sum;
+        return idealPrefix[Math.min(k, ideal.length)];
     }
 
     @Override

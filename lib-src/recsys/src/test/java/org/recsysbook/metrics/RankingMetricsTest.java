@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +116,37 @@ class RankingMetricsTest {
         RelevantItems[] rel = {RelevantItems.of(1), RelevantItems.none()};
         assertEquals(0.5, HitRate.at(3).mean(lists, rel), EPS);
         assertEquals(0.5, Ndcg.at(3).mean(lists, rel), EPS);
+    }
+
+    @Test
+    void meansOfManyMetricsAtOnce() {
+        int[][] lists = {RANKED, {8, 5, 1}, {2}, {}};
+        RelevantItems[] rel = {REL, REL, REL, RelevantItems.none()};
+        RankingMetric firstItem = new RankingMetric() {
+            @Override
+            public String name() {
+                return "first item is 8";
+            }
+
+            @Override
+            public double score(int[] ranked, RelevantItems relevant) {
+                return ranked.length > 0 && ranked[0] == 8 ? 1 : 0;
+            }
+        };
+        List<RankingMetric> ms = List.of(Ndcg.at(3), AveragePrecision.full(), Auc.overCatalog(10), firstItem);
+        double[] serial = RankingMetric.means(ms, lists, rel, 1);
+        double[] parallel = RankingMetric.means(ms, lists, rel, 3);
+        assertArrayEquals(serial, parallel, 0.0);
+        // user by user: NDCG@3 = [(1/log2 3)/(1 + 1/log2 3 + 1/2), 1, 0, 0]
+        assertEquals((1 / log2(3) / (1 + 1 / log2(3) + 0.5) + 1) / 4, serial[0], EPS);
+        assertEquals((0.5 + 1 + 0 + 0) / 4, serial[1], EPS);
+        assertEquals(0.25, serial[3], EPS);
+        for (int m = 0; m < ms.size(); m++) {
+            assertEquals(ms.get(m).mean(lists, rel), serial[m], EPS, ms.get(m).name());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RankingMetric.means(ms, new int[][] {{1}, {3, 3}}, new RelevantItems[] {REL, REL}, 1));
+        assertTrue(e.getMessage().contains("ranked[1] holds item 3 twice"), e.getMessage());
     }
 
     @Test
