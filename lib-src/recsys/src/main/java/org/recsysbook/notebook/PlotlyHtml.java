@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * data and tidied for plotly.js 2 and 3: numbers that Tablesaw writes as strings become numbers ({@code NaN}
  * becomes a gap), titles become {@code {text: ...}} objects, axes get {@code automargin} and a title
  * {@code standoff} so long labels and axis titles do not overlap, Tablesaw's default widths (700 and 800 px) are dropped so the chart fills the output
- * area, and obsolete histogram flags are removed.
+ * area, {@code 'true'}/{@code 'false'} flags become booleans (plotly ignores an explicit axis range otherwise), and
+ * obsolete histogram flags are removed.
  */
 public final class PlotlyHtml {
     /** The plotly.js version inside the jar. */
@@ -79,7 +80,31 @@ public final class PlotlyHtml {
         fig.put("data", data);
         fig.put("layout", layoutMap);
         fig.put("config", config);
+        finite(fig);
         return fig;
+    }
+
+    /** Replaces every NaN or infinite number left anywhere in {@code v} by null, which JSON can carry. */
+    @SuppressWarnings("unchecked")
+    private static void finite(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                if (e.getValue() instanceof Double d && !Double.isFinite(d)) {
+                    e.setValue(null);
+                } else {
+                    finite(e.getValue());
+                }
+            }
+        } else if (v instanceof List<?> list) {
+            List<Object> l = (List<Object>) list;
+            for (int i = 0; i < l.size(); i++) {
+                if (l.get(i) instanceof Double d && !Double.isFinite(d)) {
+                    l.set(i, null);
+                } else {
+                    finite(l.get(i));
+                }
+            }
+        }
     }
 
     /** The figure's title, or {@code "chart"} if it has none. */
@@ -222,10 +247,19 @@ public final class PlotlyHtml {
         if ("".equals(t.get("histnorm"))) {
             t.remove("histnorm");
         }
+        booleanFromText(t, "visible");
         if (t.get("opacity") instanceof String s && NUMBER.matcher(s).matches()) {
             t.put("opacity", Double.valueOf(s));
         }
         return t;
+    }
+
+    /** Turns {@code 'true'} and {@code 'false'}, which Tablesaw writes for some flags, into booleans. */
+    private static void booleanFromText(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if ("true".equals(v) || "false".equals(v)) {
+            m.put(key, Boolean.valueOf((String) v));
+        }
     }
 
     /** Whether every leaf of {@code list} is a number, null, or a string that reads as a number. */
@@ -272,6 +306,10 @@ public final class PlotlyHtml {
                     && e.getValue() instanceof Map) {
                 Map<String, Object> axis = (Map<String, Object>) e.getValue();
                 tidyTitle(axis);
+                booleanFromText(axis, "autorange");
+                if (axis.get("range") instanceof List<?> range && allNumeric(range)) {
+                    axis.put("range", toNumbers(range));
+                }
                 axis.putIfAbsent("automargin", Boolean.TRUE);
                 if (axis.get("title") instanceof Map<?, ?> t && t.containsKey("text")) {
                     ((Map<String, Object>) t).putIfAbsent("standoff", STANDOFF);

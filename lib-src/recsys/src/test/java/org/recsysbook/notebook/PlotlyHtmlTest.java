@@ -122,6 +122,18 @@ class PlotlyHtmlTest {
     }
 
     @Test
+    void noNonFiniteNumberIsLeftAnywhere() {
+        Layout layout = Layout.builder("t").xAxis(Axis.builder().title("x").range(Double.NaN, 1.0).build()).build();
+        Figure f = new Figure(layout, BarTrace.builder(new String[] {"a", "b"},
+                new double[] {Double.POSITIVE_INFINITY, 1}).build());
+        Map<String, Object> fig = PlotlyHtml.figureJson(f);
+        Map<?, ?> xaxis = (Map<?, ?>) ((Map<?, ?>) fig.get("layout")).get("xaxis");
+        assertEquals(Arrays.asList(null, 1.0), xaxis.get("range"));
+        assertEquals(false, xaxis.get("autorange"), "a range only holds with autorange false, not 'false'");
+        assertEquals(Arrays.asList(null, 1.0), ((Map<?, ?>) ((List<?>) fig.get("data")).get(0)).get("y"));
+    }
+
+    @Test
     void obsoleteHistogramFlagsAreDropped() {
         Figure f = new Figure(HistogramTrace.builder(new double[] {1, 2, 2, 3}).build());
         @SuppressWarnings("unchecked")
