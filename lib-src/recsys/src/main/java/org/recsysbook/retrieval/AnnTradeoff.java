@@ -58,11 +58,11 @@ public final class AnnTradeoff {
     }
 
     /**
-     * Runs the experiment with 64 dimensions, k = 100, 200 queries, M 16, beam width 100, all cores for
+     * Runs the experiment with 64 dimensions, k = 100, 100 queries, M 16, beam width 100, all cores for
      * the build and seed 42.
      */
     public static AnnTradeoff run(int[] catalogSizes, int[] breadths) {
-        return run(catalogSizes, 64, 100, breadths, 200, HnswIndex.DEFAULT_M, HnswIndex.DEFAULT_BEAM_WIDTH, 42);
+        return run(catalogSizes, 64, 100, breadths, 100, HnswIndex.DEFAULT_M, HnswIndex.DEFAULT_BEAM_WIDTH, 42);
     }
 
     /**
@@ -155,6 +155,45 @@ public final class AnnTradeoff {
         }
         return new AnnTradeoff(k, breadths.clone(), List.copyOf(catalogs), List.copyOf(points),
                 DotKernel.best().name());
+    }
+
+    /**
+     * How fast an exact scan streams a catalog: median milliseconds per top-{@code k} query and the
+     * effective bandwidth ({@code 4·n·dim} bytes per query) for the scalar kernel on one core, the best
+     * kernel on one core and the best kernel on all cores, over the first {@code queries} users.
+     */
+    public static Table scanSpeed(World world, int queries, int k) {
+        if (queries < 1 || queries > world.userCount()) {
+            throw new IllegalArgumentException("queries must be in [1, " + world.userCount()
+                    + "] (the world's users), got " + queries);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExactScan[] scans = {new ExactScan(world).withKernel(DotKernel.scalar()), new ExactScan(world),
+            new ExactScan(world).withThreads(cores)};
+        String[] kernels = new String[scans.length];
+        int[] threads = new int[scans.length];
+        double[] median = new double[scans.length];
+        double[] gbs = new double[scans.length];
+        double bytes = 4.0 * world.itemCount() * world.dim();
+        for (int s = 0; s < scans.length; s++) {
+            for (int r = 0; r < 3; r++) {
+                scans[s].generate(world.userVector(r % queries), k);
+            }
+            long[] nanos = new long[queries];
+            for (int u = 0; u < queries; u++) {
+                float[] q = world.userVector(u);
+                long t0 = System.nanoTime();
+                scans[s].generate(q, k);
+                nanos[u] = System.nanoTime() - t0;
+            }
+            kernels[s] = scans[s].kernel().name();
+            threads[s] = scans[s].threads();
+            median[s] = round(quantileMs(nanos, 0.5), 3);
+            gbs[s] = round(bytes / (quantileMs(nanos, 0.5) * 1e6), 2);
+        }
+        return Table.create("exact scan speed, " + world.itemCount() + " × " + world.dim(),
+                tech.tablesaw.api.StringColumn.create("kernel", kernels), IntColumn.create("threads", threads),
+                DoubleColumn.create("median (ms per query)", median), DoubleColumn.create("GB/s", gbs));
     }
 
     private static void warmUp(ExactScan exact, ExactScan split, HnswIndex index, World world, int k, int breadth) {

@@ -52,9 +52,9 @@ class RetrieversTest {
 
     @Test
     void exactScanMatchesNaiveSortForAnySplitAndKernel() {
-        World w = World.builder().items(5000).dim(24).users(20).seed(9).build();
+        World w = World.builder().items(3000).dim(24).users(10).seed(9).build();
         ExactScan scan = new ExactScan(w);
-        for (int u = 0; u < 20; u++) {
+        for (int u = 0; u < 10; u++) {
             float[] q = w.userVector(u);
             int[] truth = naiveTop(w, q, 50);
             assertArrayEquals(truth, scan.generate(q, 50).ids(), "user " + u);
@@ -159,7 +159,7 @@ class RetrieversTest {
 
     @Test
     void parallelHnswBuildAlsoWorks() {
-        World w = World.builder().items(6000).dim(16).users(10).seed(6).build();
+        World w = World.builder().items(4500).dim(16).users(10).seed(6).build();
         HnswIndex index = HnswIndex.builder(w).threads(2).build();
         ExactScan exact = new ExactScan(w);
         double recall = 0;
