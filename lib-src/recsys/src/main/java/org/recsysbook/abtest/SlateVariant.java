@@ -31,8 +31,16 @@ public final class SlateVariant implements Variant {
     private final ClickModel clickModel;
     private final World world;
     private final Behaviour behaviour;
+    private final double matchExponent;
 
-    public SlateVariant(String name, SlateSource source, ClickModel clickModel, Behaviour behaviour) {
+    /**
+     * @param name          the arm's name
+     * @param source        the recommender: the slate shown on each visit
+     * @param clickModel    how users click (over the world whose items the slates hold)
+     * @param behaviour     conversion rate, order value, time and returns
+     * @param matchExponent how sharply buying needs a match, ≥ 0 (0: every click converts at the behaviour's rate)
+     */
+    public SlateVariant(String name, SlateSource source, ClickModel clickModel, Behaviour behaviour, double matchExponent) {
         if (name == null || name.isEmpty()) {
             throw Args.fail("name", name == null ? "null" : "\"\"", "a non-empty string");
         }
@@ -44,6 +52,7 @@ public final class SlateVariant implements Variant {
         this.clickModel = clickModel;
         this.world = clickModel.world();
         this.behaviour = behaviour;
+        this.matchExponent = Args.nonNegative("matchExponent", matchExponent);
     }
 
     /**
@@ -52,8 +61,8 @@ public final class SlateVariant implements Variant {
      * pool after adding Gumbel noise of scale {@code exploration} to the scores, so that returning users
      * see some new items.
      */
-    public static SlateVariant ranking(String name, ClickModel clickModel, Behaviour behaviour, ItemScorer scorer,
-                                       int poolSize, int slateSize, double exploration) {
+    public static SlateVariant ranking(String name, ClickModel clickModel, Behaviour behaviour, double matchExponent,
+                                       ItemScorer scorer, int poolSize, int slateSize, double exploration) {
         if (scorer == null) {
             throw Args.fail("scorer", "null", "a value");
         }
@@ -66,7 +75,7 @@ public final class SlateVariant implements Variant {
         }
         Args.nonNegative("exploration", exploration);
         return new SlateVariant(name, new PooledSlates(clickModel.world(), scorer, poolSize, slateSize, exploration),
-                clickModel, behaviour);
+                clickModel, behaviour, matchExponent);
     }
 
     @Override
@@ -84,7 +93,7 @@ public final class SlateVariant implements Variant {
             if (rng.nextDouble() < clickModel.clickProbability(user, item, k + 1)) {
                 clicks++;
                 visit.click();
-                double match = Math.max(0, world.affinity(user, item));
+                double match = Math.pow(Math.max(0, world.affinity(user, item)), matchExponent);
                 if (rng.nextDouble() < behaviour.conversionRate() * match) {
                     behaviour.convert(rng, visit);
                 }
@@ -92,6 +101,11 @@ public final class SlateVariant implements Variant {
         }
         behaviour.spend(clicks, rng, visit);
         behaviour.setReturn(visit);
+    }
+
+    /** The slate this arm would show {@code user} on {@code day} (for offline logs). */
+    public int[] slate(int user, int day, RandomGenerator rng) {
+        return source.slate(user, day, rng);
     }
 
     /** The number of items in the world's catalog, for coverage. */
