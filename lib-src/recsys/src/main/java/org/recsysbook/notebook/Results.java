@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * notebook into {@code build/workbook/results.json}. The values are also kept in memory
  * ({@link #recorded()}), so unit tests can read them without a kernel.
  *
- * <p>A value is a finite number, a string, a boolean, a {@code double[]}, {@code int[]} or {@code long[]}, or a
- * list of finite numbers, strings and booleans. Arrays and lists are copied, so changing them later does not
+ * <p>A value is a finite number, a string, a boolean, a {@code double[]}, {@code float[]}, {@code int[]} or
+ * {@code long[]}, or a list of finite numbers, strings and booleans. A {@code float} is stored as the double its
+ * decimal form names ({@code 0.1f} as {@code 0.1}). Arrays and lists are copied, so changing them later does not
  * change what was recorded. Recording a name again replaces its value (a re-run cell records again).
  */
 public final class Results {
@@ -85,7 +86,7 @@ public final class Results {
     private static Object normalize(Object value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " must not be null; allowed: a finite number, a string, "
-                    + "a boolean, double[], int[], long[] or a list of those scalars");
+                    + "a boolean, double[], float[], int[], long[] or a list of those scalars");
         }
         if (value instanceof String || value instanceof Boolean) {
             return value;
@@ -94,6 +95,13 @@ public final class Results {
             return number(n, what);
         }
         if (value instanceof double[] a) {
+            List<Object> out = new ArrayList<>(a.length);
+            for (int i = 0; i < a.length; i++) {
+                out.add(number(a[i], what + "[" + i + "]"));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        if (value instanceof float[] a) {
             List<Object> out = new ArrayList<>(a.length);
             for (int i = 0; i < a.length; i++) {
                 out.add(number(a[i], what + "[" + i + "]"));
@@ -127,7 +135,7 @@ public final class Results {
             return Collections.unmodifiableList(out);
         }
         throw new IllegalArgumentException(what + " has type " + value.getClass().getName() + "; allowed: a finite "
-                + "number, a string, a boolean, double[], int[], long[] or a list of those scalars");
+                + "number, a string, a boolean, double[], float[], int[], long[] or a list of those scalars");
     }
 
     private static Object number(Number n, String what) {
@@ -142,7 +150,7 @@ public final class Results {
             }
             return b.longValue();
         }
-        double d = n.doubleValue();
+        double d = n instanceof Float f ? Double.parseDouble(f.toString()) : n.doubleValue();
         if (!Double.isFinite(d)) {
             throw new IllegalArgumentException(what + " must be a finite number, got " + d);
         }

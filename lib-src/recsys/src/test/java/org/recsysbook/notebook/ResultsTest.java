@@ -38,6 +38,23 @@ class ResultsTest {
     }
 
     @Test
+    void theResultSerialisesAsAJsonObject() throws Exception {
+        Results.record("recall_by_k", new double[] {0.25, 0.5});
+        Object json = sink.outputs().get(0).data().getData(MIMEType.parse(Results.MIME_TYPE));
+        assertEquals("{\"name\":\"recall_by_k\",\"value\":[0.25,0.5]}",
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(json));
+    }
+
+    @Test
+    void floatsKeepTheirDecimalForm() {
+        Results.record("f", 0.1f);
+        Results.record("fa", new float[] {0.1f, 2.5f});
+        assertEquals(0.1, Results.get("f"));
+        assertEquals(List.of(0.1, 2.5), Results.get("fa"));
+        assertThrows(IllegalArgumentException.class, () -> Results.record("x", new float[] {Float.NaN}));
+    }
+
+    @Test
     void integersAreStoredAsLongsAndDoublesAsDoubles() {
         Results.record("n", 42);
         Results.record("m", (short) 7);
