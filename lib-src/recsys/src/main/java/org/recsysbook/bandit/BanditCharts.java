@@ -100,20 +100,28 @@ public final class BanditCharts {
 
     /**
      * The click rate per round, averaged over runs and smoothed over a trailing window of {@code window}
-     * rounds; {@code reference} (nullable) adds one more named curve, e.g. the best arm's true rate.
+     * rounds, with reference curves (e.g. the best item's true rate per round; none if empty) drawn as they
+     * are.
+     *
+     * @param references name → one value per round
      */
     public static Figure clickRate(String title, List<SimulationResult> results, int window,
-                                   String referenceName, double[] reference) {
+                                   Map<String, double[]> references) {
         checkResults(results);
         Args.atLeast("window", window, 1);
+        Args.notNull("references", references);
         int rounds = results.get(0).rounds();
         int[] idx = thin(rounds);
         Map<String, double[]> series = new LinkedHashMap<>();
         for (SimulationResult r : results) {
             series.put(r.policy(), pick(movingAverage(r.meanRewardPerRound(), window), idx));
         }
-        if (reference != null) {
-            series.put(Args.notNull("referenceName", referenceName), pick(reference, idx));
+        for (Map.Entry<String, double[]> e : references.entrySet()) {
+            if (e.getValue() == null || e.getValue().length != rounds) {
+                throw Args.fail("references[" + e.getKey() + "].length",
+                        e.getValue() == null ? "null" : e.getValue().length, rounds + " (the rounds)");
+            }
+            series.put(e.getKey(), pick(e.getValue(), idx));
         }
         return Charts.line(title, "round", "click rate (clicks per round, " + window + "-round moving average)",
                 rounds(idx), series);

@@ -39,9 +39,11 @@ class BanditChartsTest {
         String js = f.asJavascript("d");
         assertTrue(js.contains("Lai–Robbins lower bound") && js.contains("cumulative pseudo-regret"), "labelled");
         assertThrows(IllegalArgumentException.class, () -> BanditCharts.regret("Regret", r, new double[3]));
+        assertThrows(IllegalArgumentException.class,
+                () -> BanditCharts.clickRate("CTR", r, 10, java.util.Map.of("best", new double[49])));
         assertEquals(2, BanditCharts.totalRewards("Rewards", r).getTraces().length);
         assertEquals(2, BanditCharts.pulls("Pulls", r, arms.rates()).getTraces().length);
-        assertEquals(3, BanditCharts.clickRate("CTR", r, 10, "best", new double[50]).getTraces().length);
+        assertEquals(3, BanditCharts.clickRate("CTR", r, 10, java.util.Map.of("best", new double[50])).getTraces().length);
     }
 
     @Test

@@ -24,6 +24,10 @@ class DriftTest {
         DriftingArms jump = DriftingArms.abrupt(new double[] {0.2, 0.4}, new double[] {0.6, 0.1}, 50);
         assertArrayEquals(new double[] {0.2, 0.4}, jump.rates(49), 0);
         assertArrayEquals(new double[] {0.6, 0.1}, jump.rates(50), 0);
+        double[] best = jump.bestRates(52);
+        assertEquals(52, best.length);
+        assertEquals(0.4, best[49], 0);
+        assertEquals(0.6, best[50], 0);
     }
 
     @Test
