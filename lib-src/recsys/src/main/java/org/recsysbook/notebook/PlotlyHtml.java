@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * <p>plotly.js {@value #PLOTLY_VERSION} ships inside the library jar. The first figure rendered in a JVM carries
  * the whole library in a script that defines {@code window.Plotly} unless the page already has it; every figure's
  * output is a {@code <div>} and a small script that waits until {@code window.Plotly} exists and then calls
- * {@code Plotly.newPlot}. {@link #resetLibraryEmbedding()} makes the next figure carry the library again.
+ * {@code Plotly.newPlot}. {@link #resetLibraryEmbedding()} makes the next figure carry the library again. If the
+ * output that carried the library is gone (re-run or cleared) and the notebook is reopened, its charts say so and
+ * ask for a kernel restart; front ends that draw {@code application/vnd.plotly.v1+json} themselves are not
+ * affected.
  *
  * <p>The figure's data and layout come from Tablesaw's own JavaScript for its traces and layout, read back as
  * data and tidied for plotly.js 2 and 3: numbers that Tablesaw writes as strings become numbers ({@code NaN}
@@ -45,7 +48,7 @@ public final class PlotlyHtml {
     private static final Pattern NUMBER =
             Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|NaN|[-+]?Infinity");
     private static final String[] DATA_KEYS = {"x", "y", "z", "open", "high", "low", "close", "values"};
-    private static final String[] TABLESAW_WIDTHS = {"700", "800"};
+    private static final double[] TABLESAW_WIDTHS = {700, 800};
     /** Pixels between tick labels and an axis title; with automargin, plotly widens the margin to keep it. */
     private static final Double STANDOFF = 12.0;
 
@@ -124,7 +127,13 @@ public final class PlotlyHtml {
 
     /** {@link #fragment(Figure)} for a figure already turned into plotly data by {@link #figureJson}. */
     static String fragment(Map<String, Object> fig) {
-        String library = EMBEDDED.compareAndSet(false, true) ? libraryScript() : "";
+        String library = "";
+        if (!EMBEDDED.get()) {
+            String script = libraryScript();
+            if (EMBEDDED.compareAndSet(false, true)) {
+                library = script;
+            }
+        }
         return library + chartHtml(fig);
     }
 
@@ -200,8 +209,8 @@ public final class PlotlyHtml {
                 + "      waited += 100;\n"
                 + "      setTimeout(draw, 100);\n"
                 + "    } else if (el) {\n"
-                + "      el.textContent = 'The chart cannot draw: plotly.js was not loaded. It comes with the first "
-                + "chart a kernel shows; run the notebook again from the top.';\n"
+                + "      el.textContent = 'This chart cannot draw: plotly.js is not on this page. The first chart "
+                + "after a kernel start carries it; restart the kernel and run all cells.';\n"
                 + "    }\n"
                 + "  }\n"
                 + "  draw();\n"
@@ -325,8 +334,8 @@ public final class PlotlyHtml {
         }
         Object width = layout.get("width");
         if (width instanceof Number n) {
-            for (String w : TABLESAW_WIDTHS) {
-                if (n.doubleValue() == Double.parseDouble(w)) {
+            for (double w : TABLESAW_WIDTHS) {
+                if (n.doubleValue() == w) {
                     layout.remove("width");
                     layout.put("autosize", Boolean.TRUE);
                 }
