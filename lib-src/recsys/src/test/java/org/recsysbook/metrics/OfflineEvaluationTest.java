@@ -217,6 +217,22 @@ class OfflineEvaluationTest {
         Table one = SampledMetrics.compare(recs, s, new int[] {0}, 1, 2, 1, 1);
         assertEquals(0.0, one.doubleColumn(2).get(0), EPS);
         assertEquals(1.0, one.doubleColumn(3).get(0), EPS);
+        // a recommender that leaves the target out gets no credit, however short its list
+        Table missing = SampledMetrics.compare(Map.of("short", (u, k) -> new int[] {3}), s, new int[] {0}, 50, 3, 1, 1);
+        assertEquals(0.0, missing.doubleColumn(2).get(0), EPS);
+        assertEquals(0.0, missing.doubleColumn(3).get(0), EPS);
+        // the sweep over 1 and 50 negatives, and the full catalog (user 2's target 4 among items 0, 2, 3)
+        Map<String, Recommender> ordered = new LinkedHashMap<>();
+        ordered.put("fixed", (u, k) -> new int[] {3, 0, 2, 4});
+        Table sweep = SampledMetrics.sweep(ordered, s, new int[] {1, 50}, 3, 1);
+        assertEquals(3, sweep.rowCount());
+        assertArrayEquals(new int[] {1, 50, 4}, sweep.intColumn("negatives").asIntArray());
+        // user 0: target 2 at full rank 3; user 2: target 4 behind 3, 0 and 2 -> full rank 4
+        assertEquals(0.5, sweep.doubleColumn("HR@3").get(1), EPS);
+        assertEquals(0.5, sweep.doubleColumn("HR@3").get(2), EPS);
+        assertEquals(1.0, sweep.doubleColumn("HR@3").get(0), EPS);            // one negative: rank 1 or 2
+        assertTrue(SampledMetrics.sweepChart(sweep, "HR@3").asJavascript("c").contains("log"));
+        assertThrows(IllegalArgumentException.class, () -> SampledMetrics.sweepChart(sweep, "MAP"));
         assertThrows(IllegalArgumentException.class, () -> SampledMetrics.compare(recs, s, new int[] {1}, 5, 2, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> SampledMetrics.compare(recs, s, new int[] {0}, 0, 2, 1, 1));
     }
