@@ -1,0 +1,68 @@
+"""The figures 06-ab-testing records: the split, the sample size, the published reference tests, the
+two-week experiment's report, CUPED, and the five pitfalls measured by simulation."""
+import unittest
+
+from results import notebook_results
+
+
+class AbTestingNotebook(unittest.TestCase):
+    def setUp(self):
+        self.r = notebook_results("06-ab-testing")
+
+    def test_split_is_fifty_fifty(self):
+        # 100,000 users on a fair coin: sd of the share 0.0016
+        self.assertAlmostEqual(self.r["split_share_treatment"], 0.5, delta=0.008)
+
+    def test_sample_size_matches_the_calculators(self):
+        self.assertEqual(self.r["sample_size_per_arm"], 3623)
+
+    def test_reference_examples(self):
+        # statsmodels' proportions_ztest([5, 12], [83, 99]) and R's t.test on the sleep data
+        self.assertAlmostEqual(self.r["statsmodels_example_p"], 0.159, delta=0.001)
+        self.assertAlmostEqual(self.r["welch_sleep_p"], 0.07939, delta=0.00005)
+
+    def test_the_experiment_trades_clicks_for_revenue(self):
+        self.assertGreater(self.r["ab_srm_p"], 0.001, "the healthy experiment must pass the SRM check")
+        self.assertGreater(self.r["ab_ctr_lift_pct"], 0)
+        self.assertGreater(self.r["ab_session_lift_pct"], 0)
+        self.assertLess(self.r["ab_revenue_lift_pct"], 0)
+        self.assertLess(self.r["ab_revenue_p"], 0.05)
+        self.assertLess(self.r["ab_coverage_treatment"], self.r["ab_coverage_control"])
+
+    def test_cuped_narrows_the_intervals(self):
+        for key in ["cuped_width_ratio_session_duration", "cuped_width_ratio_revenue_per_user"]:
+            self.assertLess(self.r[key], 1.0, key)
+            self.assertGreater(self.r[key], 0.3, key)
+
+    def test_peeking_inflates_and_the_sequential_test_holds(self):
+        # 1000 A/A tests: sd of a 5 % rate is 0.007
+        self.assertGreater(self.r["peeking_fpr"], 0.1)
+        self.assertLess(self.r["fixed_horizon_fpr"], 0.08)
+        self.assertLessEqual(self.r["sequential_fpr"], 0.06)
+        self.assertLess(self.r["sequential_fpr"], self.r["peeking_fpr"])
+
+    def test_sample_ratio_mismatch_is_caught(self):
+        self.assertTrue(self.r["srm_detected"])
+        self.assertLess(self.r["srm_p_value"], 0.001)
+        self.assertGreater(self.r["srm_lost_users"], 0)
+        # the lost users are the disengaged ones, so the broken arm looks better
+        self.assertGreater(self.r["srm_retention_lift_pct"], 0)
+
+    def test_many_metrics_need_a_correction(self):
+        self.assertGreater(self.r["many_metrics_any_raw"], 0.1)
+        self.assertLessEqual(self.r["many_metrics_any_bonferroni"], 0.08)
+        self.assertLessEqual(self.r["many_metrics_any_bh"], 0.08)
+
+    def test_novelty_inflates_the_early_lift(self):
+        # true lasting lift 2 %, novelty +30 % halving every 2 days
+        self.assertGreater(self.r["novelty_first_days_lift_pct"], 10)
+        self.assertLess(self.r["novelty_last_days_lift_pct"], self.r["novelty_first_days_lift_pct"] / 2)
+        self.assertGreater(self.r["novelty_whole_test_lift_pct"], 2)
+
+    def test_offline_winner_loses_online(self):
+        self.assertGreater(self.r["offline_auc_treatment"], self.r["offline_auc_control"])
+        self.assertEqual(self.r["online_revenue_decision"], "control wins")
+
+
+if __name__ == "__main__":
+    unittest.main()
