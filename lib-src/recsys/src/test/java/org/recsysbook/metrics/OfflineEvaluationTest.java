@@ -238,6 +238,31 @@ class OfflineEvaluationTest {
     }
 
     @Test
+    void expectedClicksAgainstOffline() {
+        // one user along +x; item 0 along +x (cos 1), item 1 along -x (cos -1); popularity 0, default weights:
+        // attractiveness sigmoid(5 cos - 3), examination 1 at position 1 and 1/log2(3) at position 2
+        World w = World.of(1, new float[] {1, -1}, new int[] {0, 0}, new String[] {"a"}, new double[] {0, 0},
+                new double[] {0, 0}, new float[] {1});
+        double a0 = 1 / (1 + Math.exp(-2));
+        double a1 = 1 / (1 + Math.exp(8));
+        double expected = a0 + a1 / (Math.log(3) / Math.log(2));
+        assertEquals(expected, ExpectedClicks.perVisit(w.clickModel(), new int[] {0}, new int[][] {{0, 1}}), 1e-12);
+        Map<String, Recommender> recs = new LinkedHashMap<>();
+        recs.put("best first", (u, k) -> new int[] {0, 1});
+        recs.put("worst first", (u, k) -> new int[] {1, 0});
+        OfflineResult offline = OfflineEvaluation.builder(new int[] {0}, new RelevantItems[] {RelevantItems.of(1)})
+                .k(2).metrics(ReciprocalRank.full()).bootstrap(10, 1).build().evaluate(recs);
+        Table t = ExpectedClicks.versusOffline(offline, "MRR", w.clickModel());
+        // offline, item 1 is the relevant one, so "worst first" wins; online, item 0 gets the clicks
+        assertArrayEquals(new int[] {2, 1}, t.intColumn("offline rank").asIntArray());
+        assertArrayEquals(new int[] {1, 2}, t.intColumn("online rank").asIntArray());
+        assertEquals(expected, t.doubleColumn("expected clicks per visit").get(0), 1e-12);
+        assertArrayEquals(new int[] {1, 3, 1, 4}, ExpectedClicks.ranks(new double[] {5, 2, 5, 1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> ExpectedClicks.perVisit(w.clickModel(), new int[] {0}, new int[0][]));
+    }
+
+    @Test
     void historicalLog() {
         World world = World.builder().items(200).users(300).dim(4).categories(2).seed(1).build();
         InteractionLog uniform = HistoricalLog.simulate(world, world.clickModel(), 10, 10, 1.0, 0.0, 4);
