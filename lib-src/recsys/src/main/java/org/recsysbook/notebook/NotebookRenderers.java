@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.recsysbook.display.RendererProvider;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Figure;
 
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@link Table}: {@code text/html} and {@code text/plain} from {@link TableHtml}, long tables cut.</li>
+ *   <li>A Tablesaw {@link Column}: shown as a table of one column, cut the same way (Tablesaw's own text would
+ *       list every value).</li>
  *   <li>{@link Figure}: {@code text/html} from {@link PlotlyHtml#fragment} (an interactive plotly.js chart that
  *       needs no network), {@value #PLOTLY_MIME} for front ends that draw plotly data themselves (VS Code,
  *       JupyterLab with the plotly extension), and the title as {@code text/plain}.</li>
@@ -33,6 +36,13 @@ public final class NotebookRenderers implements RendererProvider {
                 .register((table, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.html(table));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> TableHtml.text(table));
+                });
+        renderer.createRegistration(Column.class)
+                .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((column, ctx) -> {
+                    Table one = Table.create("", (Column<?>) column);
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.html(one));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> TableHtml.text(one));
                 });
         renderer.createRegistration(Figure.class)
                 .preferring(MIMEType.TEXT_HTML, PLOTLY, MIMEType.TEXT_PLAIN)

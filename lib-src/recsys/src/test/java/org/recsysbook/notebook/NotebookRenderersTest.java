@@ -45,6 +45,18 @@ class NotebookRenderersTest {
     }
 
     @Test
+    void columnsRenderAsACutOneColumnTable() {
+        IntColumn c = IntColumn.create("clicks");
+        for (int i = 0; i < 100; i++) {
+            c.append(i);
+        }
+        DisplayData d = Display.render(c);
+        assertTrue(((String) d.getData(MIMEType.TEXT_HTML)).contains("… 75 rows not shown (100 rows × 1 columns)"));
+        assertTrue(((String) d.getData(MIMEType.TEXT_PLAIN)).startsWith("clicks\n     0\n     1\n"));
+        assertEquals(100, c.size(), "the column is left as it was");
+    }
+
+    @Test
     void figuresRenderAsHtmlPlotlyDataAndTitle() {
         Figure f = new Figure(Layout.builder("CTR by day", "day", "CTR (%)").build(),
                 ScatterTrace.builder(new double[] {1, 2}, new double[] {3, 4}).build());
