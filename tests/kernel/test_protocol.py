@@ -169,6 +169,13 @@ class ProtocolTests:
         self.assertNotIn("org.recsysbook.kernel", tb)
         self.assertNotIn("java.lang.reflect", tb)
 
+    def test_imports_in_a_later_cell_keep_earlier_variables(self):
+        self.k.run("record Pair(int a) { }\nList<Pair> pairs = List.of(new Pair(1));")
+        content, _ = self.k.run("import java.util.concurrent.atomic.*;\nimport static java.lang.Math.*;\n\nint m = max(2, 3);")
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(self.k.value("pairs.size()"), "1")
+        self.assertEqual(self.k.value("m"), "3")
+
     def test_unknown_magic_and_bad_magic_arguments(self):
         for code, needle in [("%nosuchmagic", "Unknown magic %nosuchmagic"),
                              ("%jars /no/such/dir/*.jar", "no file matches"),

@@ -152,20 +152,14 @@ public final class JavaEngine implements AutoCloseable {
             }
             String rest = info.remaining() == null ? "" : info.remaining();
             int consumed = remaining.length() - rest.length();
-            int lead = leadingSkip(remaining, source);
-            outcome = evalSnippet(cell, position + lead, source);
+            // JShell keeps the blank lines before a snippet in its source; a static import that starts
+            // with one is mistaken for a change to every snippet, and variables are reset. Strip them.
+            String trimmed = source.stripLeading();
+            outcome = evalSnippet(cell, position + (source.length() - trimmed.length()), trimmed);
             position += consumed;
             remaining = rest;
         }
         return outcome;
-    }
-
-    /** How far into {@code text} the snippet {@code source} starts (JShell drops leading blanks and comments). */
-    private static int leadingSkip(String text, String source) {
-        String probe = source.strip();
-        probe = probe.substring(0, Math.min(probe.length(), 24));
-        int at = probe.isEmpty() ? -1 : text.indexOf(probe);
-        return Math.max(at, 0);
     }
 
     private Outcome evalSnippet(String cell, int offset, String source) throws CellError {
