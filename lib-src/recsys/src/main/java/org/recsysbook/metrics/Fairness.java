@@ -1,6 +1,9 @@
 package org.recsysbook.metrics;
 
 import java.util.Arrays;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Fairness, the seed's "is recommendation quality equitable across user/item groups?", measured two ways: how
@@ -134,6 +137,56 @@ public final class Fairness {
             group[order[r]] = r < head ? 0 : 1;
         }
         return group;
+    }
+
+    /**
+     * Both sides for every recommender of an offline evaluation: each item group's share of the
+     * position-weighted exposure in the evaluated lists, {@code metric}'s mean in each user group, and the gap.
+     *
+     * @param itemGroup  the group of every catalog item, in {@code [0, itemGroupNames.length)}
+     * @param userGroup  the group of each evaluated user, in the order of {@link OfflineResult#users()}
+     * @return columns {@code recommender}, {@code <item group> share of exposure} per item group,
+     *         {@code <metric> <user group>} per user group, and {@code <metric> gap}
+     */
+    public static Table table(OfflineResult result, String metric, int[] itemGroup, String[] itemGroupNames,
+                              int[] userGroup, String[] userGroupNames) {
+        Checks.notNull(result, "result");
+        Checks.notNull(itemGroupNames, "itemGroupNames");
+        Checks.notNull(userGroupNames, "userGroupNames");
+        Checks.notNull(userGroup, "userGroup");
+        if (userGroup.length != result.users().length) {
+            throw new IllegalArgumentException("userGroup must hold one group per evaluated user ("
+                    + result.users().length + "), had " + userGroup.length);
+        }
+        String[] names = result.recommenders();
+        Table t = Table.create("Exposure by item group (position-weighted) and " + metric + " by user group");
+        t.addColumns(StringColumn.create("recommender", names));
+        double[][] shares = new double[names.length][];
+        GroupQuality[] quality = new GroupQuality[names.length];
+        for (int r = 0; r < names.length; r++) {
+            shares[r] = exposureShares(result.lists(names[r]), itemGroup, itemGroupNames.length, Weighting.POSITION);
+            quality[r] = qualityGap(result.perUser(names[r], metric), userGroup, userGroupNames.length);
+        }
+        for (int g = 0; g < itemGroupNames.length; g++) {
+            double[] col = new double[names.length];
+            for (int r = 0; r < names.length; r++) {
+                col[r] = shares[r][g];
+            }
+            t.addColumns(DoubleColumn.create(itemGroupNames[g] + " share of exposure", col));
+        }
+        for (int g = 0; g < userGroupNames.length; g++) {
+            double[] col = new double[names.length];
+            for (int r = 0; r < names.length; r++) {
+                col[r] = quality[r].means()[g];
+            }
+            t.addColumns(DoubleColumn.create(metric + " " + userGroupNames[g], col));
+        }
+        double[] gap = new double[names.length];
+        for (int r = 0; r < names.length; r++) {
+            gap[r] = quality[r].gap();
+        }
+        t.addColumns(DoubleColumn.create(metric + " gap", gap));
+        return t;
     }
 
     private static void checkGroups(int[] group, int groupCount, String name) {

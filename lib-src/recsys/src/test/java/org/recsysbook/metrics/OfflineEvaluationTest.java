@@ -127,6 +127,17 @@ class OfflineEvaluationTest {
         assertTrue(r.summary().stringColumn("HR@2").get(0).startsWith("0.667 ["), r.summary().printAll());
         assertEquals("0.800", r.summary().stringColumn("coverage").get(0));
         assertTrue(r.chart("HR@2").asJavascript("c").contains("HR@2"));
+        // fairness: items {0, 1} against {2, 3, 4}; users 0 and 2 against user 1
+        Table f = Fairness.table(r, "HR@2", new int[] {0, 0, 1, 1, 1}, new String[] {"low ids", "high ids"},
+                new int[] {0, 1, 0}, new String[] {"even", "odd"});
+        double d2 = 1 / (Math.log(3) / Math.log(2));
+        // good: [1, 2], [3, 0], [2, 3] -> low ids get 1 (item 1 at rank 1) + d2 (item 0 at rank 2) of 3 + 3 d2
+        assertEquals((1 + d2) / (3 + 3 * d2), f.doubleColumn("low ids share of exposure").get(0), EPS);
+        assertEquals(0.5, f.doubleColumn("HR@2 even").get(0), EPS);
+        assertEquals(1.0, f.doubleColumn("HR@2 odd").get(0), EPS);
+        assertEquals(0.5, f.doubleColumn("HR@2 gap").get(0), EPS);
+        assertThrows(IllegalArgumentException.class, () -> Fairness.table(r, "HR@2", new int[] {0, 0, 1, 1, 1},
+                new String[] {"a", "b"}, new int[] {0}, new String[] {"x"}));
         assertThrows(IllegalArgumentException.class, () -> r.perUser("good", "coverage"));
         assertThrows(IllegalArgumentException.class, () -> r.value("nobody", "HR@2"));
     }
