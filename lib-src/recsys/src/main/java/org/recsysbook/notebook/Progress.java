@@ -3,10 +3,15 @@ package org.recsysbook.notebook;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import org.recsysbook.display.Display;
 
+import java.lang.ref.WeakReference;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,9 +28,10 @@ import java.util.function.LongSupplier;
  *
  * <p>{@link #start} shows the bar; {@link #step()} and {@link #advance(long)} count work done and may be called
  * from several threads at once; {@link #done()} (or {@code close()}) shows the final state. The bar is redrawn
- * through {@link Display#updateShown} at most once per {@value #INTERVAL_MILLIS} ms, so counting costs a few
- * nanoseconds in a tight loop. Each output carries an HTML {@code <progress>} bar and a {@code text/plain}
- * line such as {@code "Simulating users: 45% (450/1000) 1.2 s"}. Outside a kernel the outputs go to the
+ * through {@link Display#updateShown} by the first step after each {@value #INTERVAL_MILLIS} ms tick of a shared
+ * daemon timer, so a step costs a {@link LongAdder} increment and one volatile read, and no clock is read in the
+ * loop. Each output carries an HTML {@code <progress>} bar and a {@code text/plain} line such as
+ * {@code "Simulating users: 45% (450/1000) 1.2 s"}. Outside a kernel the outputs go to the
  * {@link org.recsysbook.display.RecordingSink}. A count above {@code total} is shown as it is, with the bar at
  * 100%.
  */
@@ -36,15 +42,20 @@ public final class Progress implements AutoCloseable {
     private final String label;
     private final long total;
     private final LongSupplier nanoClock;
-    private final long intervalNanos;
     private final long startNanos;
     private final LongAdder count = new LongAdder();
     private final ReentrantLock drawing = new ReentrantLock();
+    private final Runnable stopTicks;
     private final String displayId;
-    private volatile long nextDrawNanos;
+    private volatile boolean due;
     private volatile boolean done;
 
-    Progress(String label, long total, LongSupplier nanoClock, long intervalNanos) {
+    /**
+     * @param nanoClock the clock the elapsed time is read from
+     * @param ticks     given the action that marks a redraw as due, starts calling it every interval and returns
+     *                  the action that stops the calls
+     */
+    Progress(String label, long total, LongSupplier nanoClock, Function<Runnable, Runnable> ticks) {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("label must be a non-blank text, got "
                     + (label == null ? "null" : "\"" + label + "\""));
@@ -55,10 +66,11 @@ public final class Progress implements AutoCloseable {
         this.label = label;
         this.total = total;
         this.nanoClock = nanoClock;
-        this.intervalNanos = intervalNanos;
         this.startNanos = nanoClock.getAsLong();
-        this.nextDrawNanos = startNanos + intervalNanos;
         this.displayId = Display.show(bundle(0, startNanos));
+        Tick tick = new Tick(this);
+        this.stopTicks = ticks.apply(tick);
+        tick.stop = stopTicks;
     }
 
     /**
@@ -68,13 +80,15 @@ public final class Progress implements AutoCloseable {
      * @param total how many steps make 100%, at least 0
      */
     public static Progress start(String label, long total) {
-        return new Progress(label, total, System::nanoTime, TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS));
+        return new Progress(label, total, System::nanoTime, Ticker::every);
     }
 
     /** Counts one step done. */
     public void step() {
         count.increment();
-        maybeDraw();
+        if (due) {
+            drawDue();
+        }
     }
 
     /**
@@ -87,19 +101,17 @@ public final class Progress implements AutoCloseable {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
         count.add(n);
-        maybeDraw();
+        if (due) {
+            drawDue();
+        }
     }
 
-    private void maybeDraw() {
-        if (done) {
-            return;
-        }
-        long now = nanoClock.getAsLong();
-        if (now - nextDrawNanos >= 0 && drawing.tryLock()) {
+    private void drawDue() {
+        if (drawing.tryLock()) {
             try {
-                if (!done && now - nextDrawNanos >= 0) {
-                    nextDrawNanos = now + intervalNanos;
-                    Display.updateShown(displayId, bundle(count.sum(), now));
+                if (due && !done) {
+                    due = false;
+                    Display.updateShown(displayId, bundle(count.sum(), nanoClock.getAsLong()));
                 }
             } finally {
                 drawing.unlock();
@@ -109,10 +121,12 @@ public final class Progress implements AutoCloseable {
 
     /** Shows the final count and the time taken; later calls do nothing. Steps counted afterwards are not shown. */
     public void done() {
+        stopTicks.run();
         drawing.lock();
         try {
             if (!done) {
                 done = true;
+                due = false;
                 Display.updateShown(displayId, bundle(count.sum(), nanoClock.getAsLong()));
             }
         } finally {
@@ -175,5 +189,43 @@ public final class Progress implements AutoCloseable {
         }
         long whole = Math.round(s);
         return (whole / 60) + " min " + (whole % 60) + " s";
+    }
+
+    /**
+     * Marks its bar's redraw as due. It holds the bar weakly, so a bar that is dropped without {@code done()}
+     * stops its ticks once it has been collected.
+     */
+    private static final class Tick implements Runnable {
+        private final WeakReference<Progress> bar;
+        volatile Runnable stop;
+
+        Tick(Progress bar) {
+            this.bar = new WeakReference<>(bar);
+        }
+
+        @Override
+        public void run() {
+            Progress p = bar.get();
+            if (p != null) {
+                p.due = true;
+            } else if (stop != null) {
+                stop.run();
+            }
+        }
+    }
+
+    /** The daemon timer shared by every bar, started on first use. */
+    private static final class Ticker {
+        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "recsysbook-progress-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static Runnable every(Runnable tick) {
+            ScheduledFuture<?> f = TIMER.scheduleAtFixedRate(tick, INTERVAL_MILLIS, INTERVAL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        }
     }
 }

@@ -23,8 +23,15 @@ class ProgressTest {
         sink = TestSinks.fresh();
     }
 
+    private Runnable tick;
+    private boolean ticksStopped;
+
+    /** A bar on a hand-driven clock whose timer ticks only when the test calls {@code tick.run()}. */
     private Progress fakeClocked(String label, long total) {
-        return new Progress(label, total, clock::get, 100 * MS);
+        return new Progress(label, total, clock::get, t -> {
+            tick = t;
+            return () -> ticksStopped = true;
+        });
     }
 
     private String text(int i) {
@@ -41,25 +48,51 @@ class ProgressTest {
     }
 
     @Test
-    void redrawsAtMostOncePerInterval() {
+    void redrawsOnlyAtTheFirstStepAfterATick() {
         Progress p = fakeClocked("Training", 1000);
         for (int i = 0; i < 300; i++) {
             p.step();
         }
-        assertEquals(1, sink.outputs().size(), "no redraw before 100 ms have passed");
-        clock.addAndGet(99 * MS);
-        p.step();
-        assertEquals(1, sink.outputs().size());
-        clock.addAndGet(1 * MS);
-        p.advance(149);
+        assertEquals(1, sink.outputs().size(), "no redraw before the timer ticks");
+        clock.addAndGet(100 * MS);
+        tick.run();
+        assertEquals(1, sink.outputs().size(), "a tick alone does not draw");
+        p.advance(150);
         assertEquals(2, sink.outputs().size());
         assertTrue(sink.outputs().get(1).update());
         assertEquals("Training: 45% (450/1000) 0.1 s", text(1));
         p.step();
-        assertEquals(2, sink.outputs().size(), "the next redraw waits another 100 ms");
+        assertEquals(2, sink.outputs().size(), "the next redraw waits for the next tick");
         clock.addAndGet(1_100 * MS);
+        tick.run();
+        tick.run();
         p.advance(49);
+        p.step();
+        assertEquals(3, sink.outputs().size(), "two ticks between steps still give one redraw");
         assertEquals("Training: 50% (500/1000) 1.2 s, about 1.2 s left", text(2));
+    }
+
+    @Test
+    void doneStopsTheTicks() {
+        Progress p = fakeClocked("x", 1);
+        assertFalse(ticksStopped);
+        p.done();
+        assertTrue(ticksStopped);
+        tick.run();
+        p.step();
+        assertEquals(2, sink.outputs().size(), "no redraw after done");
+    }
+
+    @Test
+    void theSharedTimerRedrawsARunningBar() throws InterruptedException {
+        Progress p = Progress.start("real clock", 1_000_000);
+        long deadline = System.nanoTime() + 10_000 * MS;
+        while (sink.outputs().size() < 2 && System.nanoTime() < deadline) {
+            p.step();
+            Thread.sleep(5);
+        }
+        p.done();
+        assertTrue(sink.outputs().size() >= 3, "start, at least one timed redraw, done: " + sink.outputs().size());
     }
 
     @Test
