@@ -31,13 +31,25 @@ public final class AbTestCharts {
                 "experiments declared significant (%)", x, series);
     }
 
-    /** The fixed-horizon p-values of the study's experiments: flat (uniform) under an A/A test. */
+    /**
+     * The fixed-horizon p-values of the study's experiments in 20 bins of width 0.05: flat (uniform) under
+     * an A/A test, each bin holding about 5 % of the experiments.
+     */
     public static Figure pValues(PeekingStudy.Result r) {
         if (r == null) {
             throw Args.fail("r", "null", "a PeekingStudy.Result");
         }
-        return Charts.histogram("p-values of " + r.experiments() + " experiments, one test on the last day",
-                "p-value (two-proportion z-test)", r.finalPValues(), 20);
+        int bins = 20;
+        double[] share = new double[bins];
+        String[] labels = new String[bins];
+        for (double p : r.finalPValues()) {
+            share[Math.min(bins - 1, (int) (p * bins))] += 100.0 / r.experiments();
+        }
+        for (int b = 0; b < bins; b++) {
+            labels[b] = String.format(java.util.Locale.ROOT, "%.2f–%.2f", b / (double) bins, (b + 1) / (double) bins);
+        }
+        return Charts.bar("p-values of " + r.experiments() + " experiments, one test on the last day",
+                "p-value (two-proportion z-test)", "experiments (%)", labels, share);
     }
 
     /** Treatment's relative CTR lift over control on each day of an experiment, in percent. */
@@ -47,6 +59,21 @@ public final class AbTestCharts {
         }
         return Charts.line(title, "day of the experiment", "CTR lift of treatment over control (%)",
                 days(data.days()), percent(data.dailyCtrLift()));
+    }
+
+    /** The daily CTR lift with a flat reference line at the true lasting lift (a fraction, e.g. 0.02). */
+    public static Figure dailyCtrLift(ExperimentData data, String title, double trueLift) {
+        if (data == null) {
+            throw Args.fail("data", "null", "an ExperimentData");
+        }
+        Args.finite("trueLift", trueLift);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("measured lift on the day", percent(data.dailyCtrLift()));
+        double[] flat = new double[data.days()];
+        java.util.Arrays.fill(flat, 100 * trueLift);
+        series.put("true lasting lift", flat);
+        return Charts.line(title, "day of the experiment", "CTR lift of treatment over control (%)",
+                days(data.days()), series);
     }
 
     /** Users per arm needed for each absolute minimum detectable effect (in points) at a baseline rate. */
