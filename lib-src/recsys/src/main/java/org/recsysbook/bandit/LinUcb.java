@@ -29,6 +29,7 @@ public final class LinUcb implements ContextualPolicy {
     private final DMatrixRMaj[] b;
     private final DMatrixRMaj[] theta;
     private final long[] trials;
+    private final boolean[] stale;
     private final DMatrixRMaj x;
     private final DMatrixRMaj ax;
     private final CandidateCheck checker;
@@ -46,6 +47,7 @@ public final class LinUcb implements ContextualPolicy {
         b = new DMatrixRMaj[arms];
         theta = new DMatrixRMaj[arms];
         trials = new long[arms];
+        stale = new boolean[arms];
         for (int a = 0; a < arms; a++) {
             aInverse[a] = CommonOps_DDRM.identity(dim);
             b[a] = new DMatrixRMaj(dim, 1);
@@ -89,17 +91,16 @@ public final class LinUcb implements ContextualPolicy {
 
     /** {@code θ_aᵀx + α sqrt(xᵀA_a⁻¹x)} for the context loaded in {@link #x}. */
     private double score(int a) {
-        double mean = VectorVectorMult_DDRM.innerProd(theta[a], x);
+        double mean = VectorVectorMult_DDRM.innerProd(coefficients(a), x);
         if (alpha == 0) {
             return mean;
         }
-        CommonOps_DDRM.mult(aInverse[a], x, ax);
-        return mean + alpha * Math.sqrt(Math.max(0, VectorVectorMult_DDRM.innerProd(x, ax)));
+        return mean + alpha * Math.sqrt(Math.max(0, VectorVectorMult_DDRM.innerProdA(x, aInverse[a], x)));
     }
 
     /**
      * Adds one observation to arm {@code arm}'s regression: {@code A += x xᵀ} (as a Sherman–Morrison
-     * update of {@code A⁻¹}), {@code b += r x}, {@code θ = A⁻¹ b}.
+     * update of {@code A⁻¹}) and {@code b += r x}; {@code θ = A⁻¹ b} follows when next needed.
      *
      * @param reward any finite number (clicks are 0 or 1)
      */
@@ -113,7 +114,7 @@ public final class LinUcb implements ContextualPolicy {
         double q = VectorVectorMult_DDRM.innerProd(x, ax);
         VectorVectorMult_DDRM.addOuterProd(-1 / (1 + q), ax, ax, inv);
         CommonOps_DDRM.addEquals(b[arm], reward, x);
-        CommonOps_DDRM.mult(inv, b[arm], theta[arm]);
+        stale[arm] = true;
         trials[arm]++;
     }
 
@@ -121,7 +122,16 @@ public final class LinUcb implements ContextualPolicy {
     public double predict(double[] context, int arm) {
         Args.arm("arm", arm, arms);
         load(context);
-        return VectorVectorMult_DDRM.innerProd(theta[arm], x);
+        return VectorVectorMult_DDRM.innerProd(coefficients(arm), x);
+    }
+
+    /** {@code θ_a = A_a⁻¹ b_a}, recomputed only after the arm was updated. */
+    private DMatrixRMaj coefficients(int a) {
+        if (stale[a]) {
+            CommonOps_DDRM.mult(aInverse[a], b[a], theta[a]);
+            stale[a] = false;
+        }
+        return theta[a];
     }
 
     /** The score {@code θ_aᵀx + α sqrt(xᵀA_a⁻¹x)} of {@code arm} for {@code context}. */
@@ -138,7 +148,7 @@ public final class LinUcb implements ContextualPolicy {
 
     /** A copy of {@code θ_a}. */
     public double[] theta(int arm) {
-        return theta[Args.arm("arm", arm, arms)].data.clone();
+        return coefficients(Args.arm("arm", arm, arms)).data.clone();
     }
 
     /** How many rewards {@code arm} has received. */

@@ -1,0 +1,49 @@
+"""The figures 08-online-learning records: LinUCB against non-contextual policies on the synthetic
+world's traffic, Thompson sampling under drift, and off-policy estimates against the true click rate."""
+import unittest
+
+from results import notebook_results
+
+
+class OnlineLearningNotebook(unittest.TestCase):
+    def setUp(self):
+        self.r = notebook_results("08-online-learning")
+
+    def test_personalisation_is_worth_learning(self):
+        self.assertGreater(self.r["oracle_ctr"], 2 * self.r["best_item_ctr"])
+        self.assertGreater(self.r["distinct_best_items"], 5)
+        self.assertLessEqual(self.r["oracle_ctr"], 1.0)
+
+    def test_linucb_beats_the_non_contextual_policies(self):
+        best, oracle = self.r["best_item_ctr"], self.r["oracle_ctr"]
+        for p in ["ts", "ucb1", "eps_greedy"]:
+            # a non-contextual policy cannot beat the best single item in expectation (20 runs × 5000: noise
+            # of the mean CTR well below 0.01)
+            self.assertLess(self.r[p + "_ctr"], best + 0.01, p)
+            self.assertGreater(self.r["linucb_ctr"], 2 * self.r[p + "_ctr"], p)
+            self.assertLess(self.r["linucb_regret"], self.r[p + "_regret"], p)
+        self.assertGreater(self.r["linucb_ctr_last_1000"], best)
+        self.assertLess(self.r["linucb_ctr_last_1000"], oracle + 0.01)
+        self.assertGreater(self.r["linucb_ctr_last_1000"], self.r["linucb_ctr"], "LinUCB keeps learning")
+
+    def test_drift(self):
+        self.assertLess(self.r["drift_discounted_regret"], self.r["drift_ts_regret"])
+        self.assertLess(self.r["drift_ts_regret"], self.r["drift_static_regret"])
+        # after the drift the static model still shows the faded hit (true rate 0.1)
+        self.assertLess(self.r["drift_static_ctr_last_1000"], 0.2)
+        self.assertGreater(self.r["drift_discounted_ctr_last_1000"], 0.5)
+        self.assertLessEqual(self.r["drift_discounted_ctr_last_1000"], self.r["drift_best_ctr_last_1000"] + 0.02)
+
+    def test_off_policy_estimates_are_close_to_the_truth(self):
+        truth = self.r["ope_truth"]
+        self.assertGreater(truth, 2 * self.r["ope_logged_ctr"], "the logged CTR measures the old policy")
+        for e in ["ips", "snips", "dr"]:
+            self.assertLess(abs(self.r["ope_" + e] - truth) / truth, 0.08, e + " on one log")
+            self.assertLess(self.r["ope_rmse_" + e], 0.04, e)
+            self.assertLess(abs(self.r["ope_bias_" + e]), 0.015, e)
+        self.assertGreater(self.r["ope_rmse_ips"], self.r["ope_rmse_dr"], "DR is steadier than IPS")
+        self.assertGreater(self.r["ope_rmse_dm"], 3 * self.r["ope_rmse_dr"], "the linear model alone is biased")
+
+
+if __name__ == "__main__":
+    unittest.main()
