@@ -1,0 +1,44 @@
+"""The figures 03-ranking records: position bias, the IPW fit against the click model, offline quality."""
+import unittest
+
+from results import notebook_results
+
+
+class RankingNotebook(unittest.TestCase):
+    def setUp(self):
+        self.r = notebook_results("03-ranking")
+
+    def test_simulated_ranker_only_reshuffles(self):
+        kept = self.r["seed_top10_kept_by_simulated_ranker"]
+        self.assertGreaterEqual(kept, 5)
+        self.assertLessEqual(kept, 10)
+
+    def test_logged_traffic_shows_position_bias(self):
+        self.assertEqual(self.r["logged_impressions"], 5000 * 10)
+        self.assertGreater(self.r["logged_ctr"], 0.0)
+        # Examination alone makes position 1 at least 1/e(10) = log2(11) ≈ 3.46 times as likely to be
+        # examined as position 10; the clicks show a clear fall.
+        self.assertGreater(self.r["ctr_position_1"], 2 * self.r["ctr_position_10"])
+
+    def test_ipw_recovers_the_click_model(self):
+        # The click model's attractiveness is sigmoid(5·cos + 1·pop + 1·fresh − 3).
+        self.assertAlmostEqual(self.r["ipw_intercept"], -3.0, delta=0.5)
+        self.assertAlmostEqual(self.r["ipw_affinity_weight"], 5.0, delta=0.6)
+        # Raw clicks fold the examination probability into the intercept.
+        self.assertLess(self.r["naive_intercept"], -4.0)
+        self.assertLessEqual(self.r["newton_steps_ipw"], 20)
+
+    def test_learned_rankers_beat_the_simulation(self):
+        for key in ("simulated_seed", "learned_raw_clicks", "learned_IPW"):
+            self.assertGreater(self.r["auc_" + key], 0.5)
+            self.assertLess(self.r["auc_" + key], 1.0)
+            self.assertGreater(self.r["ndcg10_" + key], 0.0)
+            self.assertLessEqual(self.r["ndcg10_" + key], 1.0 + 1e-9)
+        self.assertGreater(self.r["auc_learned_IPW"], self.r["auc_simulated_seed"])
+        self.assertGreater(self.r["ndcg10_learned_IPW"], self.r["ndcg10_simulated_seed"])
+        self.assertGreater(self.r["ndcg10_learned_IPW"], self.r["ndcg10_learned_raw_clicks"])
+        self.assertLess(self.r["logloss_learned_IPW"], self.r["logloss_learned_raw_clicks"])
+
+
+if __name__ == "__main__":
+    unittest.main()
