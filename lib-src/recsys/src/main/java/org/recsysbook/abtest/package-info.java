@@ -1,0 +1,25 @@
+/**
+ * Online experiments, the seed's section "A/B Testing for Recommendations": splitting traffic, simulating
+ * it, measuring the seed's key metrics, testing the differences and the pitfalls that fool experimenters.
+ *
+ * <ul>
+ *   <li>Step 1, split: {@link org.recsysbook.abtest.TrafficSplitter} (salted 64-bit hashing).</li>
+ *   <li>Steps 2–3, run and measure: {@link org.recsysbook.abtest.Variant} (one arm; adapters
+ *       {@link org.recsysbook.abtest.SlateVariant} for any recommender over the synthetic world and
+ *       {@link org.recsysbook.abtest.RateVariant} for fast rate-only arms), simulated by
+ *       {@link org.recsysbook.abtest.ExperimentSimulator} into {@link org.recsysbook.abtest.ExperimentData}.</li>
+ *   <li>Step 4, test: {@link org.recsysbook.abtest.TwoProportionZTest}, {@link org.recsysbook.abtest.WelchTTest},
+ *       {@link org.recsysbook.abtest.RatioMetricTest}, {@link org.recsysbook.abtest.Cuped},
+ *       {@link org.recsysbook.abtest.MixtureSequentialTest}, {@link org.recsysbook.abtest.MultipleTesting},
+ *       {@link org.recsysbook.abtest.SampleRatioMismatch}, {@link org.recsysbook.abtest.PowerAnalysis};
+ *       all report through {@link org.recsysbook.abtest.Comparison} and
+ *       {@link org.recsysbook.abtest.ExperimentReport}.</li>
+ *   <li>Pitfalls by simulation: {@link org.recsysbook.abtest.PeekingStudy},
+ *       {@link org.recsysbook.abtest.MultipleMetricsStudy}, {@link org.recsysbook.abtest.NoveltyEffect},
+ *       {@link org.recsysbook.abtest.OfflineVsOnline}; charts in {@link org.recsysbook.abtest.AbTestCharts}.</li>
+ * </ul>
+ *
+ * <p>Distributions and the t and chi-square tests come from commons-math; what it lacks is written here and
+ * says so in its class comment.
+ */
+package org.recsysbook.abtest;
