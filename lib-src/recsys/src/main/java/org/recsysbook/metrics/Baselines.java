@@ -91,7 +91,7 @@ public final class Baselines {
                     pool[m++] = i;
                 }
             }
-            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, user));
+            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, Seeds.RANDOM_BASELINE, user));
             int take = Math.min(k, pool.length);
             for (int j = 0; j < take; j++) {
                 int r = j + rng.nextInt(pool.length - j);

@@ -62,7 +62,7 @@ public final class HistoricalLog {
         boolean[] taken = new boolean[n];
         int[] shown = new int[listLength];
         for (int u = 0; u < world.userCount(); u++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, u));
+            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, Seeds.HISTORICAL_LOG, u));
             for (int day = 0; day < days; day++) {
                 if (rng.nextDouble() >= visitRate) {
                     continue;

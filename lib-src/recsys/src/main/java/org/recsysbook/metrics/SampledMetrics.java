@@ -162,7 +162,7 @@ public final class SampledMetrics {
                 throw new IllegalArgumentException("user " + users[j] + " has no relevant test item; pass users "
                         + "from split.testUsers()");
             }
-            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, users[j]));
+            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, Seeds.SAMPLED_METRICS, users[j]));
             int[] items = rel.items();
             targets[j] = items[rng.nextInt(items.length)];
             samples[j] = sampleNegatives(rng, n, rel, seen[users[j]], maxCount);

@@ -10,9 +10,14 @@ package org.recsysbook.metrics;
 final class Seeds {
     private Seeds() { }
 
-    /** A well-mixed seed for sub-stream {@code index} of {@code seed}. */
-    static long forIndex(long seed, long index) {
-        return mix(mix(seed) + 0xD1B54A32D192ED03L * (index + 1));
+    /** Stream families, so that one seed used by two components does not give both the same numbers. */
+    static final long HISTORICAL_LOG = 1;
+    static final long RANDOM_BASELINE = 2;
+    static final long SAMPLED_METRICS = 3;
+
+    /** A well-mixed seed for sub-stream {@code index} of family {@code family} under {@code seed}. */
+    static long forIndex(long seed, long family, long index) {
+        return mix(mix(mix(seed) ^ (0x9E3779B97F4A7C15L * family)) + 0xD1B54A32D192ED03L * (index + 1));
     }
 
     private static long mix(long z) {
