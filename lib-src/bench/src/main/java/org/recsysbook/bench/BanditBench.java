@@ -9,15 +9,20 @@ import org.apache.commons.math3.random.Well19937c;
 import org.recsysbook.bandit.BanditPolicy;
 import org.recsysbook.bandit.BanditSimulator;
 import org.recsysbook.bandit.BetaSampler;
+import org.recsysbook.bandit.ContextualSimulator;
+import org.recsysbook.bandit.ContextualTraffic;
 import org.recsysbook.bandit.EpsilonGreedy;
+import org.recsysbook.bandit.LinUcb;
 import org.recsysbook.bandit.SeedBanditScenario;
 import org.recsysbook.bandit.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
 import org.recsysbook.bandit.Ucb;
+import org.recsysbook.world.World;
 
 /**
  * Bandit figures: the seed's scenario (200 runs × 500 rounds × 3 policies) over all cores, Thompson
- * sampling over 1000 arms on one core, and the Beta sampler against commons-math3's.
+ * sampling over 1000 arms on one core, LinUCB on notebook 08's traffic, and the Beta sampler against
+ * commons-math3's.
  */
 public final class BanditBench {
     private BanditBench() { }
@@ -26,6 +31,7 @@ public final class BanditBench {
         BenchStats.printMachine("BanditBench");
         seedScenario();
         thompsonManyArms();
+        linUcb();
         betaSamplers();
     }
 
@@ -81,6 +87,24 @@ public final class BanditBench {
         double perSecond = block / (stats.medianMillis() / 1000);
         System.out.printf(Locale.ROOT, "  %.0f rounds/s on one core (median block); target >= 10000 -> %s%n",
                 perSecond, perSecond >= 10_000 ? "met" : "MISSED");
+    }
+
+    /** LinUCB on notebook 08's traffic (20 arms, 17-dimensional contexts), one thread. */
+    static void linUcb() {
+        World world = World.builder().items(2000).dim(16).users(2000).categories(10).seed(7).build();
+        ContextualTraffic traffic = ContextualTraffic.randomItems(world, 20, new SplittableRandom(1));
+        ContextualSimulator sim = new ContextualSimulator(traffic, 5000, 1, 3);
+        BenchStats stats = new BenchStats("LinUCB, 20 arms, d = 17: one run of 5000 rounds");
+        for (int rep = 0; rep < 30; rep++) {
+            long t0 = System.nanoTime();
+            sim.runSerial(LinUcb.factory(1.0));
+            long dt = System.nanoTime() - t0;
+            if (rep >= 5) {
+                stats.add(dt);
+            }
+        }
+        stats.print();
+        System.out.printf(Locale.ROOT, "  %.0f rounds/s on one core (median run)%n", 5000 / (stats.medianMillis() / 1000));
     }
 
     /** One million Beta(3, 7) draws: the hand-written sampler against commons-math3's. */

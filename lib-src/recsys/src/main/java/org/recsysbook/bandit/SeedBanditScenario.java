@@ -82,6 +82,12 @@ public final class SeedBanditScenario {
     public record SingleRun(double[] rates, int rounds, long tsReward, long ucbReward,
                             ThompsonSampling thompson, Ucb ucb) {
 
+        /** A copy of the true click rates. */
+        @Override
+        public double[] rates() {
+            return rates.clone();
+        }
+
         /** The arms in order of decreasing true rate (ties by id). */
         public int[] bestArms(int k) {
             Integer[] order = new Integer[rates.length];
@@ -110,12 +116,7 @@ public final class SeedBanditScenario {
             sb.append("  Thompson Sampling cumulative reward: ").append(tsReward).append('\n');
             sb.append("  UCB cumulative reward: ").append(ucbReward).append('\n');
             sb.append("\nThompson Sampling learned rates (top 5):\n");
-            List<Integer> ids = new ArrayList<>();
-            for (int a = 0; a < rates.length; a++) {
-                ids.add(a);
-            }
-            ids.sort(Comparator.comparingDouble((Integer a) -> -thompson.stats(a).mean()));
-            for (int a : ids.subList(0, Math.min(5, ids.size()))) {
+            for (int a : learnedTop(5)) {
                 ArmStats s = thompson.stats(a);
                 sb.append("  Item ").append(a).append(": estimated=").append(fixed(s.mean(), 3))
                         .append(" (true=").append(fixed(rates[a], 3)).append("), trials=")
@@ -124,7 +125,10 @@ public final class SeedBanditScenario {
             return sb.toString();
         }
 
-        /** The top-5 arms by Thompson sampling's posterior mean, as the seed lists them. */
+        /**
+         * The {@code k} arms with the highest posterior mean of Thompson sampling, ties in id order (the
+         * seed's stable {@code stats.sort(key=lambda x: -x[1]["mean"])}).
+         */
         public int[] learnedTop(int k) {
             List<Integer> ids = new ArrayList<>();
             for (int a = 0; a < rates.length; a++) {
