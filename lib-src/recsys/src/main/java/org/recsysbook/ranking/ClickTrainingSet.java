@@ -9,8 +9,9 @@ import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;
 
 /**
- * Training rows for the learned ranker, made from logged impressions: the {@link RankingFeatures} of
- * each shown (user, item) pair, whether it was clicked and the position it was shown at.
+ * Training rows for the learned ranker of the seed's ranking stage ("re-score candidates with richer
+ * features"), made from logged impressions: the {@link RankingFeatures} of each shown (user, item) pair,
+ * whether it was clicked and the position it was shown at.
  *
  * <p>Logged clicks are biased by position: an item at position p is only clicked if it was examined,
  * which the world's {@link ClickModel} does with probability {@code e(p) = 1/log2(p+1)}. Fitting clicks

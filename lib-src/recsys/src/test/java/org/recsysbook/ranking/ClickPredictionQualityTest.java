@@ -28,6 +28,28 @@ class ClickPredictionQualityTest {
     }
 
     @Test
+    void aucEqualsThePairCountOnTiedRandomScores() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[] s = new double[300];
+        boolean[] c = new boolean[300];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = r.nextInt(20) / 10.0; // many ties
+            c[i] = r.nextDouble() < 0.3 + 0.02 * s[i];
+        }
+        double pairs = 0;
+        double total = 0;
+        for (int i = 0; i < s.length; i++) {
+            for (int j = 0; j < s.length; j++) {
+                if (c[i] && !c[j]) {
+                    total++;
+                    pairs += s[i] > s[j] ? 1 : s[i] == s[j] ? 0.5 : 0;
+                }
+            }
+        }
+        assertEquals(pairs / total, ClickPredictionQuality.auc(s, c), 1e-12);
+    }
+
+    @Test
     void logLossByHand() {
         double[] p = {0.8, 0.25};
         boolean[] c = {true, false};
