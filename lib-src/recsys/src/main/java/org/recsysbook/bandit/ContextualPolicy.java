@@ -15,7 +15,7 @@ public interface ContextualPolicy {
     /** The number of arms; arm ids are {@code 0 … arms()-1}. */
     int arms();
 
-    /** The length of the context vectors the policy expects. */
+    /** The length of the context vectors the policy expects; 0 for a policy that ignores the context. */
     int dim();
 
     /**
