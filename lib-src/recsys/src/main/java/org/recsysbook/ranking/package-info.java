@@ -1,0 +1,12 @@
+/**
+ * Stage 2 of the seed's funnel, ranking: the {@link org.recsysbook.ranking.Ranker} interface, the seed's
+ * {@link org.recsysbook.ranking.SimulatedRanker} kept as the baseline, and a
+ * {@link org.recsysbook.ranking.LearnedRanker} — a {@link org.recsysbook.ranking.LogisticRegression} over
+ * {@link org.recsysbook.ranking.RankingFeatures}, trained on logged clicks with inverse propensity
+ * weighting ({@link org.recsysbook.ranking.ClickTrainingSet}) and judged on unbiased test clicks
+ * ({@link org.recsysbook.ranking.ExaminedClicks}).
+ *
+ * <p>{@link org.recsysbook.ranking.ScoredItems} is the list every stage hands the next, and
+ * {@link org.recsysbook.ranking.Request} the request that travels with it.
+ */
+package org.recsysbook.ranking;
