@@ -1,0 +1,117 @@
+"""The figures 05-evaluation-metrics records: the seed's examples (to 4 decimals, as `python3 seed_metrics.py`
+prints them), the worked examples (against values computed by hand), and the offline evaluation, sampled-metrics
+and offline-versus-online comparisons (against relations that must hold whatever the random draws)."""
+import math
+import unittest
+
+from results import notebook_results
+
+
+class EvaluationMetricsNotebook(unittest.TestCase):
+    def setUp(self):
+        self.r = notebook_results("05-evaluation-metrics")
+
+    def test_seed_model_examples(self):
+        # seed_metrics.py: Model A NDCG@10 0.8419, MAP 0.7235, HR@5 1.0000; Model B 0.7929, 0.6328, 1.0000
+        self.assertAlmostEqual(self.r["model_a_ndcg_at_10"], 0.8419, places=4)
+        self.assertAlmostEqual(self.r["model_a_map"], 0.7235, places=4)
+        self.assertAlmostEqual(self.r["model_a_hr_at_5"], 1.0, places=4)
+        self.assertAlmostEqual(self.r["model_b_ndcg_at_10"], 0.7929, places=4)
+        self.assertAlmostEqual(self.r["model_b_map"], 0.6328, places=4)
+        self.assertAlmostEqual(self.r["model_b_hr_at_5"], 1.0, places=4)
+
+    def test_seed_diversity_and_coverage_examples(self):
+        # seed_metrics.py: similar 0.9821, diverse 0.8504, coverage 10.00% and 18.00%
+        self.assertAlmostEqual(self.r["diversity_similar_seed"], 0.9821, places=4)
+        self.assertAlmostEqual(self.r["diversity_diverse_seed"], 0.8504, places=4)
+        self.assertAlmostEqual(self.r["coverage_narrow_seed"], 0.10, places=4)
+        self.assertAlmostEqual(self.r["coverage_wide_seed"], 0.18, places=4)
+        # random unit vectors in 10 dimensions: a mean of 10 cosine distances lies near 1
+        for name in ("diversity_similar_java_draw", "diversity_diverse_java_draw"):
+            self.assertGreater(self.r[name], 0.6)
+            self.assertLess(self.r[name], 1.4)
+
+    def test_worked_examples(self):
+        log2 = math.log2
+        # list (3, 1, 7, 5, 9), relevant {1, 5, 8}
+        self.assertAlmostEqual(self.r["example_ndcg_at_5"],
+                               (1 / log2(3) + 1 / log2(5)) / (1 + 1 / log2(3) + 1 / log2(4)), places=9)
+        self.assertAlmostEqual(self.r["example_ap"], 0.5, places=9)
+        self.assertAlmostEqual(self.r["example_ap_at_5"], 1 / 3, places=9)
+        self.assertAlmostEqual(self.r["example_auc"], 3 / 9, places=9)
+        self.assertAlmostEqual(self.r["example_graded_ndcg_at_5"],
+                               (3 / log2(3) + 1 / log2(5)) / (3 + 2 / log2(3) + 1 / log2(4)), places=9)
+        self.assertAlmostEqual(self.r["example_gini"], 12 / 30, places=9)
+        self.assertAlmostEqual(self.r["example_entropy"], 0.5 + 0.5 * log2(6), places=9)
+        self.assertAlmostEqual(self.r["example_novelty"], (log2(8 / 6) + 3) / 2, places=9)
+
+    def test_diversity_sees_categories(self):
+        self.assertLess(self.r["ild_one_category"] + 0.2, self.r["ild_five_categories"])
+
+    def by_name(self, key, names="recommenders"):
+        """A recorded per-recommender array as a dict keyed by recommender name."""
+        values = self.r[key]
+        self.assertEqual(len(values), len(self.r[names]), key)
+        return dict(zip(self.r[names], values))
+
+    def test_offline_evaluation(self):
+        self.assertGreater(self.r["test_users"], 1000)
+        self.assertEqual(self.r["recommenders"],
+                         ["popularity", "embedding", "random", "pipeline", "pipeline + quota"])
+        ndcg, low, high = self.by_name("ndcg_at_10"), self.by_name("ndcg_at_10_low"), self.by_name("ndcg_at_10_high")
+        for n in ndcg:
+            self.assertLessEqual(low[n], ndcg[n])
+            self.assertLessEqual(ndcg[n], high[n])
+            self.assertLess(low[n], high[n])
+        # every recommender beats random; the pipelines, which know the users' taste, beat the baselines clearly
+        for n in ("popularity", "embedding", "pipeline", "pipeline + quota"):
+            self.assertGreater(ndcg[n], ndcg["random"])
+        for n in ("pipeline", "pipeline + quota"):
+            self.assertGreater(low[n], high["popularity"])
+        # beyond accuracy: popularity covers a few items and is the least novel; random covers everything
+        coverage, novelty, ild = self.by_name("coverage"), self.by_name("novelty"), self.by_name("ild")
+        self.assertLess(coverage["popularity"], 0.02)
+        self.assertAlmostEqual(coverage["random"], 1.0, places=9)
+        self.assertGreater(novelty["random"], novelty["embedding"])
+        self.assertGreater(novelty["embedding"], novelty["popularity"])
+        self.assertGreater(ild["pipeline + quota"], ild["pipeline"])
+        # exposure: popularity shows only head items, random gives the head (20% of items) about its share
+        head = self.by_name("head_exposure")
+        self.assertAlmostEqual(head["popularity"], 1.0, places=9)
+        self.assertGreater(head["random"], 0.15)
+        self.assertLess(head["random"], 0.25)
+        self.assertGreater(head["pipeline"], 0.4)
+
+    def test_sampled_metrics_pitfall(self):
+        self.assertEqual(self.r["sampled_recommenders"], ["popularity", "embedding", "random"])
+        full = self.by_name("hr_at_10_full", "sampled_recommenders")
+        s100 = self.by_name("hr_at_10_sampled_100", "sampled_recommenders")
+        s20 = self.by_name("hr_at_10_sampled_20", "sampled_recommenders")
+        for n in full:
+            # inflation: 100 negatives make HR@10 several times larger than on the full catalog
+            self.assertGreater(s100[n], 5 * full[n])
+        # a random ranking puts the held-out item in the top 10 of 101 with probability 10/101
+        self.assertAlmostEqual(s100["random"], 10 / 101, delta=0.03)
+        # compression: popularity's lead over the embedding recommender shrinks, and vanishes at 20 negatives
+        full_ratio = full["popularity"] / full["embedding"]
+        self.assertGreater(full_ratio, 1.3)
+        self.assertLess(s100["popularity"] / s100["embedding"], full_ratio)
+        self.assertLess(abs(s20["popularity"] - s20["embedding"]), 0.05)
+
+    def test_offline_does_not_replace_online(self):
+        offline, online = self.by_name("offline_rank"), self.by_name("online_rank")
+        clicks = self.by_name("expected_clicks")
+        # on the popularity-biased log, offline prefers popularity, online the embedding recommender
+        self.assertLess(offline["popularity"], offline["embedding"])
+        self.assertGreater(online["popularity"], online["embedding"])
+        self.assertGreater(clicks["embedding"], 1.3 * clicks["popularity"])
+        self.assertEqual(online["pipeline"], 1)
+        self.assertEqual(online["random"], 5)
+        # on a log of uniformly random exposure, the offline order agrees with the online one
+        offline_u, online_u = self.by_name("offline_rank_uniform_log"), self.by_name("online_rank_uniform_log")
+        for n in ("popularity", "embedding", "random"):
+            self.assertEqual(offline_u[n], online_u[n], n)
+
+
+if __name__ == "__main__":
+    unittest.main()
