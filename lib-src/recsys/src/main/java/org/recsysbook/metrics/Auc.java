@@ -1,8 +1,8 @@
 package org.recsysbook.metrics;
 
 /**
- * Area under the ROC curve for one user's ranking: the probability that a random relevant item is ranked
- * above a random non-relevant one. The seed names AUC among the offline metrics.
+ * Area under the ROC curve for one user's ranking, one of the offline metrics the seed names ("RMSE, AUC,
+ * NDCG"): the probability that a random relevant item is ranked above a random non-relevant one.
  *
  * <p>{@code AUC = (number of (relevant, non-relevant) pairs in the right order) / (|R| · |N|)}. A ranked
  * list rarely holds the whole catalog, so the items it leaves out need a convention, and this class states

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 import org.recsysbook.ranking.TopK;
 
 /**
- * Reference recommenders an offline evaluation compares against: most popular, embedding similarity to the
- * user's history, and random. They know only the training side of a {@link TemporalSplit} and never
+ * Reference recommenders an offline evaluation compares against, the yardsticks for the seed's "Model A" and
+ * "Model B": most popular, embedding similarity to the user's history, and random. They know only the training side of a {@link TemporalSplit} and never
  * recommend an item the user already clicked in training. All are thread-safe and deterministic.
  *
  * <ul>

@@ -1,7 +1,8 @@
 package org.recsysbook.metrics;
 
 /**
- * Recall at k: the share of the user's relevant items that appear in the top k, {@code |top-k ∩ R| / |R|}.
+ * Recall at k, the general form of what the seed's ranking metrics call "Recall@K": the share of the user's
+ * relevant items that appear in the top k, {@code |top-k ∩ R| / |R|}.
  *
  * <p>The seed's table calls hit rate "Recall@K"; here recall divides by {@code |R|} and {@link HitRate} is its
  * own metric. With {@code |R| > k} recall@k cannot reach 1 (some libraries divide by {@code min(k, |R|)}

@@ -1,8 +1,8 @@
 package org.recsysbook.metrics;
 
 /**
- * Reciprocal rank: {@code 1 / rank} of the first relevant item in the list, 0 if none; its mean over users is
- * MRR. It cares only about where the first good item lands.
+ * Reciprocal rank, the usual companion of the seed's hit rate: {@code 1 / rank} of the first relevant item in
+ * the list, 0 if none; its mean over users is MRR. It cares only about where the first good item lands.
  *
  * <p>{@link #full()} ("MRR") reads the whole list; {@link #at(int)} ("MRR@k") only the top k, scoring 0 when
  * the first relevant item is below rank k. Any positive grade counts as relevant.

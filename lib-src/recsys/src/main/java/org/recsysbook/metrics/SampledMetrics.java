@@ -17,9 +17,9 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * The sampled-metrics pitfall (Krichene and Rendle, "On Sampled Metrics for Item Recommendation", KDD 2020):
- * ranking each held-out item against a small random sample of negatives instead of the whole catalog, and
- * what that does to hit rate and NDCG.
+ * The sampled-metrics pitfall, a way the seed's offline hit rate and NDCG "can be misleading" (Krichene and
+ * Rendle, "On Sampled Metrics for Item Recommendation", KDD 2020): ranking each held-out item against a small
+ * random sample of negatives instead of the whole catalog.
  *
  * <p>For every test user one relevant item is held out as the target (drawn with a per-user seed), and
  * negatives are sampled uniformly from the catalog minus the user's relevant and training items; a smaller
