@@ -3,8 +3,10 @@ package org.recsysbook.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.recsysbook.notebook.Progress;
 
 /**
  * The offline evaluation harness of the seed's "Offline vs Online Metrics": asks each recommender for every
@@ -44,6 +46,7 @@ public final class OfflineEvaluation {
     private final long seed;
     private final double confidence;
     private final int parallelism;
+    private final boolean progress;
 
     private OfflineEvaluation(Builder b) {
         this.users = b.users;
@@ -60,6 +63,7 @@ public final class OfflineEvaluation {
         this.seed = b.seed;
         this.confidence = b.confidence;
         this.parallelism = b.parallelism;
+        this.progress = b.progress;
     }
 
     /** Evaluates {@code users}, whose relevant items are {@code relevant} (same order). */
@@ -89,6 +93,7 @@ public final class OfflineEvaluation {
         private long seed = 42;
         private double confidence = 0.95;
         private int parallelism = Runtime.getRuntime().availableProcessors();
+        private boolean progress = true;
 
         private Builder(int[] users, RelevantItems[] relevant) {
             Checks.notNull(users, "users");
@@ -182,6 +187,12 @@ public final class OfflineEvaluation {
             return this;
         }
 
+        /** Whether to show a progress bar below the running cell (default true). */
+        public Builder progress(boolean show) {
+            this.progress = show;
+            return this;
+        }
+
         public OfflineEvaluation build() {
             return new OfflineEvaluation(this);
         }
@@ -220,16 +231,26 @@ public final class OfflineEvaluation {
         int perUserCount = metricNames.size() - (catalogSize > 0 ? 2 : 0);
         int n = users.length;
         int chunks = (n + CHUNK - 1) / CHUNK;
+        int listings = names.length + (serendipityBaseline != null ? 1 : 0);
+        try (Progress bar = progress ? Progress.start(String.format(Locale.ROOT,
+                "Evaluating %d recommenders on %,d users, then %d bootstrap replicates", names.length, n,
+                replicates), (long) listings * n + replicates) : null) {
+            return evaluate(recommenders, names, metricNames, perUserCount, chunks, bar);
+        }
+    }
 
+    private OfflineResult evaluate(Map<String, Recommender> recommenders, String[] names, List<String> metricNames,
+                                   int perUserCount, int chunks, Progress bar) {
+        int n = users.length;
         int[][] baselineLists = null;
         if (serendipityBaseline != null) {
-            baselineLists = lists("serendipity baseline", serendipityBaseline, chunks);
+            baselineLists = lists("serendipity baseline", serendipityBaseline, chunks, bar);
         }
         int[][][] lists = new int[names.length][][];
         double[][][] perUser = new double[names.length][perUserCount][n];
         for (int r = 0; r < names.length; r++) {
             Recommender rec = Checks.notNull(recommenders.get(names[r]), "recommender " + names[r]);
-            int[][] l = lists(names[r], rec, chunks);
+            int[][] l = lists(names[r], rec, chunks, bar);
             lists[r] = l;
             double[][] scores = perUser[r];
             int[][] base = baselineLists;
@@ -293,6 +314,9 @@ public final class OfflineEvaluation {
                         boot[r][m][b] = sum / n;
                     }
                 }
+                if (bar != null) {
+                    bar.step();
+                }
             }
         });
 
@@ -314,7 +338,7 @@ public final class OfflineEvaluation {
     }
 
     /** Every user's list from {@code rec}, checked: at most k distinct items, ids inside the catalog if known. */
-    private int[][] lists(String name, Recommender rec, int chunks) {
+    private int[][] lists(String name, Recommender rec, int chunks, Progress bar) {
         int n = users.length;
         int[][] out = new int[n][];
         Parallel.forEach(chunks, parallelism, c -> {
@@ -333,6 +357,9 @@ public final class OfflineEvaluation {
                     }
                 }
                 out[j] = list;
+            }
+            if (bar != null) {
+                bar.advance(end - c * CHUNK);
             }
         });
         return out;

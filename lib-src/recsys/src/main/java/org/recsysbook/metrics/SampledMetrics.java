@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.recsysbook.notebook.Progress;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -170,6 +171,19 @@ public final class SampledMetrics {
         }
         String[] names = recommenders.keySet().toArray(new String[0]);
         double[][][] out = new double[names.length][counts.length + 1][2];
+        try (Progress bar = Progress.start(String.format(Locale.ROOT,
+                "Ranking the whole catalog for %,d users with %d recommenders", u, names.length),
+                (long) names.length * u)) {
+            rankAll(recommenders, split, users, counts, k, parallelism, names, targets, samples, candidates, out, bar);
+        }
+        return out;
+    }
+
+    private static void rankAll(Map<String, Recommender> recommenders, TemporalSplit split, int[] users, int[] counts,
+                                int k, int parallelism, String[] names, int[] targets, int[][] samples,
+                                int[] candidates, double[][][] out, Progress bar) {
+        int n = split.itemCount();
+        int u = users.length;
         for (int i = 0; i < names.length; i++) {
             Recommender r = Checks.notNull(recommenders.get(names[i]), "recommender " + names[i]);
             String what = "the ranking of " + names[i];
@@ -211,6 +225,7 @@ public final class SampledMetrics {
                         score(rank, k, perUser[j][ci]);
                     }
                 }
+                bar.advance(end - c * chunk);
             });
             for (double[][] user : perUser) {
                 for (int ci = 0; ci <= counts.length; ci++) {
@@ -219,7 +234,6 @@ public final class SampledMetrics {
                 }
             }
         }
-        return out;
     }
 
     private static void score(int rank, int k, double[] into) {
