@@ -78,8 +78,15 @@ public final class ExperimentData {
         return values(during, metric, a);
     }
 
-    /** The same metric of arm {@code a}'s users in the pre-experiment period (0 when they did not visit then). */
+    /**
+     * The same metric of arm {@code a}'s users in the pre-experiment period (0 when they did not visit then).
+     *
+     * @throws IllegalArgumentException when the experiment was simulated without pre-experiment days
+     */
     public double[] preExperimentValues(ExperimentMetric metric, int a) {
+        if (pre.visits.length == 0) {
+            throw Args.fail("preDays", 0, "≥ 1 for pre-experiment values (ExperimentSimulator.withPreDays)");
+        }
         return values(pre, metric, a);
     }
 
@@ -144,6 +151,9 @@ public final class ExperimentData {
     public Comparison compareCuped(ExperimentMetric metric, double alpha) {
         if (metric == ExperimentMetric.CTR || metric == ExperimentMetric.COVERAGE) {
             throw Args.fail("metric", metric, "a per-user metric (not CTR or COVERAGE)");
+        }
+        if (pre.visits.length == 0) {
+            throw Args.fail("preDays", 0, "≥ 1 for CUPED (ExperimentSimulator.withPreDays)");
         }
         return Cuped.test(values(metric, 0), preExperimentValues(metric, 0), values(metric, 1),
                 preExperimentValues(metric, 1), alpha);

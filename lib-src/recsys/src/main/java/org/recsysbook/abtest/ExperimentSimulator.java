@@ -122,7 +122,7 @@ public final class ExperimentSimulator {
         Visit visit = new Visit();
         int arms = variants.length;
 
-        ExperimentData.UserTotals pre = new ExperimentData.UserTotals(users);
+        ExperimentData.UserTotals pre = new ExperimentData.UserTotals(preDays > 0 ? users : 0);
         if (preDays > 0) {
             int[] everyoneFirst = new int[users];
             int[] start = new int[users];

@@ -103,6 +103,8 @@ class ExperimentSimulatorTest {
         assertMessage(() -> d.lookAtConversion(3, 0.05), "day = 3");
         assertMessage(() -> d.compareCuped(ExperimentMetric.COVERAGE, 0.05), "metric = COVERAGE");
         assertMessage(() -> d.values(ExperimentMetric.DIVERSITY, 0), "metric = DIVERSITY");
+        assertMessage(() -> d.compareCuped(ExperimentMetric.REVENUE_PER_USER, 0.05), "preDays = 0");
+        assertMessage(() -> d.preExperimentValues(ExperimentMetric.REVENUE_PER_USER, 0), "preDays = 0");
         assertMessage(() -> new PeekingStudy(ExperimentSimulator.of(10, 3), 0.05, 0), "tau = 0.0");
     }
 }
