@@ -40,6 +40,8 @@ class AbTestingNotebook(unittest.TestCase):
         self.assertLess(self.r["fixed_horizon_fpr"], 0.08)
         self.assertLessEqual(self.r["sequential_fpr"], 0.06)
         self.assertLess(self.r["sequential_fpr"], self.r["peeking_fpr"])
+        # O'Brien–Fleming's looks are only roughly equally spaced in information here: about α
+        self.assertLessEqual(self.r["group_sequential_fpr"], 0.08)
 
     def test_sample_ratio_mismatch_is_caught(self):
         self.assertTrue(self.r["srm_detected"])

@@ -14,7 +14,10 @@ import tech.tablesaw.plotly.components.Figure;
 public final class AbTestCharts {
     private AbTestCharts() { }
 
-    /** Share of experiments declared significant by each day: daily z-tests (peeking) and the mSPRT, with α. */
+    /**
+     * Share of experiments declared significant by each day: daily z-tests (peeking), the mSPRT and the
+     * O'Brien–Fleming boundaries, with α.
+     */
     public static Figure peeking(PeekingStudy.Result r) {
         if (r == null) {
             throw Args.fail("r", "null", "a PeekingStudy.Result");
@@ -23,6 +26,7 @@ public final class AbTestCharts {
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("daily z-test, stop at first p < α (peeking)", percent(r.peekingRateByDay()));
         series.put("mSPRT, stop at first always-valid p ≤ α", percent(r.sequentialRateByDay()));
+        series.put("O'Brien–Fleming boundaries for " + r.days() + " planned looks", percent(r.groupSequentialRateByDay()));
         double[] alpha = new double[r.days()];
         java.util.Arrays.fill(alpha, 100 * r.alpha());
         series.put("α, the promised false-positive rate", alpha);

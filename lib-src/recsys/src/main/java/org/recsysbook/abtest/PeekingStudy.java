@@ -11,11 +11,14 @@ import org.recsysbook.notebook.Progress;
  *   <li><b>fixed horizon</b>: one two-proportion z-test on the last day (what the test was designed for);</li>
  *   <li><b>peeking</b>: stop at the first daily look whose z-test p-value is below α;</li>
  *   <li><b>sequential</b>: stop at the first look whose {@link MixtureSequentialTest mSPRT} always-valid
- *       p-value is at most α.</li>
+ *       p-value is at most α;</li>
+ *   <li><b>group-sequential</b>: stop at the first look whose z crosses its {@link OBrienFleming} boundary
+ *       (the looks, one a day, are planned in advance).</li>
  * </ul>
  * With two identical arms (an A/A test) every rejection is a false positive, so the three rates are the
- * false-positive rates: about α for the fixed horizon, far above α for peeking, at most α for the sequential
- * test. With a real lift they are the powers. The metric is the conversion rate (share of users who
+ * false-positive rates: about α for the fixed horizon, far above α for peeking, at most α for the two
+ * sequential designs (about α for O'Brien–Fleming, whose looks are then only roughly equally spaced in
+ * information). With a real lift they are the powers. The metric is the conversion rate (share of users who
  * converted so far).
  *
  * <p>Experiments run in parallel; experiment {@code i} uses its own salt and a seed derived from
@@ -32,18 +35,20 @@ public final class PeekingStudy {
      * @param fixedHorizonRate   share rejected by the single test on the last day
      * @param peekingRate        share rejected by some daily z-test
      * @param sequentialRate     share rejected by the mSPRT at some look
+     * @param groupSequentialRate share rejected at some look by the O'Brien–Fleming boundaries
      * @param peekingRateByDay   share rejected by a daily z-test at or before each day (cumulative)
      * @param sequentialRateByDay share rejected by the mSPRT at or before each day (cumulative)
+     * @param groupSequentialRateByDay share rejected by O'Brien–Fleming at or before each day (cumulative)
      * @param finalPValues       each experiment's fixed-horizon p-value (uniform under an A/A test)
      */
     public record Result(int experiments, int days, double alpha, double fixedHorizonRate, double peekingRate,
-                         double sequentialRate, double[] peekingRateByDay, double[] sequentialRateByDay,
-                         double[] finalPValues) {
+                         double sequentialRate, double groupSequentialRate, double[] peekingRateByDay,
+                         double[] sequentialRateByDay, double[] groupSequentialRateByDay, double[] finalPValues) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d experiments × %d daily looks at α = %.3g: fixed horizon %.3f, "
-                            + "peeking %.3f, sequential (mSPRT) %.3f", experiments, days, alpha, fixedHorizonRate,
-                    peekingRate, sequentialRate);
+                            + "peeking %.3f, mSPRT %.3f, O'Brien–Fleming %.3f", experiments, days, alpha,
+                    fixedHorizonRate, peekingRate, sequentialRate, groupSequentialRate);
         }
     }
 
@@ -94,6 +99,7 @@ public final class PeekingStudy {
             throw Args.fail(control == null ? "control" : "treatment", "null", "a variant");
         }
         int days = design.days();
+        OBrienFleming boundaries = new OBrienFleming(days, alpha);
         boolean[][] outcome = new boolean[experiments][];
         int[][] firstDays = new int[experiments][];
         double[] finalP = new double[experiments];
@@ -103,6 +109,7 @@ public final class PeekingStudy {
                         .withSeed(TrafficSplitter.fmix64(seed * 0x9E3779B97F4A7C15L + i)).run(control, treatment);
                 int peekDay = -1;
                 int seqDay = -1;
+                int gsDay = -1;
                 MixtureSequentialTest seq = new MixtureSequentialTest(alpha, tau);
                 for (int d = 0; d < days; d++) {
                     int nc = data.usersThrough(0, d);
@@ -112,9 +119,13 @@ public final class PeekingStudy {
                     }
                     int xc = data.convertersThrough(0, d);
                     int xt = data.convertersThrough(1, d);
-                    double p = TwoProportionZTest.test(xc, nc, xt, nt, alpha).pValue();
+                    Comparison z = TwoProportionZTest.test(xc, nc, xt, nt, alpha);
+                    double p = z.pValue();
                     if (peekDay < 0 && p < alpha) {
                         peekDay = d;
+                    }
+                    if (gsDay < 0 && boundaries.crosses(d + 1, z.statistic())) {
+                        gsDay = d;
                     }
                     if (seqDay < 0 && seq.lookProportions(xc, nc, xt, nt) <= alpha) {
                         seqDay = d;
@@ -123,7 +134,7 @@ public final class PeekingStudy {
                         finalP[i] = p;
                     }
                 }
-                firstDays[i] = new int[] {peekDay, seqDay};
+                firstDays[i] = new int[] {peekDay, seqDay, gsDay};
                 outcome[i] = new boolean[] {finalP[i] < alpha};
                 if (bar != null) {
                     bar.step();
@@ -133,19 +144,22 @@ public final class PeekingStudy {
         int fixed = 0;
         double[] peekByDay = new double[days];
         double[] seqByDay = new double[days];
+        double[] gsByDay = new double[days];
         for (int i = 0; i < experiments; i++) {
             fixed += outcome[i][0] ? 1 : 0;
             for (int d = 0; d < days; d++) {
                 peekByDay[d] += firstDays[i][0] >= 0 && firstDays[i][0] <= d ? 1 : 0;
                 seqByDay[d] += firstDays[i][1] >= 0 && firstDays[i][1] <= d ? 1 : 0;
+                gsByDay[d] += firstDays[i][2] >= 0 && firstDays[i][2] <= d ? 1 : 0;
             }
         }
         for (int d = 0; d < days; d++) {
             peekByDay[d] /= experiments;
             seqByDay[d] /= experiments;
+            gsByDay[d] /= experiments;
         }
         return new Result(experiments, days, alpha, (double) fixed / experiments, peekByDay[days - 1],
-                seqByDay[days - 1], peekByDay, seqByDay, finalP);
+                seqByDay[days - 1], gsByDay[days - 1], peekByDay, seqByDay, gsByDay, finalP);
     }
 
     /** The same behaviour under another name, so that an A/A test has two distinct arm names. */
