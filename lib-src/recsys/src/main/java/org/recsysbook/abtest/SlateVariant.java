@@ -1,6 +1,8 @@
 package org.recsysbook.abtest;
 
 import java.util.random.RandomGenerator;
+import org.recsysbook.pipeline.Pipeline;
+import org.recsysbook.ranking.Request;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
 
@@ -75,6 +77,24 @@ public final class SlateVariant implements Variant {
         }
         Args.nonNegative("exploration", exploration);
         return new SlateVariant(name, new PooledSlates(clickModel.world(), scorer, poolSize, slateSize, exploration),
+                clickModel, behaviour, matchExponent);
+    }
+
+    /**
+     * The arm that serves each visit with a {@link Pipeline} of the pipeline package: the user's request
+     * ({@link Request#forUser}) runs through candidate generation, ranking and re-ranking, and the final
+     * list is the slate. Randomness inside the pipeline (a seeded ranker, say) is the pipeline's own.
+     */
+    public static SlateVariant pipeline(String name, Pipeline pipeline, ClickModel clickModel, Behaviour behaviour,
+                                        double matchExponent) {
+        if (pipeline == null || clickModel == null) {
+            throw Args.fail(pipeline == null ? "pipeline" : "clickModel", "null", "a value");
+        }
+        if (pipeline.world() != clickModel.world()) {
+            throw Args.fail("clickModel.world()", clickModel.world(), "the pipeline's world");
+        }
+        World world = pipeline.world();
+        return new SlateVariant(name, (user, day, rng) -> pipeline.recommend(Request.forUser(world, user)).ids(),
                 clickModel, behaviour, matchExponent);
     }
 
