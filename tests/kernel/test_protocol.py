@@ -238,6 +238,19 @@ class ProtocolTests:
         self.assertEqual(content["status"], "error")
         self.assertIn("allow_stdin", content["evalue"])
 
+    def test_a_trailing_semicolon_hides_the_value(self):
+        content, outputs = self.k.run("6 * 7;")
+        self.assertEqual(content["status"], "ok")
+        self.assertEqual([o for o in outputs if o["msg_type"] == "execute_result"], [])
+        self.assertEqual(self.k.value("6 * 7"), "42")
+
+    def test_printing_is_batched(self):
+        content, outputs = self.k.run('for (int i = 0; i < 2000; i++) System.out.printf("line %d%n", i);')
+        self.assertEqual(content["status"], "ok")
+        streams = [o for o in outputs if o["msg_type"] == "stream"]
+        self.assertEqual(text_of(outputs).splitlines(), [f"line {i}" for i in range(2000)])
+        self.assertLess(len(streams), 20)
+
     def test_display_and_update_display(self):
         content, outputs = self.k.run('String id = display("first");\nupdateDisplay(id, "second");')
         self.assertEqual(content["status"], "ok")

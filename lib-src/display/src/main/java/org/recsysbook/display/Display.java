@@ -61,17 +61,27 @@ public final class Display {
      */
     public static int registerProviders(Renderer renderer, ClassLoader loader, java.util.Set<String> done) {
         int n = 0;
-        for (ServiceLoader.Provider<RendererProvider> p
-                : (Iterable<ServiceLoader.Provider<RendererProvider>>)
-                        ServiceLoader.load(RendererProvider.class, loader).stream()::iterator) {
-            if (!done.add(p.type().getName())) {
+        java.util.Iterator<RendererProvider> providers = ServiceLoader.load(RendererProvider.class, loader).iterator();
+        while (true) {
+            RendererProvider provider;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                provider = providers.next();
+            } catch (java.util.ServiceConfigurationError e) {
+                // a services file names a class that is missing or broken: skip it, keep the others
+                System.err.println("skipped a renderer provider: " + e.getMessage());
+                continue;
+            }
+            if (!done.add(provider.getClass().getName())) {
                 continue;
             }
             try {
-                p.get().registerRenderers(renderer);
+                provider.registerRenderers(renderer);
                 n++;
             } catch (RuntimeException | LinkageError e) {
-                System.err.println("renderer provider " + p.type().getName() + " failed: " + e);
+                System.err.println("renderer provider " + provider.getClass().getName() + " failed: " + e);
             }
         }
         return n;

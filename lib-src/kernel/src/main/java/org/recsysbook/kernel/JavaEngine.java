@@ -156,10 +156,19 @@ public final class JavaEngine implements AutoCloseable {
             // with one is mistaken for a change to every snippet, and variables are reset. Strip them.
             String trimmed = source.stripLeading();
             outcome = evalSnippet(cell, position + (source.length() - trimmed.length()), trimmed);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE && endsWithSemicolon(trimmed)) {
+                // as in IJava (and IPython): an expression the reader ended with ';' shows nothing
+                outcome = Outcome.NONE;
+            }
             position += consumed;
             remaining = rest;
         }
         return outcome;
+    }
+
+    private static boolean endsWithSemicolon(String source) {
+        String s = source.strip();
+        return s.endsWith(";");
     }
 
     private Outcome evalSnippet(String cell, int offset, String source) throws CellError {

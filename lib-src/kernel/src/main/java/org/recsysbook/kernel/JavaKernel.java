@@ -61,8 +61,9 @@ public final class JavaKernel implements DisplaySink {
         this.cellTimeLimitMillis = cellTimeLimitMillis;
         this.stdout = new StreamPublisher("stdout", 50, this::publishCurrent);
         this.stderr = new StreamPublisher("stderr", 50, this::publishCurrent);
-        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        // no auto-flush: the publishers batch what is printed and send it at least every 100 ms
+        PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, false, StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(err);
         System.setIn(new FrontEndInput());
