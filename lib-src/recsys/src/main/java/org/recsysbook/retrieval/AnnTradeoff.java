@@ -160,7 +160,8 @@ public final class AnnTradeoff {
     /**
      * How fast an exact scan streams a catalog: median milliseconds per top-{@code k} query and the
      * effective bandwidth ({@code 4·n·dim} bytes per query) for the scalar kernel on one core, the best
-     * kernel on one core and the best kernel on all cores, over the first {@code queries} users.
+     * kernel on one core and the best kernel on all cores, over the first {@code queries} users, after
+     * twelve untimed warm-up queries per variant.
      */
     public static Table scanSpeed(World world, int queries, int k) {
         if (queries < 1 || queries > world.userCount()) {
@@ -176,7 +177,7 @@ public final class AnnTradeoff {
         double[] gbs = new double[scans.length];
         double bytes = 4.0 * world.itemCount() * world.dim();
         for (int s = 0; s < scans.length; s++) {
-            for (int r = 0; r < 3; r++) {
+            for (int r = 0; r < 12; r++) { // lets the JIT compile the kernel before timing
                 scans[s].generate(world.userVector(r % queries), k);
             }
             long[] nanos = new long[queries];
