@@ -58,12 +58,11 @@ public final class JavaEngine implements AutoCloseable {
                 .compilerOptions("-Xlint:-options")
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
-        for (String entry : sharedClasspath()) {
-            shell.addToClasspath(entry);
-        }
-        for (String entry : startupClasspath) {
-            addToClasspath(entry);
-        }
+        // one call for the whole start-up class path: each call re-opens the compiler's file manager
+        List<String> initial = new ArrayList<>(sharedClasspath());
+        initial.addAll(startupClasspath);
+        shell.addToClasspath(String.join(File.pathSeparator, initial));
+        classpath.addAll(startupClasspath);
         for (String imp : STARTUP_IMPORTS.split("\n")) {
             List<SnippetEvent> events = shell.eval(imp);
             if (events.isEmpty() || events.get(0).status() == Snippet.Status.REJECTED) {
