@@ -238,6 +238,18 @@ class ProtocolTests:
         self.assertEqual(content["status"], "error")
         self.assertIn("allow_stdin", content["evalue"])
 
+    def test_inspection_shows_javadoc_where_the_jdk_has_its_sources(self):
+        java = KernelSpecManager().get_kernel_spec(self.kernel_name if self.spec_root is None else "java").argv[0]
+        home = os.path.dirname(os.path.dirname(os.path.realpath(java))) if self.spec_root is None \
+            else os.path.dirname(os.path.dirname(JDK25))
+        if not os.path.exists(os.path.join(home, "lib", "src.zip")):
+            self.skipTest(f"{home} has no lib/src.zip (on Debian: apt-get install openjdk-17-source)")
+        self.k.kc.inspect("Math.max", 8)
+        reply = self.k.kc.get_shell_msg(timeout=TIMEOUT)
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("int Math.max(int a, int b)", text)
+        self.assertIn("Returns the greater of two int values", text)
+
     def test_a_trailing_semicolon_hides_the_value(self):
         content, outputs = self.k.run("6 * 7;")
         self.assertEqual(content["status"], "ok")

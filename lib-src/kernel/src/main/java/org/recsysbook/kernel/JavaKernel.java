@@ -410,7 +410,7 @@ public final class JavaKernel implements DisplaySink {
             }
             text.append(d.signature());
             if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                text.append("\n\n").append(d.javadoc().strip());
+                text.append("\n\n").append(Javadoc.plain(d.javadoc()));
             }
         }
         Map<String, Object> reply = new LinkedHashMap<>();
