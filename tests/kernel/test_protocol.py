@@ -250,6 +250,12 @@ class ProtocolTests:
         self.assertIn("int Math.max(int a, int b)", text)
         self.assertIn("Returns the greater of two int values", text)
 
+    def test_a_cell_that_closes_or_replaces_system_out_does_not_silence_later_cells(self):
+        self.k.run("System.out.close();")
+        self.k.run("System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));")
+        content, outputs = self.k.run('System.out.println("still here");')
+        self.assertEqual(text_of(outputs), "still here\n")
+
     def test_a_trailing_semicolon_hides_the_value(self):
         content, outputs = self.k.run("6 * 7;")
         self.assertEqual(content["status"], "ok")

@@ -51,6 +51,7 @@ public final class JavaKernel implements DisplaySink {
         return t;
     });
     private final List<String[]> history = new ArrayList<>();
+    private final FrontEndInput input;
     private volatile Message current;
     private volatile boolean running = true;
     private int executionCount;
@@ -61,12 +62,10 @@ public final class JavaKernel implements DisplaySink {
         this.cellTimeLimitMillis = cellTimeLimitMillis;
         this.stdout = new StreamPublisher("stdout", 50, this::publishCurrent);
         this.stderr = new StreamPublisher("stderr", 50, this::publishCurrent);
-        // no auto-flush: the publishers batch what is printed and send it at least every 100 ms
-        PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(stderr, false, StandardCharsets.UTF_8);
-        System.setOut(out);
-        System.setErr(err);
-        System.setIn(new FrontEndInput());
+        this.input = new FrontEndInput();
+        installStreams();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         Display.setSink(this);
         this.magics = new Magics(this);
         ClassLoader kernelLoader = JavaKernel.class.getClassLoader();
@@ -87,6 +86,17 @@ public final class JavaKernel implements DisplaySink {
             t.start();
         });
         timers.scheduleWithFixedDelay(this::flushStreams, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Points {@code System.out}, {@code System.err} and {@code System.in} at the notebook, afresh: a cell
+     * that replaced or closed them does not silence the cells after it.
+     */
+    private void installStreams() {
+        // no auto-flush: the publishers batch what is printed and send it at least every 100 ms
+        System.setOut(new PrintStream(stdout, false, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, false, StandardCharsets.UTF_8));
+        System.setIn(input);
     }
 
     JavaEngine engine() {
@@ -206,6 +216,7 @@ public final class JavaKernel implements DisplaySink {
         }
         int count = executionCount;
         current = msg;
+        installStreams();
         if (!silent) {
             wire.publish(msg, "execute_input", Map.of("code", code, "execution_count", count));
         }
