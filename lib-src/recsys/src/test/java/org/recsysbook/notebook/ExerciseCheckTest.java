@@ -1,0 +1,114 @@
+package org.recsysbook.notebook;
+
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.recsysbook.display.RecordingSink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExerciseCheckTest {
+    private RecordingSink sink;
+
+    @BeforeEach
+    void freshSink() {
+        sink = TestSinks.fresh();
+        Results.clear();
+    }
+
+    private String verdict() {
+        return (String) sink.outputs().get(0).data().getData(MIMEType.TEXT_PLAIN);
+    }
+
+    @Test
+    void passingCasesSayHowManyAndRecordTrue() {
+        boolean ok = ExerciseCheck.named("square")
+                .near("x=3", () -> 3.0 * 3.0, 9, 1e-9, "multiply")
+                .same("x=[1, 2]", () -> new int[] {1, 4}, new int[] {1, 4}, "each element")
+                .run();
+        assertTrue(ok);
+        assertEquals("✔ square: passed 2 cases", verdict());
+        assertEquals(Boolean.TRUE, Results.get("check_square"));
+    }
+
+    @Test
+    void aWrongValueNamesTheInputTheExpectedValueAndTheHint() {
+        boolean ok = ExerciseCheck.named("square")
+                .near("x=3", () -> 6.0, 9, 1e-9, "x times x, not x plus x")
+                .near("x=2", () -> 4.0, 4, 1e-9, "")
+                .run();
+        assertFalse(ok);
+        assertEquals("✘ square: failed 1 of 2 cases; first: for input x=3, expected a value near 9 but got 6 "
+                + "(hint: x times x, not x plus x)", verdict());
+        assertEquals(Boolean.FALSE, Results.get("check_square"));
+    }
+
+    @Test
+    void anAnswerCaseNeverShowsTheExpectedValue() {
+        ExerciseCheck.named("length").answer("quotaOneLength", () -> 4, v -> v == 5, "count the categories").run();
+        assertEquals("✘ length: failed: quotaOneLength is not right (hint: count the categories)", verdict());
+        assertFalse(verdict().contains("5"));
+    }
+
+    @Test
+    void exceptionsAndNullsFromTheReadersCodeAreReportedNotThrown() {
+        boolean ok = ExerciseCheck.named("boom")
+                .near("x=1", () -> {
+                    throw new ArithmeticException("/ by zero");
+                }, 1, 0, "guard the division")
+                .same("x=2", () -> null, new int[] {2}, "")
+                .run();
+        assertFalse(ok);
+        assertEquals("✘ boom: failed 2 of 2 cases; first: for input x=1, your code threw ArithmeticException: "
+                + "/ by zero (hint: guard the division)", verdict());
+        ExerciseCheck.named("nul").same("x=2", () -> null, new int[] {2}, "").run();
+        assertEquals("✘ nul: failed: for input x=2, expected [2] but got null",
+                sink.outputs().get(2).data().getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void aStackOverflowInTheReadersCodeIsAFailedCase() {
+        assertFalse(ExerciseCheck.named("deep").near("n=1", ExerciseCheckTest::recurse, 1, 0, "").run());
+        assertTrue(verdict().contains("StackOverflowError"), verdict());
+    }
+
+    private static Double recurse() {
+        return recurse();
+    }
+
+    @Test
+    void choicesFailAsUnansweredUntilALetterIsSetAndNeverShowTheRightOne() {
+        ExerciseCheck.named("why").choice("quotaOneWhy", '?', "abc", 'b', "count").run();
+        assertEquals("✘ why: not answered yet: set quotaOneWhy to one of a, b, c (it is '?')", verdict());
+        ExerciseCheck.named("why").choice("quotaOneWhy", 'a', "abc", 'b', "count").run();
+        assertEquals("✘ why: failed: quotaOneWhy is not right (hint: count)",
+                sink.outputs().get(2).data().getData(MIMEType.TEXT_PLAIN));
+        assertTrue(ExerciseCheck.named("why").choice("quotaOneWhy", 'B', "abc", 'b', "count").run());
+    }
+
+    @Test
+    void aNoteIsShownOnlyOnceTheExerciseIsAnswered() {
+        ExerciseCheck.named("p").unless(true, "run it first").note("measured 0.1").run();
+        assertEquals("✘ p: not answered yet: run it first", verdict());
+        ExerciseCheck.named("p").answer("x", () -> 1, v -> v == 1, "").note("measured 0.1").run();
+        assertEquals("✔ p: passed 1 case\n  measured 0.1", sink.outputs().get(2).data().getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void infiniteExpectationsMatchOnlyTheSameInfinity() {
+        assertTrue(ExerciseCheck.named("inf").near("n=0", () -> Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, 0, "").run());
+        assertFalse(ExerciseCheck.named("inf").near("n=0", () -> Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, 0, "").run());
+    }
+
+    @Test
+    void badNamesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExerciseCheck.named("a b"));
+        assertTrue(e.getMessage().contains("\"a b\""));
+        assertThrows(IllegalArgumentException.class, () -> ExerciseCheck.named(null));
+    }
+}
