@@ -91,7 +91,7 @@ class CheckTest {
 
     @Test
     void sampledHitRatePrediction() {
-        assertTrue(Check.sampledRandomHitRate(10.0 / 101, 0.1));
+        assertTrue(Check.sampledRandomHitRate(10.0 / 51, 0.2));
         assertFalse(Check.sampledRandomHitRate(0.005, 0.1));
         assertFalse(Check.sampledRandomHitRate(0, 0.1));
     }
