@@ -1,26 +1,22 @@
 package org.recsysbook.bandit;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * The bandit loop on {@link ContextualTraffic}: a user arrives, the policy sees their context and picks
  * arms, the user clicks with their true probability, the policy learns — run after run, over the
  * cores, reproducibly.
  *
- * <p>Seeding as in {@link BanditSimulator}: two seeds per run derived serially from the master seed,
- * one for the policy, one for the traffic (which users arrive, and the click draws), so parallel equals
- * serial and every policy meets the same users and the same click draws. Pseudo-regret in a round is
+ * <p>Seeding as in {@link BanditSimulator} ({@link SimulationRuns}): two seeds per run derived serially
+ * from the master seed, one for the policy, one for the traffic (which users arrive, and the click
+ * draws), so parallel equals serial and every policy meets the same users and the same click draws. Pseudo-regret in a round is
  * the sum of the {@code nSelect} best true click probabilities for that user minus those of the arms
  * shown.
  */
 public final class ContextualSimulator {
     private final ContextualTraffic traffic;
-    private final int rounds;
-    private final int runs;
+    private final SimulationRuns runs;
     private final int nSelect;
-    private final long[] policySeeds;
-    private final long[] trafficSeeds;
     private final double[] bestPerUser;
 
     /** One arm per round. */
@@ -37,23 +33,12 @@ public final class ContextualSimulator {
      */
     public ContextualSimulator(ContextualTraffic traffic, int rounds, int runs, int nSelect, long seed) {
         this.traffic = Args.notNull("traffic", traffic);
-        this.rounds = Args.atLeast("rounds", rounds, 1);
-        this.runs = Args.atLeast("runs", runs, 1);
+        this.runs = new SimulationRuns(rounds, runs, seed);
         this.nSelect = Args.nSelect(nSelect, traffic.arms());
-        SplittableRandom master = new SplittableRandom(seed);
-        policySeeds = new long[runs];
-        trafficSeeds = new long[runs];
-        for (int r = 0; r < runs; r++) {
-            policySeeds[r] = master.nextLong();
-            trafficSeeds[r] = master.nextLong();
-        }
         int[] all = BanditPolicy.allArms(traffic.arms());
         bestPerUser = new double[traffic.users()];
         for (int u = 0; u < bestPerUser.length; u++) {
-            double[] p = traffic.clickProbabilities(u);
-            for (int a : AbstractBanditPolicy.topN(all, p, nSelect)) {
-                bestPerUser[u] += p[a];
-            }
+            bestPerUser[u] = SimulationRuns.best(all, traffic.clickProbabilities(u), nSelect);
         }
     }
 
@@ -62,11 +47,11 @@ public final class ContextualSimulator {
     }
 
     public int rounds() {
-        return rounds;
+        return runs.rounds;
     }
 
     public int runs() {
-        return runs;
+        return runs.count;
     }
 
     /** Simulates a policy over all runs, in parallel over the cores. */
@@ -87,29 +72,18 @@ public final class ContextualSimulator {
     private SimulationResult simulate(ContextualPolicy.Factory factory, boolean parallel) {
         Args.notNull("factory", factory);
         int arms = traffic.arms();
-        double[][] reward = new double[runs][];
-        double[][] regret = new double[runs][];
-        long[][] pulls = new long[runs][];
-        String[] name = new String[1];
-        IntStream ids = IntStream.range(0, runs);
-        (parallel ? ids.parallel() : ids).forEach(r -> {
-            ContextualPolicy policy = factory.create(arms, traffic.dim(), new SplittableRandom(policySeeds[r]));
-            if (r == 0) {
-                name[0] = policy.name();
-            }
-            reward[r] = new double[rounds];
-            regret[r] = new double[rounds];
-            pulls[r] = new long[arms];
-            play(policy, new SplittableRandom(trafficSeeds[r]), reward[r], regret[r], pulls[r]);
+        return runs.simulate(arms, parallel, (policyRandom, trafficRandom, reward, regret, pulls) -> {
+            ContextualPolicy policy = factory.create(arms, traffic.dim(), policyRandom);
+            play(policy, trafficRandom, reward, regret, pulls);
+            return policy.name();
         });
-        return new SimulationResult(name[0], arms, reward, regret, pulls);
     }
 
     private void play(ContextualPolicy policy, SplittableRandom rng, double[] reward, double[] regret, long[] pulls) {
         int[] candidates = BanditPolicy.allArms(traffic.arms());
         double cumReward = 0;
         double cumRegret = 0;
-        for (int t = 0; t < rounds; t++) {
+        for (int t = 0; t < reward.length; t++) {
             int user = traffic.drawUser(rng);
             double[] x = traffic.context(user);
             double[] p = traffic.clickProbabilities(user);

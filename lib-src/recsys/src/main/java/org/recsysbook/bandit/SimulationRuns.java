@@ -1,0 +1,78 @@
+package org.recsysbook.bandit;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * The runs of a bandit simulation, as {@link BanditSimulator} and {@link ContextualSimulator} both make
+ * them: two seeds per run derived serially from the master seed before any run starts (one for the
+ * policy's generator, one for the world's draws), the runs spread over the cores or played on the calling
+ * thread, and their curves gathered into a {@link SimulationResult}. A run's numbers therefore do not
+ * depend on the thread that plays it, and every policy meets the same world draws in the same run.
+ */
+final class SimulationRuns {
+    final int rounds;
+    /** The number of runs. */
+    final int count;
+    private final long[] policySeeds;
+    private final long[] worldSeeds;
+
+    /**
+     * @param rounds rounds per run, ≥ 1
+     * @param runs   independent runs, ≥ 1
+     * @param seed   the master seed
+     */
+    SimulationRuns(int rounds, int runs, long seed) {
+        this.rounds = Args.atLeast("rounds", rounds, 1);
+        this.count = Args.atLeast("runs", runs, 1);
+        SplittableRandom master = new SplittableRandom(seed);
+        policySeeds = new long[runs];
+        worldSeeds = new long[runs];
+        for (int r = 0; r < runs; r++) {
+            policySeeds[r] = master.nextLong();
+            worldSeeds[r] = master.nextLong();
+        }
+    }
+
+    /** One run: makes its policy from {@code policyRandom}, plays it, and fills the run's curves. */
+    @FunctionalInterface
+    interface Run {
+        /**
+         * @param reward cumulative reward after each round, to fill
+         * @param regret cumulative pseudo-regret after each round, to fill
+         * @param pulls  how often each arm was shown, to count
+         * @return the policy's name
+         */
+        String play(SplittableRandom policyRandom, SplittableRandom worldRandom, double[] reward, double[] regret,
+                    long[] pulls);
+    }
+
+    /** Plays every run, in parallel over the cores or on the calling thread (the same numbers either way). */
+    SimulationResult simulate(int arms, boolean parallel, Run run) {
+        double[][] reward = new double[count][];
+        double[][] regret = new double[count][];
+        long[][] pulls = new long[count][];
+        String[] name = new String[1];
+        IntStream ids = IntStream.range(0, count);
+        (parallel ? ids.parallel() : ids).forEach(r -> {
+            reward[r] = new double[rounds];
+            regret[r] = new double[rounds];
+            pulls[r] = new long[arms];
+            String policy = run.play(new SplittableRandom(policySeeds[r]), new SplittableRandom(worldSeeds[r]),
+                    reward[r], regret[r], pulls[r]);
+            if (r == 0) {
+                name[0] = policy;
+            }
+        });
+        return new SimulationResult(name[0], arms, reward, regret, pulls);
+    }
+
+    /** The sum of the {@code n} highest {@code rates} of the arms {@code all}: what an oracle earns in a round. */
+    static double best(int[] all, double[] rates, int n) {
+        double s = 0;
+        for (int a : AbstractBanditPolicy.topN(all, rates, n)) {
+            s += rates[a];
+        }
+        return s;
+    }
+}
