@@ -1,8 +1,9 @@
 package org.recsysbook.bandit;
 
 /**
- * The bookkeeping every policy shares: the arm count, validation of candidates and arm ids, a reusable
- * score buffer and partial top-n selection with ties broken by candidate order.
+ * The bookkeeping every policy shares: the arm count, validation of candidates and arm ids, and the usual
+ * way to select — score every candidate ({@link #score}), show the {@code nSelect} highest scores, ties
+ * broken by candidate order — with a reusable score buffer and partial top-n selection.
  */
 abstract class AbstractBanditPolicy implements BanditPolicy {
     final int arms;
@@ -28,9 +29,27 @@ abstract class AbstractBanditPolicy implements BanditPolicy {
     }
 
     /** A scratch array of at least {@code m} scores, reused between calls. */
-    final double[] scores(int m) {
+    final double[] scoreBuffer(int m) {
         return check.scores(m);
     }
+
+    /**
+     * The {@code nSelect} candidates with the highest {@link #score scores}, best first; equal scores keep
+     * candidate order.
+     */
+    @Override
+    public int[] select(int[] candidates, int nSelect) {
+        checkCandidates(candidates, nSelect);
+        double[] s = scoreBuffer(candidates.length);
+        score(candidates, s);
+        return topN(candidates, s, nSelect);
+    }
+
+    /**
+     * Writes what the policy ranks {@code candidates[j]} by into {@code scores[j]}, for every {@code j} (the
+     * candidates are already checked); called once per selection.
+     */
+    abstract void score(int[] candidates, double[] scores);
 
     /**
      * The {@code n} candidates with the highest {@code scores} (score {@code j} belongs to

@@ -19,7 +19,8 @@ import java.util.random.RandomGenerator;
  *       arms not shown drift back to the prior and get explored again. With the uniform prior, whose
  *       mean 0.5 is far above typical click rates, this explores a lot.</li>
  * </ul>
- * With γ = 1 both are {@link ThompsonSampling}. Ties between draws go to the earlier candidate.
+ * With γ = 1 both are {@link ThompsonSampling}; the posteriors and their draws are the same
+ * ({@link BetaPosteriors}). Ties between draws go to the earlier candidate.
  */
 public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
     private final double gamma;
@@ -28,7 +29,7 @@ public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
     private final double beta0;
     private final double[] successes;
     private final double[] failures;
-    private final long[] trials;
+    private final BetaPosteriors posteriors;
     private final RandomGenerator rng;
 
     /** Per-arm discounting with a uniform {@code Beta(1, 1)} prior. */
@@ -54,7 +55,7 @@ public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
         this.rng = Args.notNull("rng", rng);
         successes = new double[arms];
         failures = new double[arms];
-        trials = new long[arms];
+        posteriors = new BetaPosteriors(arms, alpha0, beta0);
     }
 
     /** A factory of per-arm discounting (γ checked here, before any run starts). */
@@ -76,16 +77,12 @@ public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
         return gamma;
     }
 
+    /** One draw per candidate from its discounted posterior {@code Beta(α₀ + S, β₀ + F)}. */
     @Override
-    public int[] select(int[] candidates, int nSelect) {
-        checkCandidates(candidates, nSelect);
-        int m = candidates.length;
-        double[] s = scores(m);
-        for (int j = 0; j < m; j++) {
-            int a = candidates[j];
-            s[j] = BetaSampler.beta(rng, alpha0 + successes[a], beta0 + failures[a]);
+    void score(int[] candidates, double[] scores) {
+        for (int j = 0; j < candidates.length; j++) {
+            scores[j] = posteriors.sample(rng, candidates[j]);
         }
-        return topN(candidates, s, nSelect);
     }
 
     /**
@@ -101,6 +98,7 @@ public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
             for (int a = 0; a < arms; a++) {
                 successes[a] *= gamma;
                 failures[a] *= gamma;
+                posteriors.set(a, alpha0 + successes[a], beta0 + failures[a]);
             }
         } else {
             successes[arm] *= gamma;
@@ -108,14 +106,13 @@ public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
         }
         successes[arm] += reward;
         failures[arm] += 1 - reward;
-        trials[arm]++;
+        posteriors.observe(arm, alpha0 + successes[arm], beta0 + failures[arm]);
     }
 
     /** Posterior mean and standard deviation of the discounted {@code Beta(α₀ + S, β₀ + F)}; undiscounted trials. */
     @Override
     public ArmStats stats(int arm) {
-        checkArm(arm);
-        return ThompsonSampling.betaStats(alpha0 + successes[arm], beta0 + failures[arm], trials[arm]);
+        return posteriors.stats(checkArm(arm));
     }
 
     public double gamma() {

@@ -16,10 +16,9 @@ import java.util.random.RandomGenerator;
  * <p>An arm never tried scores 0. Ties between equal means are broken uniformly at random with the
  * policy's seeded generator (a fixed order would make the greedy choice stick to the first arm listed).
  */
-public final class EpsilonGreedy extends AbstractBanditPolicy {
+public final class EpsilonGreedy extends SampleMeanPolicy {
     private final double epsilon0;
     private final double tau;
-    private final SampleMeans means;
     private final RandomGenerator rng;
     private boolean[] taken = new boolean[0];
 
@@ -28,7 +27,6 @@ public final class EpsilonGreedy extends AbstractBanditPolicy {
         this.epsilon0 = epsilon0;
         this.tau = tau;
         this.rng = Args.notNull("rng", rng);
-        this.means = new SampleMeans(arms);
     }
 
     /**
@@ -68,6 +66,7 @@ public final class EpsilonGreedy extends AbstractBanditPolicy {
         return Double.isInfinite(tau) ? epsilon0 : epsilon0 / (1 + means.total / tau);
     }
 
+    /** Slot by slot: with probability ε a random free candidate, otherwise the free one with the best mean. */
     @Override
     public int[] select(int[] candidates, int nSelect) {
         checkCandidates(candidates, nSelect);
@@ -76,14 +75,24 @@ public final class EpsilonGreedy extends AbstractBanditPolicy {
             taken = new boolean[m];
         }
         java.util.Arrays.fill(taken, 0, m, false);
+        double[] mean = scoreBuffer(m);
+        score(candidates, mean);
         double eps = epsilon();
         int[] chosen = new int[nSelect];
         for (int k = 0; k < nSelect; k++) {
-            int j = rng.nextDouble() < eps ? randomFree(m, k) : bestFree(candidates, m);
+            int j = rng.nextDouble() < eps ? randomFree(m, k) : bestFree(mean, m);
             taken[j] = true;
             chosen[k] = candidates[j];
         }
         return chosen;
+    }
+
+    /** The candidates' mean rewards so far (0 for an arm never tried). */
+    @Override
+    void score(int[] candidates, double[] scores) {
+        for (int j = 0; j < candidates.length; j++) {
+            scores[j] = means.mean[candidates[j]];
+        }
     }
 
     /** A uniformly random position not yet taken, {@code k} positions being taken. */
@@ -98,7 +107,7 @@ public final class EpsilonGreedy extends AbstractBanditPolicy {
     }
 
     /** The free position with the highest mean; ties uniformly at random (reservoir of size one). */
-    private int bestFree(int[] candidates, int m) {
+    private int bestFree(double[] mean, int m) {
         int best = -1;
         double bestMean = Double.NEGATIVE_INFINITY;
         int ties = 0;
@@ -106,7 +115,7 @@ public final class EpsilonGreedy extends AbstractBanditPolicy {
             if (taken[j]) {
                 continue;
             }
-            double v = means.mean[candidates[j]];
+            double v = mean[j];
             if (v > bestMean) {
                 bestMean = v;
                 best = j;
@@ -116,21 +125,6 @@ public final class EpsilonGreedy extends AbstractBanditPolicy {
             }
         }
         return best;
-    }
-
-    /**
-     * @param reward any finite number
-     */
-    @Override
-    public void update(int arm, double reward) {
-        checkArm(arm);
-        Args.finite("reward", reward);
-        means.add(arm, reward);
-    }
-
-    @Override
-    public ArmStats stats(int arm) {
-        return means.stats(checkArm(arm));
     }
 
     @Override

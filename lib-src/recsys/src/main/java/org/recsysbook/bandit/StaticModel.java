@@ -12,9 +12,8 @@ import java.util.random.RandomGenerator;
  * <p>Ties between equal means go to the earlier candidate. After training, {@link #stats} keeps
  * reporting the frozen estimates; later rewards are counted but not learned from.
  */
-public final class StaticModel extends AbstractBanditPolicy {
+public final class StaticModel extends SampleMeanPolicy {
     private final int trainingRewards;
-    private final SampleMeans means;
     private final RandomGenerator rng;
     private long received;
 
@@ -27,7 +26,6 @@ public final class StaticModel extends AbstractBanditPolicy {
         super(arms);
         this.trainingRewards = Args.atLeast("trainingRewards", trainingRewards, 1);
         this.rng = Args.notNull("rng", rng);
-        this.means = new SampleMeans(arms);
     }
 
     /** A factory for simulations (checked here, before any run starts). */
@@ -41,17 +39,14 @@ public final class StaticModel extends AbstractBanditPolicy {
         return received >= trainingRewards;
     }
 
+    /** Frozen: the mean reward in the training log (0 if never tried); in training: a uniform random number. */
     @Override
-    public int[] select(int[] candidates, int nSelect) {
-        checkCandidates(candidates, nSelect);
-        int m = candidates.length;
-        double[] s = scores(m);
+    void score(int[] candidates, double[] scores) {
         boolean frozen = frozen();
-        for (int j = 0; j < m; j++) {
+        for (int j = 0; j < candidates.length; j++) {
             long n = means.n[candidates[j]];
-            s[j] = frozen ? (n == 0 ? 0 : means.mean[candidates[j]]) : rng.nextDouble();
+            scores[j] = frozen ? (n == 0 ? 0 : means.mean[candidates[j]]) : rng.nextDouble();
         }
-        return topN(candidates, s, nSelect);
     }
 
     /**
@@ -65,11 +60,6 @@ public final class StaticModel extends AbstractBanditPolicy {
             means.add(arm, reward);
         }
         received++;
-    }
-
-    @Override
-    public ArmStats stats(int arm) {
-        return means.stats(checkArm(arm));
     }
 
     @Override

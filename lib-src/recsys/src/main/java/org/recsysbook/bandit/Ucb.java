@@ -9,11 +9,11 @@ import java.util.Locale;
  * <p>{@code total} is the number of rewards received so far over all arms and {@code n(i)} the number
  * for arm {@code i}; {@code c = 2} as in the seed. (The seed's prose writes {@code ln(total_pulls)}, its
  * code {@code ln(total_count + 1)}; this class follows the code. {@link Ucb1} is the textbook variant.)
- * Deterministic: ties, including among untried arms, go to the earlier candidate.
+ * Rewards may be any finite number; the bonus is calibrated for rewards in [0, 1]. Deterministic: ties,
+ * including among untried arms, go to the earlier candidate.
  */
-public final class Ucb extends AbstractBanditPolicy {
+public final class Ucb extends SampleMeanPolicy {
     private final double c;
-    private final SampleMeans means;
 
     /** The seed's policy: {@code c = 2}. */
     public Ucb(int arms) {
@@ -27,7 +27,6 @@ public final class Ucb extends AbstractBanditPolicy {
     public Ucb(int arms, double c) {
         super(arms);
         this.c = Args.nonNegative("c", c);
-        this.means = new SampleMeans(arms);
     }
 
     /** A factory for simulations (the policy draws no random numbers). */
@@ -37,15 +36,11 @@ public final class Ucb extends AbstractBanditPolicy {
     }
 
     @Override
-    public int[] select(int[] candidates, int nSelect) {
-        checkCandidates(candidates, nSelect);
-        int m = candidates.length;
-        double[] s = scores(m);
+    void score(int[] candidates, double[] scores) {
         double logTotal = Math.log(means.total + 1.0);
-        for (int j = 0; j < m; j++) {
-            s[j] = index(candidates[j], logTotal);
+        for (int j = 0; j < candidates.length; j++) {
+            scores[j] = index(candidates[j], logTotal);
         }
-        return topN(candidates, s, nSelect);
     }
 
     /** The arm's index {@code mean + c · sqrt(ln(total + 1) / n)}, +∞ if it was never tried. */
@@ -56,21 +51,6 @@ public final class Ucb extends AbstractBanditPolicy {
     private double index(int a, double logTotal) {
         long n = means.n[a];
         return n == 0 ? Double.POSITIVE_INFINITY : means.mean[a] + c * Math.sqrt(logTotal / n);
-    }
-
-    /**
-     * @param reward any finite number (the bonus is calibrated for rewards in [0, 1])
-     */
-    @Override
-    public void update(int arm, double reward) {
-        checkArm(arm);
-        Args.finite("reward", reward);
-        means.add(arm, reward);
-    }
-
-    @Override
-    public ArmStats stats(int arm) {
-        return means.stats(checkArm(arm));
     }
 
     public double c() {

@@ -9,12 +9,10 @@ package org.recsysbook.bandit;
  * expected regret after {@code T} rounds is at most {@code Σ 8 ln T / Δᵢ + (1 + π²/3) Σ Δᵢ}.
  * Deterministic: ties go to the earlier candidate.
  */
-public final class Ucb1 extends AbstractBanditPolicy {
-    private final SampleMeans means;
+public final class Ucb1 extends SampleMeanPolicy {
 
     public Ucb1(int arms) {
         super(arms);
-        this.means = new SampleMeans(arms);
     }
 
     /** A factory for simulations (the policy draws no random numbers). */
@@ -23,15 +21,11 @@ public final class Ucb1 extends AbstractBanditPolicy {
     }
 
     @Override
-    public int[] select(int[] candidates, int nSelect) {
-        checkCandidates(candidates, nSelect);
-        int m = candidates.length;
-        double[] s = scores(m);
+    void score(int[] candidates, double[] scores) {
         double twoLogT = 2 * Math.log(Math.max(1, means.total));
-        for (int j = 0; j < m; j++) {
-            s[j] = index(candidates[j], twoLogT);
+        for (int j = 0; j < candidates.length; j++) {
+            scores[j] = index(candidates[j], twoLogT);
         }
-        return topN(candidates, s, nSelect);
     }
 
     /** The arm's index {@code mean + sqrt(2 ln t / n)}, +∞ if it was never tried. */
@@ -42,21 +36,6 @@ public final class Ucb1 extends AbstractBanditPolicy {
     private double index(int a, double twoLogT) {
         long n = means.n[a];
         return n == 0 ? Double.POSITIVE_INFINITY : means.mean[a] + Math.sqrt(twoLogT / n);
-    }
-
-    /**
-     * @param reward any finite number (the bound holds for rewards in [0, 1])
-     */
-    @Override
-    public void update(int arm, double reward) {
-        checkArm(arm);
-        Args.finite("reward", reward);
-        means.add(arm, reward);
-    }
-
-    @Override
-    public ArmStats stats(int arm) {
-        return means.stats(checkArm(arm));
     }
 
     @Override
