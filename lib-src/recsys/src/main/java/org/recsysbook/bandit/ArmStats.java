@@ -39,20 +39,16 @@ public record ArmStats(double mean, double std, long trials) {
             ArmStats s = policy.stats(a);
             id.append(a);
             if (trueRates != null) {
-                truth.append(round3(trueRates[a]));
+                truth.append(SummaryTable.round(trueRates[a], 3));
             }
             trials.append(s.trials());
-            mean.append(round3(s.mean()));
-            std.append(round3(s.std()));
+            mean.append(SummaryTable.round(s.mean(), 3));
+            std.append(SummaryTable.round(s.std(), 3));
         }
         Table t = Table.create(policy.name() + ": what it learned", id);
         if (trueRates != null) {
             t.addColumns(truth);
         }
         return t.addColumns(trials, mean, std);
-    }
-
-    private static double round3(double v) {
-        return Double.isFinite(v) ? Math.round(v * 1000) / 1000.0 : v;
     }
 }

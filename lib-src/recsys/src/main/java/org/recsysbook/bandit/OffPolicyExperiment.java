@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -134,24 +132,10 @@ public final class OffPolicyExperiment {
 
     /** One row per estimator: truth, mean estimate, bias, standard deviation, RMSE. */
     public static Table table(List<Outcome> outcomes) {
-        StringColumn name = StringColumn.create("estimator");
-        DoubleColumn truth = DoubleColumn.create("true CTR");
-        DoubleColumn mean = DoubleColumn.create("mean estimate");
-        DoubleColumn bias = DoubleColumn.create("bias");
-        DoubleColumn std = DoubleColumn.create("std");
-        DoubleColumn rmse = DoubleColumn.create("RMSE");
+        SummaryTable t = new SummaryTable(4, "estimator", "true CTR", "mean estimate", "bias", "std", "RMSE");
         for (Outcome o : outcomes) {
-            name.append(o.estimator());
-            truth.append(round4(o.truth()));
-            mean.append(round4(o.mean()));
-            bias.append(round4(o.bias()));
-            std.append(round4(o.std()));
-            rmse.append(round4(o.rmse()));
+            t.row(o.estimator(), o.truth(), o.mean(), o.bias(), o.std(), o.rmse());
         }
-        return Table.create("off-policy estimates of the new policy's click rate", name, truth, mean, bias, std, rmse);
-    }
-
-    private static double round4(double v) {
-        return Double.isFinite(v) ? Math.round(v * 10_000) / 10_000.0 : v;
+        return t.table("off-policy estimates of the new policy's click rate");
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.recsysbook.notebook.Charts;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -183,26 +181,13 @@ public final class SimulationResult {
      * One row per policy: mean total reward with its 95% interval, and mean total pseudo-regret.
      */
     public static Table summary(List<SimulationResult> results) {
-        StringColumn name = StringColumn.create("policy");
-        DoubleColumn mean = DoubleColumn.create("mean reward");
-        DoubleColumn lower = DoubleColumn.create("95% CI low");
-        DoubleColumn upper = DoubleColumn.create("95% CI high");
-        DoubleColumn regret = DoubleColumn.create("mean regret");
+        SummaryTable t = new SummaryTable(2, "policy", "mean reward", "95% CI low", "95% CI high", "mean regret");
         for (SimulationResult r : results) {
             Interval i = r.totalRewardInterval(0.95);
-            name.append(r.policy());
-            mean.append(round2(i.mean()));
-            lower.append(round2(i.lower()));
-            upper.append(round2(i.upper()));
-            regret.append(round2(r.totalRegretInterval(0.95).mean()));
+            t.row(r.policy(), i.mean(), i.lower(), i.upper(), r.totalRegretInterval(0.95).mean());
         }
-        String title = results.isEmpty() ? "bandit simulation"
-                : results.get(0).runs() + " runs × " + results.get(0).rounds() + " rounds";
-        return Table.create(title, name, mean, lower, upper, regret);
-    }
-
-    private static double round2(double v) {
-        return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : v;
+        return t.table(results.isEmpty() ? "bandit simulation"
+                : results.get(0).runs() + " runs × " + results.get(0).rounds() + " rounds");
     }
 
     @Override
