@@ -13,32 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class BanditSimulatorTest {
 
-    /** Always shows the first {@code n} candidates: regret is known in closed form. */
-    private static BanditPolicy.Factory fixedPicks() {
-        return (arms, rng) -> new BanditPolicy() {
-            public int arms() {
-                return arms;
-            }
-
-            public int[] select(int[] candidates, int nSelect) {
-                return java.util.Arrays.copyOf(candidates, nSelect);
-            }
-
-            public void update(int arm, double reward) { }
-
-            public ArmStats stats(int arm) {
-                return new ArmStats(0, 0, 0);
-            }
-
-            public String name() {
-                return "first arms";
-            }
-        };
-    }
-
     @Test
     void pseudoRegretIsTheGapTimesRounds() {
-        SimulationResult r = new BanditSimulator(new BernoulliArms(0.2, 0.5), 100, 3, 1).run(fixedPicks());
+        SimulationResult r = new BanditSimulator(new BernoulliArms(0.2, 0.5), 100, 3, 1).run(FirstArms.factory());
         assertEquals(30, r.cumulativeRegret(2)[99], 1e-9, "0.3 lost per round");
         assertEquals(0.3, r.meanCumulativeRegret()[0], 1e-12);
         assertArrayEquals(new double[] {100, 0}, r.meanPulls());
@@ -47,13 +24,13 @@ class BanditSimulatorTest {
 
     @Test
     void slateRegretComparesWithTheBestSlate() {
-        SimulationResult r = new BanditSimulator(new BernoulliArms(0.1, 0.2, 0.3), 10, 1, 2, 1).run(fixedPicks());
+        SimulationResult r = new BanditSimulator(new BernoulliArms(0.1, 0.2, 0.3), 10, 1, 2, 1).run(FirstArms.factory());
         assertEquals(10 * (0.5 - 0.3), r.cumulativeRegret(0)[9], 1e-9);
     }
 
     @Test
     void certainArmsPayEveryRound() {
-        SimulationResult r = new BanditSimulator(new BernoulliArms(1, 0), 50, 2, 1).run(fixedPicks());
+        SimulationResult r = new BanditSimulator(new BernoulliArms(1, 0), 50, 2, 1).run(FirstArms.factory());
         assertArrayEquals(new double[] {50, 50}, r.totalRewards());
         Interval i = r.totalRewardInterval(0.95);
         assertEquals(50, i.mean(), 0);
@@ -89,31 +66,15 @@ class BanditSimulatorTest {
         // A policy that burns random numbers but shows the same arms earns the same clicks: the click
         // draws do not depend on the policy's generator.
         BanditSimulator sim = new BanditSimulator(new BernoulliArms(0.5, 0.5), 100, 3, 9);
-        BanditPolicy.Factory burning = (arms, rng) -> {
-            BanditPolicy inner = fixedPicks().create(arms, rng);
-            return new BanditPolicy() {
-                public int arms() {
-                    return arms;
-                }
-
-                public int[] select(int[] candidates, int nSelect) {
-                    rng.nextDouble();
-                    rng.nextGaussian();
-                    return inner.select(candidates, nSelect);
-                }
-
-                public void update(int arm, double reward) { }
-
-                public ArmStats stats(int arm) {
-                    return inner.stats(arm);
-                }
-
-                public String name() {
-                    return "burning";
-                }
-            };
+        BanditPolicy.Factory burning = (arms, rng) -> new FirstArms(arms) {
+            @Override
+            public int[] select(int[] candidates, int nSelect) {
+                rng.nextDouble();
+                rng.nextGaussian();
+                return super.select(candidates, nSelect);
+            }
         };
-        SimulationResult a = sim.run(fixedPicks());
+        SimulationResult a = sim.run(FirstArms.factory());
         SimulationResult b = sim.run(burning);
         for (int run = 0; run < 3; run++) {
             assertArrayEquals(a.cumulativeReward(run), b.cumulativeReward(run));
@@ -145,7 +106,7 @@ class BanditSimulatorTest {
     @Test
     void quantilesInterpolateBetweenRuns() {
         // Runs differ only in their clicks; with rates 0 and 1 every run is the same, so all quantiles agree.
-        SimulationResult r = new BanditSimulator(new BernoulliArms(0, 1), 20, 5, 3).run(fixedPicks());
+        SimulationResult r = new BanditSimulator(new BernoulliArms(0, 1), 20, 5, 3).run(FirstArms.factory());
         assertArrayEquals(r.meanCumulativeRegret(), r.cumulativeRegretQuantile(0.1), 1e-12);
         assertEquals(20, r.cumulativeRegretQuantile(0.9)[19], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> r.cumulativeRegretQuantile(1.5));

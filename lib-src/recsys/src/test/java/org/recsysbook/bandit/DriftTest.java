@@ -45,31 +45,9 @@ class DriftTest {
     void regretFollowsTheMovingBest() {
         // A policy stuck on arm 0 loses nothing before the change and 0.5 per round after it.
         DriftingArms d = DriftingArms.abrupt(new double[] {0.6, 0.1}, new double[] {0.1, 0.6}, 10);
-        SimulationResult r = new BanditSimulator(d, 20, 1, 1).run((arms, rng) -> alwaysFirst(arms));
+        SimulationResult r = new BanditSimulator(d, 20, 1, 1).run(FirstArms.factory());
         assertEquals(0, r.cumulativeRegret(0)[9], 1e-12);
         assertEquals(5, r.cumulativeRegret(0)[19], 1e-9);
-    }
-
-    private static BanditPolicy alwaysFirst(int arms) {
-        return new BanditPolicy() {
-            public int arms() {
-                return arms;
-            }
-
-            public int[] select(int[] candidates, int nSelect) {
-                return java.util.Arrays.copyOf(candidates, nSelect);
-            }
-
-            public void update(int arm, double reward) { }
-
-            public ArmStats stats(int arm) {
-                return new ArmStats(0, 0, 0);
-            }
-
-            public String name() {
-                return "first";
-            }
-        };
     }
 
     @Test

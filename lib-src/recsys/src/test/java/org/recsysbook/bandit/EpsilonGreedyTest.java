@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class EpsilonGreedyTest {
     private static final int[] ALL = {0, 1, 2, 3};
 
+    /** A fixed-ε policy that has received {@code rewards[a]} once from each arm {@code a}. */
+    private static EpsilonGreedy afterOneRewardEach(double epsilon, long seed, double... rewards) {
+        EpsilonGreedy p = EpsilonGreedy.fixed(rewards.length, epsilon, new SplittableRandom(seed));
+        for (int a = 0; a < rewards.length; a++) {
+            p.update(a, rewards[a]);
+        }
+        return p;
+    }
+
     @Test
     void zeroEpsilonIsGreedy() {
         EpsilonGreedy p = EpsilonGreedy.fixed(4, 0, new SplittableRandom(1));
@@ -37,11 +46,7 @@ class EpsilonGreedyTest {
 
     @Test
     void explorationRateIsEpsilon() {
-        EpsilonGreedy p = EpsilonGreedy.fixed(4, 0.2, new SplittableRandom(3));
-        p.update(0, 1);
-        p.update(1, 0);
-        p.update(2, 0);
-        p.update(3, 0);
+        EpsilonGreedy p = afterOneRewardEach(0.2, 3, 1, 0, 0, 0);
         int n = 20_000;
         int others = 0;
         for (int i = 0; i < n; i++) {
@@ -55,11 +60,7 @@ class EpsilonGreedyTest {
 
     @Test
     void slateSlotsAreDistinctAndGreedyOrdered() {
-        EpsilonGreedy p = EpsilonGreedy.fixed(4, 0, new SplittableRandom(4));
-        p.update(3, 0.9);
-        p.update(1, 0.5);
-        p.update(0, 0.1);
-        p.update(2, 0.0);
+        EpsilonGreedy p = afterOneRewardEach(0, 4, 0.1, 0.5, 0.0, 0.9);
         assertEquals("[3, 1, 0, 2]", java.util.Arrays.toString(p.select(ALL, 4)));
         EpsilonGreedy random = EpsilonGreedy.fixed(4, 1, new SplittableRandom(4));
         for (int i = 0; i < 100; i++) {

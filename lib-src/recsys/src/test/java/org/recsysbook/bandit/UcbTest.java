@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class UcbTest {
 
+    /** Gives arm 0 six clicks in ten rewards (mean 0.6), then arm 1 one click in two (mean 0.5): 12 in all. */
+    private static Ucb trained(Ucb ucb) {
+        for (int i = 0; i < 10; i++) {
+            ucb.update(0, i < 6 ? 1 : 0);
+        }
+        ucb.update(1, 1);
+        ucb.update(1, 0);
+        return ucb;
+    }
+
     @Test
     void untriedArmsComeFirstInCandidateOrder() {
         Ucb ucb = new Ucb(5);
@@ -19,21 +29,11 @@ class UcbTest {
 
     @Test
     void indexIsTheSeedsFormula() {
-        Ucb ucb = new Ucb(2);
-        for (int i = 0; i < 10; i++) {
-            ucb.update(0, i < 6 ? 1 : 0); // mean 0.6 over 10
-        }
-        ucb.update(1, 1);
-        ucb.update(1, 0); // mean 0.5 over 2; total 12
+        Ucb ucb = trained(new Ucb(2));
         assertEquals(0.6 + 2 * Math.sqrt(Math.log(13) / 10), ucb.index(0), 1e-12);
         assertEquals(0.5 + 2 * Math.sqrt(Math.log(13) / 2), ucb.index(1), 1e-12);
         assertEquals(1, ucb.selectOne(new int[] {0, 1}), "the less-tried arm has the larger bonus");
-        Ucb greedy = new Ucb(2, 0);
-        for (int i = 0; i < 10; i++) {
-            greedy.update(0, i < 6 ? 1 : 0);
-        }
-        greedy.update(1, 1);
-        greedy.update(1, 0);
+        Ucb greedy = trained(new Ucb(2, 0));
         assertEquals(0, greedy.selectOne(new int[] {0, 1}), "c = 0 is greedy");
     }
 
