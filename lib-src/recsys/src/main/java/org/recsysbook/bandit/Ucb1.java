@@ -10,7 +10,6 @@ package org.recsysbook.bandit;
  * Deterministic: ties go to the earlier candidate.
  */
 public final class Ucb1 extends SampleMeanPolicy {
-
     public Ucb1(int arms) {
         super(arms);
     }

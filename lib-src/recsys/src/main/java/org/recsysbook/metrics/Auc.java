@@ -20,6 +20,7 @@ public final class Auc extends GainMetric {
     private final int catalogSize;   // 0: the listed items plus the relevant ones
 
     private Auc(int catalogSize) {
+        super(WHOLE_LIST);
         this.catalogSize = catalogSize;
     }
 
@@ -40,22 +41,12 @@ public final class Auc extends GainMetric {
     }
 
     @Override
-    int depth(int n) {
-        return n;
-    }
-
-    @Override
     double fromGains(double[] gains, int n, RelevantItems relevant) {
         long r = relevant.size();
         if (r == 0) {
             return 0.0;
         }
-        long found = 0;
-        for (int i = 0; i < n; i++) {
-            if (gains[i] > 0) {
-                found++;
-            }
-        }
+        long found = hits(gains, n);
         long catalog = n + r - found;
         if (catalogSize > 0) {
             if (catalogSize < catalog) {

@@ -18,15 +18,13 @@ package org.recsysbook.metrics;
  * grades for precision; for 0/1 lists that is the same thing.
  */
 public final class AveragePrecision extends GainMetric {
-    private final int k;   // 0: the whole list, the seed's denominator
-
     private AveragePrecision(int k) {
-        this.k = k;
+        super(k);
     }
 
     /** AP over the whole list, divided by the number of relevant items found (the seed's MAP). */
     public static AveragePrecision full() {
-        return new AveragePrecision(0);
+        return new AveragePrecision(WHOLE_LIST);
     }
 
     /** AP@k, divided by {@code min(k, |R|)} (MAP@k). */
@@ -37,12 +35,7 @@ public final class AveragePrecision extends GainMetric {
 
     @Override
     public String name() {
-        return k == 0 ? "MAP" : "MAP@" + k;
-    }
-
-    @Override
-    int depth(int n) {
-        return k == 0 ? n : Math.min(k, n);
+        return k == WHOLE_LIST ? "MAP" : "MAP@" + k;
     }
 
     @Override
@@ -59,7 +52,7 @@ public final class AveragePrecision extends GainMetric {
                 sum += (double) hits / (i + 1);
             }
         }
-        if (k == 0) {
+        if (k == WHOLE_LIST) {
             return hits == 0 ? 0.0 : sum / hits;
         }
         return sum / Math.min(k, relevant.size());

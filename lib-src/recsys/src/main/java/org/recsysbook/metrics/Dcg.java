@@ -18,26 +18,19 @@ public final class Dcg extends GainMetric {
         }
     }
 
-    private final int k;
-
     private Dcg(int k) {
-        Checks.k(k);
-        this.k = k;
+        super(k);
     }
 
     /** DCG@k as a metric object. */
     public static Dcg at(int k) {
+        Checks.k(k);
         return new Dcg(k);
     }
 
     @Override
     public String name() {
         return "DCG@" + k;
-    }
-
-    @Override
-    int depth(int n) {
-        return Math.min(k, n);
     }
 
     @Override
@@ -55,7 +48,7 @@ public final class Dcg extends GainMetric {
 
     /** DCG@k of a ranked list of item ids, the gain of each item being its grade in {@code relevant}. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        return new Dcg(k).score(ranked, relevant);
+        return at(k).score(ranked, relevant);
     }
 
     /** The seed's form: DCG@k of grades given in rank order (0/1 or graded, each {@code >= 0}). */

@@ -8,15 +8,13 @@ package org.recsysbook.metrics;
  * {@link Recall} is the general metric.
  */
 public final class HitRate extends GainMetric {
-    private final int k;
-
     private HitRate(int k) {
-        Checks.k(k);
-        this.k = k;
+        super(k);
     }
 
     /** HR@k as a metric object. */
     public static HitRate at(int k) {
+        Checks.k(k);
         return new HitRate(k);
     }
 
@@ -26,37 +24,20 @@ public final class HitRate extends GainMetric {
     }
 
     @Override
-    int depth(int n) {
-        return Math.min(k, n);
-    }
-
-    @Override
     double fromGains(double[] gains, int n, RelevantItems relevant) {
-        int top = Math.min(k, n);
-        for (int i = 0; i < top; i++) {
-            if (gains[i] > 0) {
-                return 1.0;
-            }
-        }
-        return 0.0;
+        return firstHitRank(gains, depth(n)) > 0 ? 1.0 : 0.0;
     }
 
     /** 1 if any of the first k items is relevant, else 0. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        return new HitRate(k).score(ranked, relevant);
+        return at(k).score(ranked, relevant);
     }
 
     /** The seed's form: 1 if the first k grades sum to more than 0. */
     public static double ofRelevances(double[] relevances, int k) {
         Checks.k(k);
         Checks.grades(relevances, "relevances");
-        int top = Math.min(k, relevances.length);
-        for (int i = 0; i < top; i++) {
-            if (relevances[i] > 0) {
-                return 1.0;
-            }
-        }
-        return 0.0;
+        return firstHitRank(relevances, Math.min(k, relevances.length)) > 0 ? 1.0 : 0.0;
     }
 
     /** The seed's form with integer grades. */

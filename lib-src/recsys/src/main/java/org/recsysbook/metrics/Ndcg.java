@@ -16,26 +16,19 @@ import java.util.Arrays;
  * When IDCG@k is 0 (no relevant items) NDCG is 0, as in the seed.
  */
 public final class Ndcg extends GainMetric {
-    private final int k;
-
     private Ndcg(int k) {
-        Checks.k(k);
-        this.k = k;
+        super(k);
     }
 
     /** NDCG@k as a metric object. */
     public static Ndcg at(int k) {
+        Checks.k(k);
         return new Ndcg(k);
     }
 
     @Override
     public String name() {
         return "NDCG@" + k;
-    }
-
-    @Override
-    int depth(int n) {
-        return Math.min(k, n);
     }
 
     @Override
@@ -46,7 +39,7 @@ public final class Ndcg extends GainMetric {
 
     /** NDCG@k of a ranked list of item ids against all of the user's relevant items. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        return new Ndcg(k).score(ranked, relevant);
+        return at(k).score(ranked, relevant);
     }
 
     /** The seed's form: grades in rank order, ideal ordering taken from the same list. */

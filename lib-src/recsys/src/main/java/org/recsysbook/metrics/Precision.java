@@ -9,15 +9,13 @@ package org.recsysbook.metrics;
  * short list is divided by its own length and graded lists give the mean grade. An empty list scores 0.
  */
 public final class Precision extends GainMetric {
-    private final int k;
-
     private Precision(int k) {
-        Checks.k(k);
-        this.k = k;
+        super(k);
     }
 
     /** Precision@k as a metric object. */
     public static Precision at(int k) {
+        Checks.k(k);
         return new Precision(k);
     }
 
@@ -27,18 +25,13 @@ public final class Precision extends GainMetric {
     }
 
     @Override
-    int depth(int n) {
-        return Math.min(k, n);
-    }
-
-    @Override
     double fromGains(double[] gains, int n, RelevantItems relevant) {
-        return (double) hits(gains, Math.min(k, n)) / k;
+        return (double) hits(gains, depth(n)) / k;
     }
 
     /** {@code |top-k ∩ R| / k}. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        return new Precision(k).score(ranked, relevant);
+        return at(k).score(ranked, relevant);
     }
 
     /** The seed's form: the mean of the first {@code min(k, n)} grades. */
@@ -64,16 +57,5 @@ public final class Precision extends GainMetric {
             sum += gains[i];
         }
         return sum / top;
-    }
-
-    /** The number of positive gains among the first {@code top}. */
-    static int hits(double[] gains, int top) {
-        int hits = 0;
-        for (int i = 0; i < top; i++) {
-            if (gains[i] > 0) {
-                hits++;
-            }
-        }
-        return hits;
     }
 }

@@ -10,15 +10,13 @@ package org.recsysbook.metrics;
  * offered: a list of grades does not say how many relevant items it missed.
  */
 public final class Recall extends GainMetric {
-    private final int k;
-
     private Recall(int k) {
-        Checks.k(k);
-        this.k = k;
+        super(k);
     }
 
     /** Recall@k as a metric object. */
     public static Recall at(int k) {
+        Checks.k(k);
         return new Recall(k);
     }
 
@@ -28,17 +26,12 @@ public final class Recall extends GainMetric {
     }
 
     @Override
-    int depth(int n) {
-        return Math.min(k, n);
-    }
-
-    @Override
     double fromGains(double[] gains, int n, RelevantItems relevant) {
-        return relevant.isEmpty() ? 0.0 : (double) Precision.hits(gains, Math.min(k, n)) / relevant.size();
+        return relevant.isEmpty() ? 0.0 : (double) hits(gains, depth(n)) / relevant.size();
     }
 
     /** {@code |top-k ∩ R| / |R|}, 0 when R is empty. */
     public static double of(int[] ranked, RelevantItems relevant, int k) {
-        return new Recall(k).score(ranked, relevant);
+        return at(k).score(ranked, relevant);
     }
 }

@@ -8,15 +8,13 @@ package org.recsysbook.metrics;
  * the first relevant item is below rank k. Any positive grade counts as relevant.
  */
 public final class ReciprocalRank extends GainMetric {
-    private final int k;   // Integer.MAX_VALUE: the whole list
-
     private ReciprocalRank(int k) {
-        this.k = k;
+        super(k);
     }
 
     /** RR over the whole list (MRR). */
     public static ReciprocalRank full() {
-        return new ReciprocalRank(Integer.MAX_VALUE);
+        return new ReciprocalRank(WHOLE_LIST);
     }
 
     /** RR counting only the top k (MRR@k). */
@@ -27,28 +25,17 @@ public final class ReciprocalRank extends GainMetric {
 
     @Override
     public String name() {
-        return k == Integer.MAX_VALUE ? "MRR" : "MRR@" + k;
-    }
-
-    @Override
-    int depth(int n) {
-        return Math.min(k, n);
+        return k == WHOLE_LIST ? "MRR" : "MRR@" + k;
     }
 
     @Override
     double fromGains(double[] gains, int n, RelevantItems relevant) {
-        int top = Math.min(k, n);
-        for (int i = 0; i < top; i++) {
-            if (gains[i] > 0) {
-                return 1.0 / (i + 1);
-            }
-        }
-        return 0.0;
+        return reciprocal(firstHitRank(gains, depth(n)));
     }
 
     /** {@code 1 / rank} of the first relevant item over the whole list, 0 if none. */
     public static double of(int[] ranked, RelevantItems relevant) {
-        return of(ranked, relevant, Integer.MAX_VALUE);
+        return of(ranked, relevant, WHOLE_LIST);
     }
 
     /** {@code 1 / rank} of the first relevant item within the top k, 0 if none. */
@@ -59,16 +46,15 @@ public final class ReciprocalRank extends GainMetric {
     /** The relevance-list form: {@code 1 / rank} of the first positive grade, 0 if none. */
     public static double ofRelevances(double[] relevances) {
         Checks.grades(relevances, "relevances");
-        for (int i = 0; i < relevances.length; i++) {
-            if (relevances[i] > 0) {
-                return 1.0 / (i + 1);
-            }
-        }
-        return 0.0;
+        return reciprocal(firstHitRank(relevances, relevances.length));
     }
 
     /** The relevance-list form with integer grades. */
     public static double ofRelevances(int[] relevances) {
         return ofRelevances(Checks.grades(relevances, "relevances"));
+    }
+
+    private static double reciprocal(int rank) {
+        return rank == 0 ? 0.0 : 1.0 / rank;
     }
 }
