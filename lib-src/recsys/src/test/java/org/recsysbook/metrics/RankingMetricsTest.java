@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -176,25 +177,21 @@ class RankingMetricsTest {
     }
 
     private static double meanNdcg(int[][] lists) {
-        double s = 0;
-        for (int[] l : lists) {
-            s += Ndcg.ofRelevances(l, 10);
-        }
-        return s / lists.length;
+        return mean(lists, l -> Ndcg.ofRelevances(l, 10));
     }
 
     private static double meanAp(int[][] lists) {
-        double s = 0;
-        for (int[] l : lists) {
-            s += AveragePrecision.ofRelevances(l);
-        }
-        return s / lists.length;
+        return mean(lists, AveragePrecision::ofRelevances);
     }
 
     private static double meanHr(int[][] lists) {
+        return mean(lists, l -> HitRate.ofRelevances(l, 5));
+    }
+
+    private static double mean(int[][] lists, ToDoubleFunction<int[]> metric) {
         double s = 0;
         for (int[] l : lists) {
-            s += HitRate.ofRelevances(l, 5);
+            s += metric.applyAsDouble(l);
         }
         return s / lists.length;
     }
