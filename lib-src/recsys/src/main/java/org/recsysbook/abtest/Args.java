@@ -62,8 +62,15 @@ final class Args {
         return n;
     }
 
-    /** successes of a binomial count: 0 ≤ successes ≤ trials. */
-    static void successes(String name, long successes, String trialsName, long trials) {
+    /** Two arms' binomial counts: trials ≥ 1 and 0 ≤ successes ≤ trials in each, control first. */
+    static void proportions(long controlSuccesses, long controlTrials, long treatmentSuccesses, long treatmentTrials) {
+        armSize("controlTrials", controlTrials, 1);
+        armSize("treatmentTrials", treatmentTrials, 1);
+        successes("controlSuccesses", controlSuccesses, "controlTrials", controlTrials);
+        successes("treatmentSuccesses", treatmentSuccesses, "treatmentTrials", treatmentTrials);
+    }
+
+    private static void successes(String name, long successes, String trialsName, long trials) {
         if (successes < 0 || successes > trials) {
             throw fail(name, successes, "0 ≤ " + name + " ≤ " + trialsName + " = " + trials);
         }

@@ -64,10 +64,7 @@ public final class MixtureSequentialTest {
 
     /** Takes one look at two proportions (successes and trials per arm), using the unpooled variance. */
     public double lookProportions(long controlSuccesses, long controlTrials, long treatmentSuccesses, long treatmentTrials) {
-        Args.armSize("controlTrials", controlTrials, 1);
-        Args.armSize("treatmentTrials", treatmentTrials, 1);
-        Args.successes("controlSuccesses", controlSuccesses, "controlTrials", controlTrials);
-        Args.successes("treatmentSuccesses", treatmentSuccesses, "treatmentTrials", treatmentTrials);
+        Args.proportions(controlSuccesses, controlTrials, treatmentSuccesses, treatmentTrials);
         double pc = (double) controlSuccesses / controlTrials;
         double pt = (double) treatmentSuccesses / treatmentTrials;
         return look(pt - pc, pc * (1 - pc) / controlTrials + pt * (1 - pt) / treatmentTrials);

@@ -123,7 +123,11 @@ public final class RateVariant implements Variant {
 
     /** The click probability of one impression for this user on this day of exposure (capped at 1). */
     public double clickProbability(int user, int daysInTest) {
-        return Math.min(1.0, ctr * engagement(user) * (1 + lift + novelty.extraLift(daysInTest)));
+        return clickProbability(engagement(user), daysInTest);
+    }
+
+    private double clickProbability(double engagement, int daysInTest) {
+        return Math.min(1.0, ctr * engagement * (1 + lift + novelty.extraLift(daysInTest)));
     }
 
     @Override
@@ -167,7 +171,7 @@ public final class RateVariant implements Variant {
     @Override
     public void serve(int user, int day, int daysInTest, RandomGenerator rng, Visit visit) {
         double m = engagement(user);
-        double p = Math.min(1.0, ctr * m * (1 + lift + novelty.extraLift(daysInTest)));
+        double p = clickProbability(m, daysInTest);
         visit.impressions(impressionsPerVisit);
         int clicks = 0;
         for (int k = 0; k < impressionsPerVisit; k++) {

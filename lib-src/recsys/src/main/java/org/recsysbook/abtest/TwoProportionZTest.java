@@ -29,10 +29,7 @@ public final class TwoProportionZTest {
      */
     public static Comparison test(long controlSuccesses, long controlTrials,
                                   long treatmentSuccesses, long treatmentTrials, double alpha) {
-        Args.armSize("controlTrials", controlTrials, 1);
-        Args.armSize("treatmentTrials", treatmentTrials, 1);
-        Args.successes("controlSuccesses", controlSuccesses, "controlTrials", controlTrials);
-        Args.successes("treatmentSuccesses", treatmentSuccesses, "treatmentTrials", treatmentTrials);
+        Args.proportions(controlSuccesses, controlTrials, treatmentSuccesses, treatmentTrials);
         Args.openUnit("alpha", alpha);
 
         double nc = controlTrials;

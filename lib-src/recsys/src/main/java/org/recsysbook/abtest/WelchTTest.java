@@ -56,7 +56,7 @@ public final class WelchTTest {
         double df;
         if (se > 0) {
             t = diff / se;
-            df = (vc + vt) * (vc + vt) / (vc * vc / (controlN - 1) + vt * vt / (treatmentN - 1));
+            df = welchSatterthwaite(controlN, vc, treatmentN, vt);
             p = T_TEST.tTest(summary(controlN, controlMean, controlVariance),
                     summary(treatmentN, treatmentMean, treatmentVariance));
         } else {
@@ -80,8 +80,11 @@ public final class WelchTTest {
         Args.armSize("treatmentN", treatmentN, 2);
         Args.nonNegative("controlVariance", controlVariance);
         Args.nonNegative("treatmentVariance", treatmentVariance);
-        double vc = controlVariance / controlN;
-        double vt = treatmentVariance / treatmentN;
+        return welchSatterthwaite(controlN, controlVariance / controlN, treatmentN, treatmentVariance / treatmentN);
+    }
+
+    /** ν from the arms' sizes and the variances of their means, {@code vc = s_c²/n_c} and {@code vt = s_t²/n_t}. */
+    private static double welchSatterthwaite(long controlN, double vc, long treatmentN, double vt) {
         return (vc + vt) * (vc + vt) / (vc * vc / (controlN - 1) + vt * vt / (treatmentN - 1));
     }
 
