@@ -31,13 +31,7 @@ public interface RankingMetric {
     default double mean(int[][] ranked, RelevantItems[] relevant) {
         Checks.notNull(ranked, "ranked");
         Checks.notNull(relevant, "relevant");
-        if (ranked.length != relevant.length) {
-            throw new IllegalArgumentException("ranked and relevant must hold one entry per user, had "
-                    + ranked.length + " and " + relevant.length);
-        }
-        if (ranked.length == 0) {
-            throw new IllegalArgumentException("ranked must hold at least one user's list, was empty");
-        }
+        checkUsers(ranked, relevant);
         double sum = 0;
         for (int u = 0; u < ranked.length; u++) {
             sum += score(ranked[u], Checks.notNull(relevant[u], "relevant", u));
@@ -57,13 +51,7 @@ public interface RankingMetric {
         Checks.notNull(ranked, "ranked");
         Checks.notNull(relevant, "relevant");
         Checks.positive(parallelism, "parallelism");
-        if (ranked.length != relevant.length) {
-            throw new IllegalArgumentException("ranked and relevant must hold one entry per user, had "
-                    + ranked.length + " and " + relevant.length);
-        }
-        if (ranked.length == 0) {
-            throw new IllegalArgumentException("ranked must hold at least one user's list, was empty");
-        }
+        checkUsers(ranked, relevant);
         RankingMetric[] ms = metrics.toArray(new RankingMetric[0]);
         for (int m = 0; m < ms.length; m++) {
             Checks.notNull(ms[m], "metrics", m);
@@ -104,5 +92,16 @@ public interface RankingMetric {
             out[m] /= ranked.length;
         }
         return out;
+    }
+
+    /** One list and one set of relevant items per user, and at least one user. */
+    private static void checkUsers(int[][] ranked, RelevantItems[] relevant) {
+        if (ranked.length != relevant.length) {
+            throw new IllegalArgumentException("ranked and relevant must hold one entry per user, had "
+                    + ranked.length + " and " + relevant.length);
+        }
+        if (ranked.length == 0) {
+            throw new IllegalArgumentException("ranked must hold at least one user's list, was empty");
+        }
     }
 }
