@@ -2,12 +2,14 @@
 
 Each notebook runs from a fresh kernel with nbclient, in the notebooks folder. The executed
 notebook and an HTML export go to the output folder, with results.json (every figure recorded with
-Results.record, by notebook) and run.json (status and seconds of each notebook). Prints a table and
-exits non-zero if any notebook failed.
+Results.record, by notebook), run.json (status and seconds of each notebook) and index.html (a page that
+links every notebook's HTML with its status and run time, readable offline). Prints a table and exits non-zero
+if any notebook failed.
 
 usage: run_notebooks.py --out DIR [NOTEBOOK ...]   (names with or without .ipynb; default: all)
 """
 import argparse
+import html
 import json
 import os
 import sys
@@ -70,6 +72,69 @@ def run_one(path, out_dir, timeout):
     return name, status, seconds, error, recorded(nb)
 
 
+def title_of(name):
+    """The notebook's first Markdown heading, or its name."""
+    path = os.path.join(NOTEBOOKS, name + ".ipynb")
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:
+        return name
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return name
+
+
+def write_index(out_dir, runs):
+    """build/workbook/index.html: every notebook run so far, with its title, status and seconds."""
+    rows = []
+    for name in sorted(runs):
+        run = runs[name]
+        ok = run.get("status") == "ok"
+        page = name + ".html"
+        link = (f'<a href="{html.escape(page)}">{html.escape(title_of(name))}</a>'
+                if os.path.exists(os.path.join(out_dir, page)) else html.escape(title_of(name)))
+        error = f'<div class="error">{html.escape(run["error"])}</div>' if run.get("error") else ""
+        rows.append(f'<tr><td class="name">{html.escape(name)}</td><td>{link}{error}</td>'
+                    f'<td class="{"ok" if ok else "failed"}">{html.escape(run.get("status", "?"))}</td>'
+                    f'<td class="seconds">{run.get("seconds", 0):.1f}</td></tr>')
+    total = sum(r.get("seconds", 0) for r in runs.values())
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Production Recommender Systems — the workbook</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
+th {{ border-bottom: 2px solid #888; }}
+td.name {{ font-family: monospace; white-space: nowrap; }}
+td.seconds, th.seconds {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.ok {{ color: #2e7d32; }} td.failed {{ color: #c62828; font-weight: bold; }}
+div.error {{ color: #c62828; font-size: .85em; font-family: monospace; }}
+</style>
+</head>
+<body>
+<h1>Production Recommender Systems — a Java workbook</h1>
+<p>Each notebook as <code>./workbook run</code> executed it, with its outputs and interactive charts. These pages
+need no network.</p>
+<table id="notebooks">
+<thead><tr><th>notebook</th><th>title</th><th>status</th><th class="seconds">seconds</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+<tfoot><tr><td></td><td>total</td><td></td><td class="seconds">{total:.1f}</td></tr></tfoot>
+</table>
+</body>
+</html>
+"""
+    with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
+        f.write(page)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
@@ -106,6 +171,7 @@ def main():
             json.dump(results, f, indent=2, sort_keys=True)
         with open(run_path, "w") as f:
             json.dump(runs, f, indent=2, sort_keys=True)
+        write_index(args.out, runs)
 
     width = max([len(r[0]) for r in rows] + [8])
     print(f"\n{'notebook':<{width}}  {'status':<7} {'seconds':>8}")
