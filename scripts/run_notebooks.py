@@ -6,7 +6,9 @@ Results.record, by notebook), run.json (status and seconds of each notebook) and
 links every notebook's HTML with its status and run time, readable offline). Prints a table and exits non-zero
 if any notebook failed.
 
-usage: run_notebooks.py --out DIR [NOTEBOOK ...]   (names with or without .ipynb; default: all)
+usage: run_notebooks.py --out DIR [--notebooks DIR] [NOTEBOOK ...]
+       (names with or without .ipynb; default: every notebook in the notebooks folder, notebooks/ unless
+       --notebooks names another, e.g. a student's hand-in to grade)
 """
 import argparse
 import html
@@ -52,7 +54,7 @@ def run_one(path, out_dir, timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="java",
-                            resources={"metadata": {"path": NOTEBOOKS}})
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     t0 = time.monotonic()
     status, error = "ok", None
     try:
@@ -72,9 +74,9 @@ def run_one(path, out_dir, timeout):
     return name, status, seconds, error, recorded(nb)
 
 
-def title_of(name):
+def title_of(name, folder=NOTEBOOKS):
     """The notebook's first Markdown heading, or its name."""
-    path = os.path.join(NOTEBOOKS, name + ".ipynb")
+    path = os.path.join(folder, name + ".ipynb")
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception:
@@ -87,15 +89,15 @@ def title_of(name):
     return name
 
 
-def write_index(out_dir, runs):
+def write_index(out_dir, runs, folder=NOTEBOOKS):
     """build/workbook/index.html: every notebook run so far, with its title, status and seconds."""
     rows = []
     for name in sorted(runs):
         run = runs[name]
         ok = run.get("status") == "ok"
         page = name + ".html"
-        link = (f'<a href="{html.escape(page)}">{html.escape(title_of(name))}</a>'
-                if os.path.exists(os.path.join(out_dir, page)) else html.escape(title_of(name)))
+        link = (f'<a href="{html.escape(page)}">{html.escape(title_of(name, folder))}</a>'
+                if os.path.exists(os.path.join(out_dir, page)) else html.escape(title_of(name, folder)))
         error = f'<div class="error">{html.escape(run["error"])}</div>' if run.get("error") else ""
         rows.append(f'<tr><td class="name">{html.escape(name)}</td><td>{link}{error}</td>'
                     f'<td class="{"ok" if ok else "failed"}">{html.escape(run.get("status", "?"))}</td>'
@@ -139,10 +141,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    parser.add_argument("--notebooks", dest="folder", default=NOTEBOOKS, help="the folder of the notebooks to run")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    available = sorted(f for f in os.listdir(NOTEBOOKS) if f.endswith(".ipynb"))
+    folder = os.path.abspath(args.folder)
+    available = sorted(f for f in os.listdir(folder) if f.endswith(".ipynb"))
     if args.notebooks:
         wanted = [n if n.endswith(".ipynb") else n + ".ipynb" for n in args.notebooks]
         missing = [n for n in wanted if n not in available]
@@ -160,7 +164,7 @@ def main():
     for file in wanted:
         print(f"running {file} ...", file=sys.stderr, flush=True)
         try:
-            name, status, seconds, error, values = run_one(os.path.join(NOTEBOOKS, file), args.out, args.timeout)
+            name, status, seconds, error, values = run_one(os.path.join(folder, file), args.out, args.timeout)
         except Exception:
             traceback.print_exc()
             name, status, seconds, error, values = file[:-6], "failed", 0.0, "runner error", {}
@@ -171,7 +175,7 @@ def main():
             json.dump(results, f, indent=2, sort_keys=True)
         with open(run_path, "w") as f:
             json.dump(runs, f, indent=2, sort_keys=True)
-        write_index(args.out, runs)
+        write_index(args.out, runs, folder)
 
     width = max([len(r[0]) for r in rows] + [8])
     print(f"\n{'notebook':<{width}}  {'status':<7} {'seconds':>8}")
