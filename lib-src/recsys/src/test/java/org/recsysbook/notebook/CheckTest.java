@@ -203,4 +203,20 @@ class CheckTest {
         assertFalse(Check.shermanMorrison((aInv, x) -> null));
         assertFalse(Check.linUcbExploration(null, 1, 'b'));
     }
+
+    @Test
+    void candidateGenerationExercises() {
+        Check.TopKFunction bySort = (scores, k) -> java.util.stream.IntStream.range(0, scores.length).boxed()
+                .sorted((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : a - b)
+                .limit(k).mapToInt(Integer::intValue).toArray();
+        assertTrue(Check.topK(bySort));
+        assertFalse(Check.topK((scores, k) -> new int[0]));
+        // 10M items x 64 floats = 2.56 GB per query: 256 ms at 10 GB/s, 25.6 ms at 100 GB/s
+        assertTrue(Check.exactScanAt10M(256, 'b', 10));
+        assertTrue(Check.exactScanAt10M(25.6, 'a', 100));
+        assertFalse(Check.exactScanAt10M(256, 'a', 10));
+        assertFalse(Check.exactScanAt10M(2560, 'b', 10));
+        assertFalse(Check.exactScanAt10M(0, '?', 0));
+        assertFalse(Check.popularityHeavyBlend(0, '?'));
+    }
 }
