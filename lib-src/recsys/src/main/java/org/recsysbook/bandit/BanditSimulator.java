@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * for any number of rounds and independent runs, spread over the cores.
  *
  * <p>Reproducible: from the master seed the simulator derives, serially and before any run starts,
- * two seeds per run — one for the policy's generator, one for the click draws ({@link SimulationRuns}) —
+ * two seeds per run — one for the policy's generator, one for the click draws ({@code SimulationRuns}) —
  * so a run's numbers do not depend on which thread runs it, and a parallel simulation equals a serial
  * one. Every policy simulated with the same simulator meets the same click draws in the same run (common
  * random numbers), which makes the comparison between policies sharper than independent draws would.

@@ -67,6 +67,13 @@ final class BetaPosteriors {
         return sum > 0 ? x / sum : BetaSampler.beta(rng, alpha[arm], beta[arm]);
     }
 
+    /** One draw from the posterior of each of {@code arms} into {@code out}, in order. */
+    void sample(RandomGenerator rng, int[] arms, double[] out) {
+        for (int j = 0; j < arms.length; j++) {
+            out[j] = sample(rng, arms[j]);
+        }
+    }
+
     /** Posterior mean {@code α/(α+β)}, standard deviation {@code sqrt(αβ/((α+β)²(α+β+1)))} and rewards counted. */
     ArmStats stats(int arm) {
         double a = alpha[arm];

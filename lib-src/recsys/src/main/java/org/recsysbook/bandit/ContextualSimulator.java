@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * arms, the user clicks with their true probability, the policy learns — run after run, over the
  * cores, reproducibly.
  *
- * <p>Seeding as in {@link BanditSimulator} ({@link SimulationRuns}): two seeds per run derived serially
+ * <p>Seeding as in {@link BanditSimulator} ({@code SimulationRuns}): two seeds per run derived serially
  * from the master seed, one for the policy, one for the traffic (which users arrive, and the click
  * draws), so parallel equals serial and every policy meets the same users and the same click draws. Pseudo-regret in a round is
  * the sum of the {@code nSelect} best true click probabilities for that user minus those of the arms

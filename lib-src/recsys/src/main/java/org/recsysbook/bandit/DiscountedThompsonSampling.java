@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  *       mean 0.5 is far above typical click rates, this explores a lot.</li>
  * </ul>
  * With γ = 1 both are {@link ThompsonSampling}; the posteriors and their draws are the same
- * ({@link BetaPosteriors}). Ties between draws go to the earlier candidate.
+ * ({@code BetaPosteriors}). Ties between draws go to the earlier candidate.
  */
 public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
     private final double gamma;
@@ -80,9 +80,7 @@ public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
     /** One draw per candidate from its discounted posterior {@code Beta(α₀ + S, β₀ + F)}. */
     @Override
     void score(int[] candidates, double[] scores) {
-        for (int j = 0; j < candidates.length; j++) {
-            scores[j] = posteriors.sample(rng, candidates[j]);
-        }
+        posteriors.sample(rng, candidates, scores);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * <p>Starts from {@code Beta(α₀, β₀)} (the seed's {@code Beta(1, 1)}, uniform, by default). A reward
  * {@code r ∈ [0, 1]} adds {@code r} to α and {@code 1 − r} to β; for the seed's click/no-click rewards
  * this is its rule (a click adds 1 to α, no click 1 to β). Draws use {@link BetaSampler} with each arm's
- * Marsaglia–Tsang constants cached and refreshed only when the arm is updated ({@link BetaPosteriors}).
+ * Marsaglia–Tsang constants cached and refreshed only when the arm is updated ({@code BetaPosteriors}).
  * Ties between draws have probability zero; should they occur, the earlier candidate wins.
  */
 public final class ThompsonSampling extends AbstractBanditPolicy {
@@ -47,9 +47,7 @@ public final class ThompsonSampling extends AbstractBanditPolicy {
     /** One posterior draw per candidate. */
     @Override
     void score(int[] candidates, double[] scores) {
-        for (int j = 0; j < candidates.length; j++) {
-            scores[j] = posteriors.sample(rng, candidates[j]);
-        }
+        posteriors.sample(rng, candidates, scores);
     }
 
     /** One draw from arm {@code arm}'s posterior {@code Beta(α, β)}. */
