@@ -60,8 +60,8 @@ public final class JavaKernel implements DisplaySink {
     public JavaKernel(Wire wire, List<String> startupClasspath, long cellTimeLimitMillis) {
         this.wire = wire;
         this.cellTimeLimitMillis = cellTimeLimitMillis;
-        this.stdout = new StreamPublisher("stdout", 50, this::publishCurrent);
-        this.stderr = new StreamPublisher("stderr", 50, this::publishCurrent);
+        this.stdout = new StreamPublisher("stdout", this::publishCurrent);
+        this.stderr = new StreamPublisher("stderr", this::publishCurrent);
         this.input = new FrontEndInput();
         installStreams();
         PrintStream out = System.out;
@@ -85,7 +85,7 @@ public final class JavaKernel implements DisplaySink {
             t.setDaemon(true);
             t.start();
         });
-        timers.scheduleWithFixedDelay(this::flushStreams, 100, 100, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::pumpStreams, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -297,6 +297,15 @@ public final class JavaKernel implements DisplaySink {
             System.err.flush();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "flush", e);
+        }
+    }
+
+    private void pumpStreams() {
+        try {
+            stdout.pump();
+            stderr.pump();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "pump", e);
         }
     }
 

@@ -7,57 +7,79 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * An output stream that becomes Jupyter {@code stream} messages: bytes are buffered and sent when a
- * line ends after at least {@code intervalMillis}, when the buffer grows large, or on {@link #flush()},
- * so a loop that prints many lines sends a few messages, not one per line.
+ * An output stream that becomes Jupyter {@code stream} messages. Bytes are buffered; {@link #pump()},
+ * called by the kernel every 100 ms, sends the complete lines (a partial line only once it has waited a
+ * second, so a {@code printf} that writes a line in pieces arrives in one piece), a full buffer is sent at
+ * once, and {@link #flush()} sends everything. A loop that prints many lines sends a few messages.
  */
 final class StreamPublisher extends OutputStream {
     private static final int MAX_BUFFER = 64 * 1024;
+    private static final long PARTIAL_LINE_WAIT_NANOS = 1_000_000_000L;
     private final String name;
     private final BiConsumer<String, Map<String, String>> sink;
-    private final long intervalNanos;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private long lastSend = System.nanoTime();
+    private long pendingSince;
 
-    StreamPublisher(String name, long intervalMillis, BiConsumer<String, Map<String, String>> sink) {
+    StreamPublisher(String name, BiConsumer<String, Map<String, String>> sink) {
         this.name = name;
         this.sink = sink;
-        this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
     @Override
     public synchronized void write(int b) {
+        mark();
         buffer.write(b);
-        if (b == '\n') {
-            maybeSend();
+        if (buffer.size() >= MAX_BUFFER) {
+            send(buffer.size());
         }
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
+        mark();
         buffer.write(b, off, len);
-        maybeSend();
+        if (buffer.size() >= MAX_BUFFER) {
+            send(buffer.size());
+        }
     }
 
-    private void maybeSend() {
-        if (buffer.size() >= MAX_BUFFER || System.nanoTime() - lastSend >= intervalNanos) {
-            send();
+    private void mark() {
+        if (buffer.size() == 0) {
+            pendingSince = System.nanoTime();
+        }
+    }
+
+    /** Sends the complete lines waiting, and a partial line that has waited long enough. */
+    synchronized void pump() {
+        if (buffer.size() == 0) {
+            return;
+        }
+        if (System.nanoTime() - pendingSince >= PARTIAL_LINE_WAIT_NANOS) {
+            send(buffer.size());
+            return;
+        }
+        byte[] bytes = buffer.toByteArray();
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                send(i + 1);
+                return;
+            }
         }
     }
 
     @Override
     public synchronized void flush() {
-        send();
+        send(buffer.size());
     }
 
-    private void send() {
-        if (buffer.size() == 0) {
+    /** Sends the first {@code upTo} bytes (less a trailing, incomplete UTF-8 character) and keeps the rest. */
+    private void send(int upTo) {
+        if (upTo == 0) {
             return;
         }
         byte[] bytes = buffer.toByteArray();
-        // keep a trailing, incomplete UTF-8 sequence for the next message
-        int cut = bytes.length;
-        int i = bytes.length - 1;
+        int cut = upTo;
+        int i = upTo - 1;
         int back = 0;
         while (i >= 0 && back < 4 && (bytes[i] & 0xC0) == 0x80) {
             i--;
@@ -66,14 +88,16 @@ final class StreamPublisher extends OutputStream {
         if (i >= 0 && (bytes[i] & 0x80) != 0) {
             int lead = bytes[i] & 0xFF;
             int need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-            if (bytes.length - i < need) {
+            if (upTo - i < need) {
                 cut = i;
             }
         }
         String text = new String(bytes, 0, cut, StandardCharsets.UTF_8);
         buffer.reset();
         buffer.write(bytes, cut, bytes.length - cut);
-        lastSend = System.nanoTime();
+        if (buffer.size() > 0) {
+            pendingSince = System.nanoTime();
+        }
         if (!text.isEmpty()) {
             sink.accept("stream", Map.of("name", name, "text", text));
         }
