@@ -65,12 +65,16 @@ class KernelSession:
         reply = self.kc.execute_interactive(code, **kwargs)
         return reply["content"], outputs
 
-    def value(self, code):
+    def rich_result(self, code):
+        """The MIME bundle of a cell's result, failing if the cell did not end in one."""
         content, outputs = self.run(code)
         assert content["status"] == "ok", content
         results = [o for o in outputs if o["msg_type"] == "execute_result"]
         assert results, f"no result for {code!r}: {outputs}"
-        return results[-1]["content"]["data"]["text/plain"]
+        return results[-1]["content"]["data"]
+
+    def value(self, code):
+        return self.rich_result(code)["text/plain"]
 
 
 def text_of(outputs, name="stdout"):
@@ -279,23 +283,19 @@ class ProtocolTests:
         self.assertEqual(outputs[1]["content"]["data"]["text/plain"], "second")
 
     def test_tablesaw_table_renders_as_escaped_html(self):
-        content, outputs = self.k.run(
+        data = self.k.rich_result(
             'import tech.tablesaw.api.*;\n'
             'Table t = Table.create("demo", StringColumn.create("name", "<script>x</script>", "b"),'
             ' DoubleColumn.create("score", 0.5, 0.25));\nt')
-        self.assertEqual(content["status"], "ok", content)
-        data = [o for o in outputs if o["msg_type"] == "execute_result"][0]["content"]["data"]
         self.assertIn("<table", data["text/html"])
         self.assertIn("&lt;script&gt;", data["text/html"])
         self.assertNotIn("<script>x", data["text/html"])
 
     def test_tablesaw_figure_renders_as_a_plotly_chart(self):
-        content, outputs = self.k.run(
+        data = self.k.rich_result(
             'import tech.tablesaw.plotly.components.*;\nimport tech.tablesaw.plotly.traces.*;\n'
             'new Figure(Layout.builder().title("t").build(),'
             ' ScatterTrace.builder(new double[]{1, 2, 3}, new double[]{2, 4, 8}).build())')
-        self.assertEqual(content["status"], "ok", content)
-        data = [o for o in outputs if o["msg_type"] == "execute_result"][0]["content"]["data"]
         self.assertIn("Plotly.newPlot", data["text/html"])
         self.assertIn("application/vnd.plotly.v1+json", data)
         self.assertEqual(data["application/vnd.plotly.v1+json"]["data"][0]["y"], [2, 4, 8])
