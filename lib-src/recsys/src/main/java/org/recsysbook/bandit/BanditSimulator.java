@@ -99,10 +99,10 @@ public final class BanditSimulator {
     private SimulationResult simulate(BanditPolicy.Factory factory, boolean parallel) {
         Args.notNull("factory", factory);
         int arms = environment.arms();
-        return runs.simulate(arms, parallel, (policyRandom, clicks, reward, regret, pulls) -> {
+        return runs.simulate(arms, parallel, BanditPolicy::name, (policyRandom, clicks, reward, regret, pulls) -> {
             BanditPolicy policy = factory.create(arms, policyRandom);
             play(policy, clicks, reward, regret, pulls);
-            return policy.name();
+            return policy;
         });
     }
 

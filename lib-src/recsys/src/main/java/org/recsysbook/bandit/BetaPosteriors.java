@@ -74,7 +74,9 @@ final class BetaPosteriors {
         }
     }
 
-    /** Posterior mean {@code α/(α+β)}, standard deviation {@code sqrt(αβ/((α+β)²(α+β+1)))} and rewards counted. */
+    /**
+     * Posterior mean {@code α/(α+β)}, standard deviation {@code sqrt(αβ/((α+β)²(α+β+1)))} and rewards counted.
+     */
     ArmStats stats(int arm) {
         double a = alpha[arm];
         double b = beta[arm];

@@ -72,10 +72,10 @@ public final class ContextualSimulator {
     private SimulationResult simulate(ContextualPolicy.Factory factory, boolean parallel) {
         Args.notNull("factory", factory);
         int arms = traffic.arms();
-        return runs.simulate(arms, parallel, (policyRandom, trafficRandom, reward, regret, pulls) -> {
+        return runs.simulate(arms, parallel, ContextualPolicy::name, (policyRandom, users, reward, regret, pulls) -> {
             ContextualPolicy policy = factory.create(arms, traffic.dim(), policyRandom);
-            play(policy, trafficRandom, reward, regret, pulls);
-            return policy.name();
+            play(policy, users, reward, regret, pulls);
+            return policy;
         });
     }
 

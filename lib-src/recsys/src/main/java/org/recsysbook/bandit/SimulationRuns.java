@@ -1,6 +1,7 @@
 package org.recsysbook.bandit;
 
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -34,37 +35,40 @@ final class SimulationRuns {
         }
     }
 
-    /** One run: makes its policy from {@code policyRandom}, plays it, and fills the run's curves. */
+    /** One run: makes its policy {@code P} from {@code policyRandom}, plays it, and fills the run's curves. */
     @FunctionalInterface
-    interface Run {
+    interface Run<P> {
         /**
          * @param reward cumulative reward after each round, to fill
          * @param regret cumulative pseudo-regret after each round, to fill
          * @param pulls  how often each arm was shown, to count
-         * @return the policy's name
+         * @return the policy that played
          */
-        String play(SplittableRandom policyRandom, SplittableRandom worldRandom, double[] reward, double[] regret,
-                    long[] pulls);
+        P play(SplittableRandom policyRandom, SplittableRandom worldRandom, double[] reward, double[] regret,
+               long[] pulls);
     }
 
-    /** Plays every run, in parallel over the cores or on the calling thread (the same numbers either way). */
-    SimulationResult simulate(int arms, boolean parallel, Run run) {
+    /**
+     * Plays every run, in parallel over the cores or on the calling thread (the same numbers either way); the
+     * result is labelled with the {@code name} of the policy that played run 0.
+     */
+    <P> SimulationResult simulate(int arms, boolean parallel, Function<P, String> name, Run<P> run) {
         double[][] reward = new double[count][];
         double[][] regret = new double[count][];
         long[][] pulls = new long[count][];
-        String[] name = new String[1];
+        String[] label = new String[1];
         IntStream ids = IntStream.range(0, count);
         (parallel ? ids.parallel() : ids).forEach(r -> {
             reward[r] = new double[rounds];
             regret[r] = new double[rounds];
             pulls[r] = new long[arms];
-            String policy = run.play(new SplittableRandom(policySeeds[r]), new SplittableRandom(worldSeeds[r]),
+            P policy = run.play(new SplittableRandom(policySeeds[r]), new SplittableRandom(worldSeeds[r]),
                     reward[r], regret[r], pulls[r]);
             if (r == 0) {
-                name[0] = policy;
+                label[0] = name.apply(policy);
             }
         });
-        return new SimulationResult(name[0], arms, reward, regret, pulls);
+        return new SimulationResult(label[0], arms, reward, regret, pulls);
     }
 
     /** The sum of the {@code n} highest {@code rates} of the arms {@code all}: what an oracle earns in a round. */
