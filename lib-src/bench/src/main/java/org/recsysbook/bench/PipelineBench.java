@@ -10,7 +10,6 @@ import org.recsysbook.ranking.LearnedRanker;
 import org.recsysbook.ranking.LogisticRegression;
 import org.recsysbook.ranking.RankingFeatures;
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
 import org.recsysbook.ranking.UserContext;
 import org.recsysbook.rerank.BusinessRules;
 import org.recsysbook.rerank.CategoryQuota;
@@ -18,6 +17,7 @@ import org.recsysbook.rerank.FreshnessBoost;
 import org.recsysbook.rerank.MaximalMarginalRelevance;
 import org.recsysbook.rerank.ReRanker;
 import org.recsysbook.retrieval.HnswIndex;
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;
@@ -91,7 +91,7 @@ public final class PipelineBench {
         // training rows spread over the candidates' whole range of affinity, popularity and freshness.
         SplittableRandom explore = new SplittableRandom(5);
         InteractionLog log = ClickTrainingSet.logTraffic(clicks,
-                r -> randomTen(ScoredItems.from(index.generate(r.userVector(), RANKED)), explore),
+                r -> randomTen(index.generate(r.userVector(), RANKED), explore),
                 UserContext.NONE, 2000, 11);
         LogisticRegression model = ClickTrainingSet.fromLog(log, world, features)
                 .fit(ClickTrainingSet.PositionBias.INVERSE_PROPENSITY, 1e-4);

@@ -3,11 +3,11 @@ package org.recsysbook.bench;
 import java.util.Locale;
 
 import org.recsysbook.retrieval.AnnRecall;
-import org.recsysbook.retrieval.Candidates;
 import org.recsysbook.retrieval.CosinePopularityBlend;
 import org.recsysbook.retrieval.DotKernel;
 import org.recsysbook.retrieval.ExactScan;
 import org.recsysbook.retrieval.HnswIndex;
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 /**
@@ -43,10 +43,10 @@ public final class RetrievalBench {
         double bytesPerQuery = 4.0 * items * dim;
 
         ExactScan scalar = new ExactScan(world).withKernel(DotKernel.scalar());
-        Candidates[] truth = exactScan("exact top-100 scan, scalar, 1 core", scalar, world, queries,
+        ScoredItems[] truth = exactScan("exact top-100 scan, scalar, 1 core", scalar, world, queries,
                 bytesPerQuery);
         if (DotKernel.vectorApiAvailable()) {
-            Candidates[] vec = exactScan("exact top-100 scan, " + DotKernel.best().name() + ", 1 core",
+            ScoredItems[] vec = exactScan("exact top-100 scan, " + DotKernel.best().name() + ", 1 core",
                     new ExactScan(world), world, queries, bytesPerQuery);
             int same = 0;
             double overlap = 0;
@@ -82,7 +82,7 @@ public final class RetrievalBench {
             for (int u = 0; u < queries; u++) {
                 float[] q = world.userVector(u);
                 long s = System.nanoTime();
-                Candidates c = index.search(q, K, breadth);
+                ScoredItems c = index.search(q, K, breadth);
                 stats.add(System.nanoTime() - s);
                 double r = AnnRecall.atK(c, truth[u], K);
                 recall += r;
@@ -95,13 +95,13 @@ public final class RetrievalBench {
                 + "with p99 <= 5 ms");
     }
 
-    private static Candidates[] exactScan(String name, ExactScan scan, World world, int queries,
+    private static ScoredItems[] exactScan(String name, ExactScan scan, World world, int queries,
                                           double bytesPerQuery) {
         for (int r = 0; r < 5; r++) {
             scan.generate(world.userVector(r % queries), K);
         }
         BenchStats stats = new BenchStats(name);
-        Candidates[] out = new Candidates[queries];
+        ScoredItems[] out = new ScoredItems[queries];
         for (int u = 0; u < queries; u++) {
             float[] q = world.userVector(u);
             long s = System.nanoTime();

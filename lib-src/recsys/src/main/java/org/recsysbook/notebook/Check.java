@@ -18,13 +18,13 @@ import org.recsysbook.metrics.Ndcg;
 import org.recsysbook.pipeline.Pipeline;
 import org.recsysbook.pipeline.PipelineResult;
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
 import org.recsysbook.ranking.UserContext;
 import org.recsysbook.rerank.CategoryQuota;
 import org.recsysbook.rerank.FreshnessBoost;
 import org.recsysbook.rerank.ReRanker;
 import org.recsysbook.retrieval.AnnRecall;
 import org.recsysbook.retrieval.CosinePopularityBlend;
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 import java.util.Arrays;
@@ -115,7 +115,7 @@ public final class Check {
     public static boolean noNoise(char prediction, PipelineResult run) {
         World demo = World.seedDemo(42);
         Request user = Request.forUser(demo, 0);
-        ScoredItems candidates = ScoredItems.from(new CosinePopularityBlend(demo).generate(user.userVector(), 50));
+        ScoredItems candidates = new CosinePopularityBlend(demo).generate(user.userVector(), 50);
         int[] expected = CategoryQuota.seedDefaults(demo).rerank(user, candidates).ids();
         return ExerciseCheck.named("no_noise")
                 .unless(run == null, "run the seed's pipeline for seedUser.withContext(UserContext.NONE) into noNoise")

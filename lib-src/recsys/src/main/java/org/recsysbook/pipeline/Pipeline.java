@@ -5,13 +5,12 @@ import java.util.List;
 
 import org.recsysbook.ranking.Ranker;
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
 import org.recsysbook.ranking.SimulatedRanker;
 import org.recsysbook.rerank.CategoryQuota;
 import org.recsysbook.rerank.ReRanker;
 import org.recsysbook.retrieval.CandidateGenerator;
-import org.recsysbook.retrieval.Candidates;
 import org.recsysbook.retrieval.CosinePopularityBlend;
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 /**
@@ -104,8 +103,7 @@ public final class Pipeline {
                     + ", got " + request.dim());
         }
         long t0 = System.nanoTime();
-        Candidates generated = generator.generate(request.userVector(), nCandidates);
-        ScoredItems candidates = ScoredItems.from(generated);
+        ScoredItems candidates = generator.generate(request.userVector(), nCandidates);
         long t1 = System.nanoTime();
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("candidate generation (" + generator.name()

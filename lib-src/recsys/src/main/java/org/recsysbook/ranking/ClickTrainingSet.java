@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;

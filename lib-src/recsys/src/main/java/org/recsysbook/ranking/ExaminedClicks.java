@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.recsysbook.retrieval.CandidateGenerator;
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
 
@@ -79,7 +80,7 @@ public final class ExaminedClicks {
         for (int u : users) {
             Request r = Request.forUser(world, u).withContext(context);
             requests.add(r);
-            candidates.add(ScoredItems.from(generator.generate(r.userVector(), k)));
+            candidates.add(generator.generate(r.userVector(), k));
         }
         return draw(truth, requests, candidates, seed);
     }

@@ -1,5 +1,7 @@
 package org.recsysbook.ranking;
 
+import org.recsysbook.retrieval.ScoredItems;
+
 /**
  * The learned ranker: scores each candidate by a {@link LogisticRegression} over
  * {@link RankingFeatures} (affinity, popularity, freshness, category match), so its score is a

@@ -1,5 +1,7 @@
 package org.recsysbook.ranking;
 
+import org.recsysbook.retrieval.ScoredItems;
+
 /**
  * Stage 2 of the seed's funnel, "Ranking: accurate, slower": re-scores the candidates that candidate
  * generation returned, with richer features, and orders them.

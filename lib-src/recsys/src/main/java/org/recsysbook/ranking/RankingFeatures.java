@@ -2,6 +2,7 @@ package org.recsysbook.ranking;
 
 import java.util.List;
 
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

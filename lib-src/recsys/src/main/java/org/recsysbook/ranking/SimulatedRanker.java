@@ -2,6 +2,8 @@ package org.recsysbook.ranking;
 
 import java.util.SplittableRandom;
 
+import org.recsysbook.retrieval.ScoredItems;
+
 /**
  * The seed's {@code ranking} stage, which "simulates a deep ranking model": each candidate's score is
  * its candidate-generation score plus noise scaled by the request's context,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
+import org.recsysbook.retrieval.ScoredItems;
 
 /**
  * The business rules of the seed's re-ranking stage: drop the items the user has already seen (from

@@ -3,7 +3,7 @@ package org.recsysbook.rerank;
 import java.util.Locale;
 
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

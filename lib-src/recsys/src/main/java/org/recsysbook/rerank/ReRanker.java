@@ -3,7 +3,7 @@ package org.recsysbook.rerank;
 import java.util.List;
 
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
+import org.recsysbook.retrieval.ScoredItems;
 
 /**
  * Stage 3 of the seed's funnel, "Re-ranking: business logic, diversity, freshness": turns the ranked

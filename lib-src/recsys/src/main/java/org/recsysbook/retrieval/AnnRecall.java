@@ -17,7 +17,7 @@ public final class AnnRecall {
      *
      * @throws IllegalArgumentException if k is not in [1, exact.size()] or approx has fewer than k ids
      */
-    public static double atK(Candidates approx, Candidates exact, int k) {
+    public static double atK(ScoredItems approx, ScoredItems exact, int k) {
         if (approx == null || exact == null) {
             throw new IllegalArgumentException("approx and exact must not be null");
         }
@@ -42,7 +42,7 @@ public final class AnnRecall {
     }
 
     /** Recall@k with k = the exact result's size. */
-    public static double of(Candidates approx, Candidates exact) {
+    public static double of(ScoredItems approx, ScoredItems exact) {
         return atK(approx, exact, exact.size());
     }
 }

@@ -118,7 +118,7 @@ public final class AnnTradeoff {
                 progress.advance(n / 1000);
                 ExactScan exact = new ExactScan(world);
                 ExactScan split = exact.withThreads(cores);
-                Candidates[] truth = new Candidates[queries];
+                ScoredItems[] truth = new ScoredItems[queries];
                 long[] oneCore = new long[queries];
                 long[] allCores = new long[queries];
                 warmUp(exact, split, index, world, k, maxBreadth);

@@ -13,7 +13,7 @@ package org.recsysbook.retrieval;
 public interface CandidateGenerator {
 
     /** Up to {@code k} candidates for a user with preference vector {@code query}, best first. */
-    Candidates generate(float[] query, int k);
+    ScoredItems generate(float[] query, int k);
 
     /** A short name for tables and charts. */
     default String name() {

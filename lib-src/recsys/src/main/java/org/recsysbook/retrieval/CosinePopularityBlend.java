@@ -47,7 +47,7 @@ public final class CosinePopularityBlend implements CandidateGenerator {
 
     /** The {@code k} items with the highest blended score for profile {@code query}; k in [1, items]. */
     @Override
-    public Candidates generate(float[] query, int k) {
+    public ScoredItems generate(float[] query, int k) {
         int dim = world.dim();
         int n = world.itemCount();
         Queries.unit(query, dim);

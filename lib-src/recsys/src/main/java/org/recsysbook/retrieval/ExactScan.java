@@ -73,7 +73,7 @@ public final class ExactScan implements CandidateGenerator {
 
     /** The {@code k} items with the highest cosine to {@code query}, best first; k in [1, size()]. */
     @Override
-    public Candidates generate(float[] query, int k) {
+    public ScoredItems generate(float[] query, int k) {
         float[] q = Queries.unit(query, dim);
         Queries.checkK(k, n);
         return search(q, k, -1);
@@ -83,7 +83,7 @@ public final class ExactScan implements CandidateGenerator {
      * The {@code k} items most similar to item {@code item} ("more like this"), the item itself left
      * out; k in [1, size() − 1].
      */
-    public Candidates similarTo(int item, int k) {
+    public ScoredItems similarTo(int item, int k) {
         Queries.checkItem(item, n);
         if (k < 1 || k > n - 1) {
             throw new IllegalArgumentException("k must be in [1, " + (n - 1) + "] (the other items), got " + k);
@@ -93,7 +93,7 @@ public final class ExactScan implements CandidateGenerator {
         return search(Queries.unit(q, dim), k, item);
     }
 
-    private Candidates search(float[] q, int k, int skip) {
+    private ScoredItems search(float[] q, int k, int skip) {
         if (threads == 1) {
             TopKHeap heap = new TopKHeap(k);
             scan(q, 0, n, skip, heap);

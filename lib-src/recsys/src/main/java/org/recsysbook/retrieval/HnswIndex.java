@@ -188,7 +188,7 @@ public final class HnswIndex implements CandidateGenerator {
     }
 
     /** The result of one search with the number of graph nodes whose distance was computed. */
-    public record Search(Candidates candidates, long visited) {
+    public record Search(ScoredItems candidates, long visited) {
     }
 
     /**
@@ -197,7 +197,7 @@ public final class HnswIndex implements CandidateGenerator {
      * @param k       in [1, size()]
      * @param breadth the beam ({@code ef}), in [k, size()]
      */
-    public Candidates search(float[] query, int k, int breadth) {
+    public ScoredItems search(float[] query, int k, int breadth) {
         return searchCounting(query, k, breadth).candidates();
     }
 
@@ -228,7 +228,7 @@ public final class HnswIndex implements CandidateGenerator {
      * breadth is a floor, raised to {@code k} when {@code k} is larger (documented, not silent).
      */
     @Override
-    public Candidates generate(float[] query, int k) {
+    public ScoredItems generate(float[] query, int k) {
         Queries.checkK(k, n);
         return search(query, k, Math.min(n, Math.max(k, searchBreadth)));
     }

@@ -51,9 +51,9 @@ public final class MergedCandidates implements CandidateGenerator {
 
     /** Up to {@code k} distinct candidates (fewer only if all sources together have fewer). */
     @Override
-    public Candidates generate(float[] query, int k) {
+    public ScoredItems generate(float[] query, int k) {
         Merge m = merge(query, k);
-        return new Candidates(m.ids, m.scores);
+        return new ScoredItems(m.ids, m.scores);
     }
 
     /** The merged list as a table: rank, item, score, and the source that contributed the item. */
@@ -74,10 +74,10 @@ public final class MergedCandidates implements CandidateGenerator {
 
     private Merge merge(float[] query, int k) {
         Queries.checkK(k, catalogSize);
-        List<Candidates> lists = new ArrayList<>(sources.size());
+        List<ScoredItems> lists = new ArrayList<>(sources.size());
         int longest = 0;
         for (CandidateGenerator g : sources) {
-            Candidates c = g.generate(query, k);
+            ScoredItems c = g.generate(query, k);
             lists.add(c);
             longest = Math.max(longest, c.size());
         }
@@ -88,7 +88,7 @@ public final class MergedCandidates implements CandidateGenerator {
         int m = 0;
         for (int r = 0; r < longest && m < k; r++) {
             for (int s = 0; s < lists.size() && m < k; s++) {
-                Candidates c = lists.get(s);
+                ScoredItems c = lists.get(s);
                 if (r < c.size() && taken.add(c.id(r))) {
                     ids[m] = c.id(r);
                     scores[m] = c.score(r);

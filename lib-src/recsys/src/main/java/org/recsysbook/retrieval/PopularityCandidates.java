@@ -13,7 +13,7 @@ import org.recsysbook.world.World;
 public final class PopularityCandidates implements CandidateGenerator {
     private final World world;
     private final double[] popularity;
-    private volatile Candidates cached = new Candidates(new int[0], new double[0]);
+    private volatile ScoredItems cached = new ScoredItems(new int[0], new double[0]);
 
     public PopularityCandidates(World world) {
         if (world == null) {
@@ -25,10 +25,10 @@ public final class PopularityCandidates implements CandidateGenerator {
 
     /** The {@code k} most popular items; k in [1, items]. */
     @Override
-    public Candidates generate(float[] query, int k) {
+    public ScoredItems generate(float[] query, int k) {
         Queries.unit(query, world.dim());
         Queries.checkK(k, popularity.length);
-        Candidates top = cached;
+        ScoredItems top = cached;
         if (top.size() < k) {
             TopKHeap heap = new TopKHeap(k);
             for (int i = 0; i < popularity.length; i++) {
@@ -45,7 +45,7 @@ public final class PopularityCandidates implements CandidateGenerator {
             ids[i] = top.id(i);
             scores[i] = top.score(i);
         }
-        return new Candidates(ids, scores);
+        return new ScoredItems(ids, scores);
     }
 
     @Override

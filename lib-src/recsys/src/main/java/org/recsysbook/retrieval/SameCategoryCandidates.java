@@ -76,7 +76,7 @@ public final class SameCategoryCandidates implements CandidateGenerator {
 
     /** Up to {@code k} most popular items of the favourite category; k in [1, items]. */
     @Override
-    public Candidates generate(float[] query, int k) {
+    public ScoredItems generate(float[] query, int k) {
         Queries.checkK(k, world.itemCount());
         int[] ids = members[favouriteCategory(query)];
         TopKHeap heap = new TopKHeap(k);

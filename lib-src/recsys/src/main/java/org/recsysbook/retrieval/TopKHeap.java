@@ -68,7 +68,7 @@ public final class TopKHeap {
     }
 
     /** The kept pairs, best first; empties the heap. */
-    public Candidates drain() {
+    public ScoredItems drain() {
         int n = size;
         int[] outIds = new int[n];
         double[] outScores = new double[n];
@@ -80,7 +80,7 @@ public final class TopKHeap {
                 siftDown(ids[size], scores[size]);
             }
         }
-        return new Candidates(outIds, outScores);
+        return new ScoredItems(outIds, outScores);
     }
 
     /** Whether (a, sa) ranks below (b, sb). */

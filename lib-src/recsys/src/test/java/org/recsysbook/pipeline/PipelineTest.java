@@ -10,12 +10,11 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
 import org.recsysbook.display.Display;
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
 import org.recsysbook.ranking.SimulatedRanker;
 import org.recsysbook.ranking.UserContext;
 import org.recsysbook.rerank.CategoryQuota;
-import org.recsysbook.retrieval.Candidates;
 import org.recsysbook.retrieval.CosinePopularityBlend;
+import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 class PipelineTest {
@@ -110,15 +109,15 @@ class PipelineTest {
         assertEquals("keep (ranked items) must be ≥ 1, got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Pipeline.builder(w).build());
         assertTrue(e.getMessage().contains("needs a candidate generator and a ranker"), e.getMessage());
-        Pipeline empty = Pipeline.builder(w).candidates((q, k) -> new Candidates(new int[0], new double[0]), 2)
+        Pipeline empty = Pipeline.builder(w).candidates((q, k) -> new ScoredItems(new int[0], new double[0]), 2)
                 .ranker(new SimulatedRanker(1), 2).build();
         e = assertThrows(IllegalArgumentException.class, () -> empty.recommend(Request.forUser(w, 0)));
         assertTrue(e.getMessage().contains("returned no candidates"), e.getMessage());
-        Pipeline nan = Pipeline.builder(w).candidates((q, k) -> new Candidates(new int[] {1}, new double[] {Double.NaN}), 2)
+        Pipeline nan = Pipeline.builder(w).candidates((q, k) -> new ScoredItems(new int[] {1}, new double[] {Double.NaN}), 2)
                 .ranker(new SimulatedRanker(1), 2).build();
         e = assertThrows(IllegalArgumentException.class, () -> nan.recommend(Request.forUser(w, 0)));
         assertTrue(e.getMessage().contains("scores[0] is NaN"), e.getMessage());
-        Pipeline unknown = Pipeline.builder(w).candidates((q, k) -> new Candidates(new int[] {9}, new double[] {1}), 2)
+        Pipeline unknown = Pipeline.builder(w).candidates((q, k) -> new ScoredItems(new int[] {9}, new double[] {1}), 2)
                 .ranker(new SimulatedRanker(1), 2).build();
         e = assertThrows(IllegalArgumentException.class, () -> unknown.recommend(Request.forUser(w, 0)));
         assertTrue(e.getMessage().contains("9"), e.getMessage());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.recsysbook.retrieval.ScoredItems;
 
 class SimulatedRankerTest {
     private static final Request USER = new Request(3, new float[] {1, 0}, UserContext.NONE, null);

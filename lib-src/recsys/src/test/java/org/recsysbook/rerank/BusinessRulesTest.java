@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
+import org.recsysbook.retrieval.ScoredItems;
 
 class BusinessRulesTest {
     private static final Request SAW_3 = CategoryQuotaTest.ANYONE.withSeen(3);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.ScoredItems;
 import org.recsysbook.ranking.UserContext;
+import org.recsysbook.retrieval.ScoredItems;
 
 class CategoryQuotaTest {
     /** Items 0…9 in categories i % 2: evens are category 0, odds category 1; item 9 alone in category 2. */

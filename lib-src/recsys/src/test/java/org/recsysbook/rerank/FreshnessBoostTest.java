@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.recsysbook.ranking.ScoredItems;
+import org.recsysbook.retrieval.ScoredItems;
 
 class FreshnessBoostTest {
 

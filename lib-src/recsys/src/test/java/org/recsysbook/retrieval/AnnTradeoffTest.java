@@ -65,7 +65,7 @@ class AnnTradeoffTest {
     @Test
     void expectedClicksAddTheTrueClickProbabilities() {
         World w = RetrieversTest.tiny();
-        CandidateGenerator fixed = (q, k) -> new Candidates(new int[] {2, 0}, new double[2]);
+        CandidateGenerator fixed = (q, k) -> new ScoredItems(new int[] {2, 0}, new double[2]);
         Table t = SourceComparison.expectedClicks(w, List.of(fixed), 1, 2);
         // user (2, 0): item 2 has cos 0.6 and popularity 0.5, item 0 cos 1 and popularity 0.2
         double a2 = 1 / (1 + Math.exp(-(5 * 0.6 + 0.5 - 3)));

@@ -42,10 +42,10 @@ class RetrieversTest {
 
     @Test
     void exactScanOnHandWorkedCosines() {
-        Candidates c = new ExactScan(tiny()).generate(new float[] {2, 0}, 2);
+        ScoredItems c = new ExactScan(tiny()).generate(new float[] {2, 0}, 2);
         assertArrayEquals(new int[] {0, 2}, c.ids());
         assertArrayEquals(new double[] {1.0, 0.6}, c.scores(), 1e-6);
-        Candidates all = new ExactScan(tiny()).withKernel(DotKernel.scalar()).generate(new float[] {0, -3}, 4);
+        ScoredItems all = new ExactScan(tiny()).withKernel(DotKernel.scalar()).generate(new float[] {0, -3}, 4);
         assertArrayEquals(new int[] {0, 3, 2, 1}, all.ids()); // cos 0, 0, -0.8, -1; tie 0 before 3
         assertArrayEquals(new double[] {0, 0, -0.8, -1}, all.scores(), 1e-6);
     }
@@ -65,7 +65,7 @@ class RetrieversTest {
 
     @Test
     void similarToLeavesTheItemOut() {
-        Candidates c = new ExactScan(tiny()).similarTo(2, 2);
+        ScoredItems c = new ExactScan(tiny()).similarTo(2, 2);
         assertArrayEquals(new int[] {1, 0}, c.ids()); // cos(2,1) = 0.8, cos(2,0) = 0.6
         assertArrayEquals(new double[] {0.8, 0.6}, c.scores(), 1e-6);
     }
@@ -73,11 +73,11 @@ class RetrieversTest {
     @Test
     void seedBlendIsSevenTenthsCosinePlusThreeTenthsPopularity() {
         // query (2, 0): cos = 1, 0, 0.6, -1; blend = 0.7 + 0.06, 0.3, 0.42 + 0.15, -0.7 + 0.27
-        Candidates c = new CosinePopularityBlend(tiny()).generate(new float[] {2, 0}, 4);
+        ScoredItems c = new CosinePopularityBlend(tiny()).generate(new float[] {2, 0}, 4);
         assertArrayEquals(new int[] {0, 2, 1, 3}, c.ids());
         double eps = 0.7 * 1e-8 / 2; // the seed's + 1e-8 in the denominator
         assertArrayEquals(new double[] {0.76, 0.57, 0.30, -0.43}, c.scores(), 1e-6 + eps);
-        Candidates popOnly = new CosinePopularityBlend(tiny(), 0, 1).generate(new float[] {2, 0}, 2);
+        ScoredItems popOnly = new CosinePopularityBlend(tiny(), 0, 1).generate(new float[] {2, 0}, 2);
         assertArrayEquals(new int[] {1, 3}, popOnly.ids());
     }
 
@@ -85,7 +85,7 @@ class RetrieversTest {
     void seedBlendOnTheDemoWorldMatchesTheFormula() {
         World w = World.seedDemo(42);
         float[] u = w.userVector(0);
-        Candidates c = new CosinePopularityBlend(w).generate(u, 50);
+        ScoredItems c = new CosinePopularityBlend(w).generate(u, 50);
         double norm = 0;
         for (float x : u) {
             norm += x * x;
@@ -111,17 +111,17 @@ class RetrieversTest {
         SameCategoryCandidates rule = new SameCategoryCandidates(w);
         // centre of a = (1,0)+(-1,0) = 0 (no direction), centre of b = (0.6, 1.8): b is picked
         assertEquals(1, rule.favouriteCategory(new float[] {1, 0}));
-        Candidates c = rule.generate(new float[] {0, 1}, 3);
+        ScoredItems c = rule.generate(new float[] {0, 1}, 3);
         assertArrayEquals(new int[] {1, 2}, c.ids()); // category b holds only two items
         assertArrayEquals(new double[] {1.0, 0.5}, c.scores());
     }
 
     @Test
     void mergeInterleavesByRankWithoutDuplicates() {
-        CandidateGenerator first = (q, k) -> new Candidates(new int[] {1, 2, 3}, new double[] {9, 8, 7});
-        CandidateGenerator second = (q, k) -> new Candidates(new int[] {2, 4, 5}, new double[] {0.3, 0.2, 0.1});
+        CandidateGenerator first = (q, k) -> new ScoredItems(new int[] {1, 2, 3}, new double[] {9, 8, 7});
+        CandidateGenerator second = (q, k) -> new ScoredItems(new int[] {2, 4, 5}, new double[] {0.3, 0.2, 0.1});
         MergedCandidates m = new MergedCandidates(10, List.of(first, second));
-        Candidates c = m.generate(new float[] {1}, 4);
+        ScoredItems c = m.generate(new float[] {1}, 4);
         assertArrayEquals(new int[] {1, 2, 4, 3}, c.ids());
         assertArrayEquals(new double[] {9, 0.3, 0.2, 7}, c.scores()); // item 2 came from the second source first
         assertArrayEquals(new int[] {1, 2, 4, 3, 5}, m.generate(new float[] {1}, 10).ids());
@@ -130,8 +130,8 @@ class RetrieversTest {
 
     @Test
     void recallCountsTheSharedIds() {
-        Candidates approx = new Candidates(new int[] {1, 2, 3, 4}, new double[4]);
-        Candidates exact = new Candidates(new int[] {1, 3, 5, 6}, new double[4]);
+        ScoredItems approx = new ScoredItems(new int[] {1, 2, 3, 4}, new double[4]);
+        ScoredItems exact = new ScoredItems(new int[] {1, 3, 5, 6}, new double[4]);
         assertEquals(0.5, AnnRecall.atK(approx, exact, 4));
         assertEquals(0.5, AnnRecall.atK(approx, exact, 2));
         assertEquals(1.0, AnnRecall.of(exact, exact));
@@ -145,8 +145,8 @@ class RetrieversTest {
         double recall = 0;
         for (int u = 0; u < 30; u++) {
             float[] q = w.userVector(u);
-            Candidates truth = exact.generate(q, 20);
-            Candidates found = index.search(q, 20, 100);
+            ScoredItems truth = exact.generate(q, 20);
+            ScoredItems found = index.search(q, 20, 100);
             recall += AnnRecall.of(found, truth);
             for (int i = 0; i < found.size(); i++) { // HNSW scores are the true cosines
                 assertEquals(w.itemDot(found.id(i), q) / norm(q), found.score(i), 1e-5);
@@ -214,11 +214,11 @@ class RetrieversTest {
                 () -> new ExactScan(new float[] {1, 2, 3}, 2));
         assertEquals("vectors.length must be a positive multiple of dim=2, got 3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> AnnRecall.atK(new Candidates(new int[] {1}, new double[1]),
-                        new Candidates(new int[] {1, 2}, new double[2]), 2));
+                () -> AnnRecall.atK(new ScoredItems(new int[] {1}, new double[1]),
+                        new ScoredItems(new int[] {1, 2}, new double[2]), 2));
         assertEquals("approx must hold at least k=2 ids, got 1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Candidates(new int[] {1}, new double[2]));
-        assertEquals("ids.length and scores.length must be equal, got 1 and 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ScoredItems(new int[] {1}, new double[2]));
+        assertEquals("ids and scores must have the same length, got ids.length=1 and scores.length=2", e.getMessage());
     }
 
     @Test

@@ -16,7 +16,7 @@ class TopKHeapTest {
             h.offer(i, scores[i]);
         }
         assertEquals(0.7, h.threshold());
-        Candidates c = h.drain();
+        ScoredItems c = h.drain();
         assertArrayEquals(new int[] {1, 3, 5}, c.ids());
         assertArrayEquals(new double[] {0.9, 0.9, 0.7}, c.scores());
         assertEquals(0, h.size());

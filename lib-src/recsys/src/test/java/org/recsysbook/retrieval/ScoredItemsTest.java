@@ -1,4 +1,4 @@
-package org.recsysbook.ranking;
+package org.recsysbook.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+
+import tech.tablesaw.api.Table;
 
 class ScoredItemsTest {
 
@@ -44,5 +46,35 @@ class ScoredItemsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new ScoredItems(new int[] {1}, new double[] {Double.NaN}));
         assertTrue(e.getMessage().contains("scores[0] is NaN"), e.getMessage());
+    }
+
+    @Test
+    void bestBreaksTiesByTheEarlierPositionAndKeepsAnEmptyListEmpty() {
+        // Positions 0..4 hold ids 30, 10, 20, 40, 50 with scores 0.5, 0.9, 0.5, 0.9, 0.1:
+        // the two 0.9s keep their order (10 before 40), then the two 0.5s (30 before 20).
+        ScoredItems s = new ScoredItems(new int[] {30, 10, 20, 40, 50}, new double[] {0.5, 0.9, 0.5, 0.9, 0.1});
+        assertArrayEquals(new int[] {10, 40, 30, 20}, s.best(4).ids());
+        assertArrayEquals(new double[] {0.9, 0.9, 0.5, 0.5}, s.best(4).scores());
+        assertEquals(5, s.best(99).size());
+        assertEquals(0, ScoredItems.empty().best(3).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.best(0));
+        assertEquals("n must be ≥ 1, got 0", e.getMessage());
+    }
+
+    @Test
+    void tableHoldsRankItemScoreCategoryAndPopularity() {
+        Table t = new ScoredItems(new int[] {3, 1}, new double[] {0.75, 0.25}).toTable(RetrieversTest.tiny());
+        assertEquals(2, t.rowCount());
+        assertEquals(1, t.intColumn("rank").getInt(0));
+        assertEquals(2, t.intColumn("rank").getInt(1));
+        assertEquals(3, t.intColumn("item").getInt(0));
+        assertEquals(0.25, t.doubleColumn("score").getDouble(1));
+        assertEquals("a", t.stringColumn("category").get(0));
+        assertEquals("b", t.stringColumn("category").get(1));
+        assertEquals(0.9, t.doubleColumn("popularity").getDouble(0));
+        assertEquals(1.0, t.doubleColumn("popularity").getDouble(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScoredItems.empty().toTable(null));
+        assertEquals("world must not be null", e.getMessage());
     }
 }

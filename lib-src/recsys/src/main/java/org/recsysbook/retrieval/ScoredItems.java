@@ -1,16 +1,23 @@
-package org.recsysbook.ranking;
+package org.recsysbook.retrieval;
 
 import java.util.Arrays;
+import java.util.Locale;
 
-import org.recsysbook.retrieval.Candidates;
+import org.recsysbook.world.World;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
- * A list of item ids, each with one score: what one stage of the seed's funnel hands the next
- * (candidates with their blended score, ranked items with their ranking score, the final list).
+ * A list of item ids, each with one score, that one stage of the seed's funnel hands the next: the
+ * candidates {@code candidate_generation} returns as {@code (top_candidates, blended[top_candidates])},
+ * the items {@code ranking} returns with their ranking scores, and the final list {@code re_ranking} keeps.
  *
  * <p>The list keeps its own copies of the arrays, so it cannot change after it is made; loops read it
- * through {@link #id(int)} and {@link #score(int)}, which copy nothing. Order is meaningful: a ranked
- * list is best first, a candidate list is in whatever order its generator produced.
+ * through {@link #id(int)} and {@link #score(int)}, which copy nothing. Order is meaningful: every stage
+ * returns its list best first, on its own scale (cosine, blend, popularity, click probability).
  *
  * @param ids    item ids, each ≥ 0
  * @param scores one finite score per id
@@ -43,18 +50,6 @@ public record ScoredItems(int[] ids, double[] scores) {
     /** The empty list. */
     public static ScoredItems empty() {
         return new ScoredItems(new int[0], new double[0]);
-    }
-
-    /**
-     * Candidate generation's output as a scored list, in the same order.
-     *
-     * @throws IllegalArgumentException if a candidate's score is NaN or infinite
-     */
-    public static ScoredItems from(Candidates candidates) {
-        if (candidates == null) {
-            throw new IllegalArgumentException("candidates must not be null");
-        }
-        return new ScoredItems(candidates.ids(), candidates.scores());
     }
 
     /** The number of items. */
@@ -109,20 +104,48 @@ public record ScoredItems(int[] ids, double[] scores) {
 
     /**
      * The same items ordered by score, highest first, ties broken by the earlier position; only the
-     * best {@code n} are kept (partial selection, not a full sort, when {@code n} is small).
+     * best {@code n} are kept (partial selection with a {@link TopKHeap} over positions, not a full sort).
      */
     public ScoredItems best(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be ≥ 1, got " + n);
         }
-        int[] order = TopK.indices(scores, n);
-        int[] topIds = new int[order.length];
-        double[] topScores = new double[order.length];
-        for (int i = 0; i < order.length; i++) {
-            topIds[i] = ids[order[i]];
-            topScores[i] = scores[order[i]];
+        if (ids.length == 0) {
+            return this;
+        }
+        TopKHeap heap = new TopKHeap(Math.min(n, ids.length));
+        for (int i = 0; i < ids.length; i++) {
+            heap.offer(i, scores[i]);
+        }
+        ScoredItems order = heap.drain();
+        int[] topIds = new int[order.size()];
+        double[] topScores = new double[order.size()];
+        for (int i = 0; i < topIds.length; i++) {
+            topIds[i] = ids[order.id(i)];
+            topScores[i] = scores[order.id(i)];
         }
         return new ScoredItems(topIds, topScores);
+    }
+
+    /**
+     * The list as a table: {@code rank} (1-based), {@code item}, {@code score}, and each item's
+     * {@code category} and {@code popularity} from {@code world}.
+     */
+    public Table toTable(World world) {
+        if (world == null) {
+            throw new IllegalArgumentException("world must not be null");
+        }
+        int[] rank = new int[ids.length];
+        String[] cat = new String[ids.length];
+        double[] pop = new double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            rank[i] = i + 1;
+            cat[i] = world.categoryName(ids[i]);
+            pop[i] = world.popularity(ids[i]);
+        }
+        return Table.create("candidates", IntColumn.create("rank", rank), IntColumn.create("item", ids.clone()),
+                DoubleColumn.create("score", scores.clone()), StringColumn.create("category", cat),
+                DoubleColumn.create("popularity", pop));
     }
 
     /** Two lists are equal when they hold the same ids and scores in the same order. */
@@ -145,7 +168,7 @@ public record ScoredItems(int[] ids, double[] scores) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(ids[i]).append('=').append(String.format(java.util.Locale.ROOT, "%.4f", scores[i]));
+            sb.append(ids[i]).append('=').append(String.format(Locale.ROOT, "%.4f", scores[i]));
         }
         if (ids.length > shown) {
             sb.append(", … ").append(ids.length - shown).append(" more");
