@@ -42,8 +42,8 @@ class KernelSession:
     """A running kernel and a client, with helpers that collect a cell's outputs."""
 
     def __init__(self, kernel_name, spec_root=None):
-        if spec_root:
-            os.environ["JUPYTER_PATH"] = spec_root
+        if spec_root and not os.environ.get("JUPYTER_PATH", "").startswith(spec_root):
+            os.environ["JUPYTER_PATH"] = spec_root + os.pathsep + os.environ.get("JUPYTER_PATH", "")
         self.km, self.kc = jupyter_client.manager.start_new_kernel(
             kernel_name=kernel_name, startup_timeout=TIMEOUT)
 
