@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  * expression is returned as an object, for the renderer to show.
  */
 public final class JavaEngine implements AutoCloseable {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JavaEngine.class.getName());
     /** The imports every notebook starts with (IJava's, plus the display calls). */
     static final String STARTUP_IMPORTS = String.join("\n",
             "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
@@ -57,8 +58,10 @@ public final class JavaEngine implements AutoCloseable {
                 .err(err)
                 .compilerOptions("-Xlint:-options")
                 .build();
-        this.analysis = shell.sourceCodeAnalysis();
-        // one call for the whole start-up class path: each call re-opens the compiler's file manager
+        // The class path is set, and the imports compiled, before the source analysis exists: creating
+        // it starts JShell's background indexer, which reads the compiler's file manager while the class
+        // path is being changed, and now and then the first cell then found no package of the notebook's
+        // library ("package ... does not exist"). One call for the whole path.
         List<String> initial = new ArrayList<>(sharedClasspath());
         initial.addAll(startupClasspath);
         shell.addToClasspath(String.join(File.pathSeparator, initial));
@@ -69,6 +72,7 @@ public final class JavaEngine implements AutoCloseable {
                 throw new IllegalStateException("start-up import failed: " + imp);
             }
         }
+        this.analysis = shell.sourceCodeAnalysis();
     }
 
     /** The jars of the packages the notebook shares with the kernel, so that cells compile against them. */
@@ -165,6 +169,25 @@ public final class JavaEngine implements AutoCloseable {
         return outcome;
     }
 
+    private static final java.util.regex.Pattern MISSING_PACKAGE =
+            java.util.regex.Pattern.compile("package ([\\w.]+) does not exist");
+
+    /** Whether a rejected snippet names a missing package that the notebook's class loader does have. */
+    private boolean missesAPackageTheClassPathHas(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null || event.status() != Snippet.Status.REJECTED) {
+                continue;
+            }
+            for (Diag diag : shell.diagnostics(event.snippet()).collect(Collectors.toList())) {
+                java.util.regex.Matcher m = MISSING_PACKAGE.matcher(diag.getMessage(Locale.ROOT));
+                if (m.find() && loader.getResource(m.group(1).replace('.', '/')) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean endsWithSemicolon(String source) {
         String s = source.strip();
         return s.endsWith(";");
@@ -173,6 +196,14 @@ public final class JavaEngine implements AutoCloseable {
     private Outcome evalSnippet(String cell, int offset, String source) throws CellError {
         ValueCapture.clear();
         List<SnippetEvent> events = shell.eval(source);
+        if (missesAPackageTheClassPathHas(events)) {
+            // Seen now and then on the first cell of a fresh kernel: the compiler reports a package of the
+            // notebook's library missing although its jar is on the class path. Setting the class path
+            // again makes the compiler re-read it; then the snippet is evaluated once more.
+            LOG.warning("the compiler missed a package on the class path; re-reading the class path");
+            shell.addToClasspath(String.join(File.pathSeparator, sharedClasspath()));
+            events = shell.eval(source);
+        }
         if (stopRequested.get()) {
             throw stopped();
         }
