@@ -179,10 +179,6 @@ public final class JavaKernel implements DisplaySink {
         }
     }
 
-    boolean running() {
-        return running;
-    }
-
     private Map<String, Object> kernelInfo() {
         Map<String, Object> language = new LinkedHashMap<>();
         language.put("name", "java");

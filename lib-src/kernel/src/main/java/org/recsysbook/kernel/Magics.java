@@ -69,7 +69,7 @@ final class Magics {
             String first = cell.substring(start + 2, nl < 0 ? cell.length() : nl).strip();
             String body = nl < 0 ? "" : cell.substring(nl + 1);
             String name = first.split("\\s+", 2)[0];
-            return cellMagic(name, body, cell, nl < 0 ? cell.length() : nl + 1);
+            return cellMagic(name, body);
         }
         JavaEngine engine = kernel.engine();
         JavaEngine.Outcome outcome = JavaEngine.Outcome.NONE;
@@ -90,7 +90,7 @@ final class Magics {
         return outcome;
     }
 
-    private JavaEngine.Outcome cellMagic(String name, String body, String cell, int bodyOffset) throws CellError {
+    private JavaEngine.Outcome cellMagic(String name, String body) throws CellError {
         switch (name) {
             case "time" -> {
                 long t0 = System.nanoTime();

@@ -17,15 +17,8 @@ import java.util.Map;
  * the stop checks it weaves into every snippet's loops.
  */
 final class NotebookExecutionControl extends LocalExecutionControl {
-    private final NotebookClassLoader loader;
-
     private NotebookExecutionControl(NotebookClassLoader loader) {
         super(new Delegate(loader));
-        this.loader = loader;
-    }
-
-    NotebookClassLoader loader() {
-        return loader;
     }
 
     /** Loads snippet classes and class path entries into the notebook's class loader. */
@@ -80,10 +73,9 @@ final class NotebookExecutionControl extends LocalExecutionControl {
         }
     }
 
-    /** The provider JShell asks for an execution engine; it hands back the one control it made. */
+    /** The provider JShell asks for an execution engine. */
     static final class Provider implements ExecutionControlProvider {
         private final NotebookClassLoader loader;
-        private volatile NotebookExecutionControl control;
 
         Provider(NotebookClassLoader loader) {
             this.loader = loader;
@@ -96,12 +88,7 @@ final class NotebookExecutionControl extends LocalExecutionControl {
 
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            control = new NotebookExecutionControl(loader);
-            return control;
-        }
-
-        NotebookExecutionControl control() {
-            return control;
+            return new NotebookExecutionControl(loader);
         }
     }
 }
