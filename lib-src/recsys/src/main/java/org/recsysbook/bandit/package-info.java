@@ -21,6 +21,6 @@
  *       against the truth by {@link org.recsysbook.bandit.OffPolicyExperiment}.</li>
  * </ul>
  *
- * <p>Charts for the notebooks are in {@link org.recsysbook.bandit.BanditCharts}.
+ * <p>Charts for the notebooks are in {@link org.recsysbook.studies.BanditCharts}.
  */
 package org.recsysbook.bandit;

@@ -4,6 +4,6 @@
  * {@link org.recsysbook.pipeline.PipelineResult} — the final list with each item's score at every stage,
  * the funnel sizes and each stage's wall time — which notebooks show through
  * {@link org.recsysbook.pipeline.RecommendationRenderer} and time with
- * {@link org.recsysbook.pipeline.StageLatency}.
+ * {@link org.recsysbook.studies.StageLatency}.
  */
 package org.recsysbook.pipeline;

@@ -1,4 +1,4 @@
-package org.recsysbook.pipeline;
+package org.recsysbook.studies;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,6 +10,8 @@ import org.recsysbook.core.Quantile;
 import org.recsysbook.core.Request;
 import org.recsysbook.notebook.Charts;
 import org.recsysbook.notebook.Progress;
+import org.recsysbook.pipeline.Pipeline;
+import org.recsysbook.pipeline.StageTimes;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;

@@ -1,17 +1,25 @@
-package org.recsysbook.bandit;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.recsysbook.studies;
 
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.ArmStats;
+import org.recsysbook.bandit.BanditSimulator;
+import org.recsysbook.bandit.BernoulliArms;
+import org.recsysbook.bandit.LaiRobbinsBound;
+import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.ThompsonSampling;
+import org.recsysbook.bandit.Ucb1;
+import org.recsysbook.studies.BanditCharts;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BanditChartsTest {
 
