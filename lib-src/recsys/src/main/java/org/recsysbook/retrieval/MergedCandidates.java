@@ -32,7 +32,7 @@ public final class MergedCandidates implements CandidateGenerator {
      */
     public MergedCandidates(int catalogSize, List<? extends CandidateGenerator> sources) {
         if (catalogSize < 1) {
-            throw new IllegalArgumentException("catalogSize must be >= 1, got " + catalogSize);
+            throw new IllegalArgumentException("catalogSize must be ≥ 1, got " + catalogSize);
         }
         if (sources == null || sources.isEmpty()) {
             throw new IllegalArgumentException("sources must hold at least one generator, got "

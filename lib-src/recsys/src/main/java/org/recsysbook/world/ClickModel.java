@@ -78,7 +78,7 @@ public final class ClickModel {
     /** Examination probability of 1-based position {@code position}: {@code 1 / log2(position + 1)}. */
     public static double examination(int position) {
         if (position < 1) {
-            throw new IllegalArgumentException("position must be >= 1 (1 = top), got " + position);
+            throw new IllegalArgumentException("position must be ≥ 1 (1 = top), got " + position);
         }
         return Math.log(2) / Math.log(position + 1.0);
     }
@@ -136,7 +136,7 @@ public final class ClickModel {
             throw new IllegalArgumentException("ranking and rng must not be null");
         }
         if (day < 0) {
-            throw new IllegalArgumentException("day must be >= 0, got " + day);
+            throw new IllegalArgumentException("day must be ≥ 0, got " + day);
         }
         world.checkUser(user);
         boolean[] clicked = new boolean[ranking.length];

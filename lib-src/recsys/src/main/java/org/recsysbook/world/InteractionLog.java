@@ -44,16 +44,16 @@ public final class InteractionLog {
      */
     public void add(int user, int item, int position, boolean wasClicked, int day, double clickProbability) {
         if (user < 0) {
-            throw new IllegalArgumentException("user must be >= 0, got " + user);
+            throw new IllegalArgumentException("user must be ≥ 0, got " + user);
         }
         if (item < 0) {
-            throw new IllegalArgumentException("item must be >= 0, got " + item);
+            throw new IllegalArgumentException("item must be ≥ 0, got " + item);
         }
         if (position < 1) {
-            throw new IllegalArgumentException("position must be >= 1 (1 = top), got " + position);
+            throw new IllegalArgumentException("position must be ≥ 1 (1 = top), got " + position);
         }
         if (day < 0) {
-            throw new IllegalArgumentException("day must be >= 0, got " + day);
+            throw new IllegalArgumentException("day must be ≥ 0, got " + day);
         }
         if (clickProbability < 0 || clickProbability > 1) {
             throw new IllegalArgumentException("clickProbability must be in [0, 1] or NaN, got " + clickProbability);
@@ -100,7 +100,7 @@ public final class InteractionLog {
      */
     public double[] ctrByPosition(int maxPosition) {
         if (maxPosition < 1) {
-            throw new IllegalArgumentException("maxPosition must be >= 1, got " + maxPosition);
+            throw new IllegalArgumentException("maxPosition must be ≥ 1, got " + maxPosition);
         }
         long[] shown = new long[maxPosition];
         long[] hit = new long[maxPosition];

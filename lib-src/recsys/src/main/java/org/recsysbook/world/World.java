@@ -155,7 +155,7 @@ public final class World implements Catalog {
     public static World of(int dim, float[] itemVectors, int[] categories, String[] categoryNames,
                            double[] popularity, double[] ageDays, float[] userVectors) {
         if (dim < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, got " + dim);
+            throw new IllegalArgumentException("dim must be ≥ 1, got " + dim);
         }
         if (itemVectors.length == 0 || itemVectors.length % dim != 0) {
             throw new IllegalArgumentException("itemVectors.length must be a positive multiple of dim=" + dim
@@ -184,7 +184,7 @@ public final class World implements Catalog {
                 throw new IllegalArgumentException("popularity[" + i + "] must be finite, got " + popularity[i]);
             }
             if (!(ageDays[i] >= 0) || Double.isInfinite(ageDays[i])) {
-                throw new IllegalArgumentException("ageDays[" + i + "] must be finite and >= 0, got " + ageDays[i]);
+                throw new IllegalArgumentException("ageDays[" + i + "] must be finite and ≥ 0, got " + ageDays[i]);
             }
         }
         for (int u = 0; u < userVectors.length / dim; u++) {
@@ -319,7 +319,7 @@ public final class World implements Catalog {
      */
     public Table itemTable(int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+            throw new IllegalArgumentException("limit must be ≥ 1, got " + limit);
         }
         int n = Math.min(limit, itemCount);
         int[] ids = new int[n];
@@ -403,7 +403,7 @@ public final class World implements Catalog {
         /** Number of items, ≥ 1; {@code items × dim} must fit in one Java array. */
         public Builder items(int items) {
             if (items < 1) {
-                throw new IllegalArgumentException("items must be >= 1, got " + items);
+                throw new IllegalArgumentException("items must be ≥ 1, got " + items);
             }
             this.items = items;
             return this;
@@ -412,7 +412,7 @@ public final class World implements Catalog {
         /** Vector dimension, ≥ 1. */
         public Builder dim(int dim) {
             if (dim < 1) {
-                throw new IllegalArgumentException("dim must be >= 1, got " + dim);
+                throw new IllegalArgumentException("dim must be ≥ 1, got " + dim);
             }
             this.dim = dim;
             return this;
@@ -421,7 +421,7 @@ public final class World implements Catalog {
         /** Number of users, ≥ 0. */
         public Builder users(int users) {
             if (users < 0) {
-                throw new IllegalArgumentException("users must be >= 0, got " + users);
+                throw new IllegalArgumentException("users must be ≥ 0, got " + users);
             }
             this.users = users;
             return this;
@@ -430,7 +430,7 @@ public final class World implements Catalog {
         /** Number of categories, ≥ 1; names are {@code cat_0, cat_1, …}. */
         public Builder categories(int categories) {
             if (categories < 1) {
-                throw new IllegalArgumentException("categories must be >= 1, got " + categories);
+                throw new IllegalArgumentException("categories must be ≥ 1, got " + categories);
             }
             this.categories = categories;
             return this;
@@ -439,7 +439,7 @@ public final class World implements Catalog {
         /** Latent rank, ≥ 1; values above dim are capped at dim. */
         public Builder rank(int rank) {
             if (rank < 1) {
-                throw new IllegalArgumentException("rank must be >= 1, got " + rank);
+                throw new IllegalArgumentException("rank must be ≥ 1, got " + rank);
             }
             this.rank = rank;
             return this;
@@ -448,7 +448,7 @@ public final class World implements Catalog {
         /** How far category centres lie from each other in latent units, finite and ≥ 0. */
         public Builder categorySpread(double spread) {
             if (!(spread >= 0) || Double.isInfinite(spread)) {
-                throw new IllegalArgumentException("categorySpread must be finite and >= 0, got " + spread);
+                throw new IllegalArgumentException("categorySpread must be finite and ≥ 0, got " + spread);
             }
             this.spread = spread;
             return this;
@@ -457,7 +457,7 @@ public final class World implements Catalog {
         /** Standard deviation of the isotropic noise per coordinate, finite and ≥ 0. */
         public Builder noise(double noise) {
             if (!(noise >= 0) || Double.isInfinite(noise)) {
-                throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
+                throw new IllegalArgumentException("noise must be finite and ≥ 0, got " + noise);
             }
             this.noise = noise;
             return this;
@@ -472,11 +472,11 @@ public final class World implements Catalog {
         /** Generates the world (in parallel; 1M × 64 takes a few seconds on two cores). */
         public World build() {
             if ((long) items * dim > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("items × dim must be <= " + (Integer.MAX_VALUE - 16)
+                throw new IllegalArgumentException("items × dim must be ≤ " + (Integer.MAX_VALUE - 16)
                         + ", got " + items + " × " + dim);
             }
             if ((long) users * dim > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("users × dim must be <= " + (Integer.MAX_VALUE - 16)
+                throw new IllegalArgumentException("users × dim must be ≤ " + (Integer.MAX_VALUE - 16)
                         + ", got " + users + " × " + dim);
             }
             int r = Math.min(rank, dim);
