@@ -135,11 +135,6 @@ public final class RelevantItems {
         return items.length == 0;
     }
 
-    /** True when built as a set (every grade 1). */
-    public boolean isBinary() {
-        return binary;
-    }
-
     /** The grade of {@code item}, 0 when it is not relevant. */
     public double grade(int item) {
         int i = Arrays.binarySearch(items, item);

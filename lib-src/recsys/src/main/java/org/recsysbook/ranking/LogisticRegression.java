@@ -35,13 +35,11 @@ public final class LogisticRegression {
     private final double intercept;
     private final double[] weights;
     private final int iterations;
-    private final double loss;
 
-    private LogisticRegression(double intercept, double[] weights, int iterations, double loss) {
+    private LogisticRegression(double intercept, double[] weights, int iterations) {
         this.intercept = intercept;
         this.weights = weights;
         this.iterations = iterations;
-        this.loss = loss;
     }
 
     /** A model with given parameters (for example to score with weights fitted elsewhere). */
@@ -53,7 +51,7 @@ public final class LogisticRegression {
         for (int j = 0; j < weights.length; j++) {
             requireFinite("weights[" + j + "]", weights[j]);
         }
-        return new LogisticRegression(intercept, weights.clone(), 0, Double.NaN);
+        return new LogisticRegression(intercept, weights.clone(), 0);
     }
 
     /**
@@ -150,7 +148,7 @@ public final class LogisticRegression {
                 break;
             }
         }
-        return new LogisticRegression(beta[0], Arrays.copyOfRange(beta, 1, p), iter, current);
+        return new LogisticRegression(beta[0], Arrays.copyOfRange(beta, 1, p), iter);
     }
 
     private static double loss(double[] x, int f, double[] y, double[] v, double total, double l2, double[] beta) {
@@ -260,11 +258,6 @@ public final class LogisticRegression {
     /** The number of Newton steps the fit took (0 for {@link #of}). */
     public int iterations() {
         return iterations;
-    }
-
-    /** The penalised training loss J at the fitted parameters (NaN for {@link #of}). */
-    public double trainingLoss() {
-        return loss;
     }
 
     /** The log-odds {@code b + w·x} of a feature row. */

@@ -45,16 +45,6 @@ public final class BusinessRules implements ReRanker {
         return new BusinessRules(catalogSize, true, blockedItems);
     }
 
-    /** Whether {@code item} is blocked. */
-    public boolean isBlocked(int item) {
-        return blocked.get(item);
-    }
-
-    /** The number of blocked items. */
-    public int blockedCount() {
-        return blocked.cardinality();
-    }
-
     @Override
     public ScoredItems rerank(Request request, ScoredItems ranked) {
         int n = ranked.size();

@@ -72,11 +72,6 @@ public final class CategoryQuota implements ReRanker {
         return new CategoryQuota(this, true);
     }
 
-    /** Whether this quota tops a short list up with skipped items. */
-    public boolean backfills() {
-        return backfill;
-    }
-
     /** A quota over {@code world}'s categories. */
     public static CategoryQuota of(World world, int maxPerCategory, int nFinal) {
         return new CategoryQuota(world.categories(), maxPerCategory, nFinal);

@@ -235,14 +235,6 @@ public final class HnswIndex implements CandidateGenerator {
         return search(query, k, Math.min(n, Math.max(k, searchBreadth)));
     }
 
-    /** The same graph searched with another default breadth, ≥ 1. */
-    public HnswIndex withSearchBreadth(int breadth) {
-        if (breadth < 1) {
-            throw new IllegalArgumentException("searchBreadth must be ≥ 1, got " + breadth);
-        }
-        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, breadth);
-    }
-
     public int size() {
         return n;
     }
