@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>Policies behind {@link org.recsysbook.bandit.BanditPolicy}: {@link org.recsysbook.bandit.EpsilonGreedy},
- *       the seed's {@link org.recsysbook.bandit.Ucb}, {@link org.recsysbook.bandit.Ucb1},
+ *       the seed's {@link org.recsysbook.bandit.Ucb}, {@link org.recsysbook.bandit.Ucb#ucb1 UCB1},
  *       {@link org.recsysbook.bandit.ThompsonSampling} (with {@link org.recsysbook.bandit.BetaSampler}),
  *       {@link org.recsysbook.bandit.DiscountedThompsonSampling} for drift and the frozen
  *       {@link org.recsysbook.bandit.StaticModel}.</li>

@@ -10,7 +10,7 @@ import org.recsysbook.bandit.BernoulliArms;
 import org.recsysbook.bandit.LaiRobbinsBound;
 import org.recsysbook.bandit.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
-import org.recsysbook.bandit.Ucb1;
+import org.recsysbook.bandit.Ucb;
 import org.recsysbook.studies.BanditCharts;
 
 import tech.tablesaw.api.Table;
@@ -41,7 +41,7 @@ class BanditChartsTest {
     void regretChartHasABandPerPolicyAndTheBound() {
         BernoulliArms arms = new BernoulliArms(0.2, 0.5);
         BanditSimulator sim = new BanditSimulator(arms, 50, 3, 1);
-        List<SimulationResult> r = List.of(sim.run(ThompsonSampling.factory()), sim.run(Ucb1.factory()));
+        List<SimulationResult> r = List.of(sim.run(ThompsonSampling.factory()), sim.run(Ucb.ucb1Factory()));
         Figure f = BanditCharts.regret("Regret", r, LaiRobbinsBound.curve(arms.rates(), 50));
         assertEquals(2 * 3 + 1, f.getTraces().length, "lower edge, upper edge and mean per policy, then the bound");
         String js = f.asJavascript("d");
