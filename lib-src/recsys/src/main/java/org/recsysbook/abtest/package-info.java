@@ -21,5 +21,8 @@
  *
  * <p>Distributions and the t and chi-square tests come from commons-math; what it lacks is written here and
  * says so in its class comment.
+ *
+ * <p>Layer: evaluation, beside {@code metrics} and {@code bandit}, above {@code pipeline}; it may import every stage
+ * and the layers below, never {@code serving}, {@code studies} or {@code exercises}.
  */
 package org.recsysbook.abtest;

@@ -22,5 +22,8 @@
  * </ul>
  *
  * <p>Charts for the notebooks are in {@link org.recsysbook.studies.BanditCharts}.
+ *
+ * <p>Layer: evaluation, beside {@code metrics} and {@code abtest}, above {@code pipeline}; it may import every stage
+ * and the layers below, never {@code serving}, {@code studies} or {@code exercises}.
  */
 package org.recsysbook.bandit;

@@ -42,9 +42,7 @@ public final class Dcg extends GainMetric {
 
     /** The position discount {@code 1 / log2(rank + 1)} for {@code rank ≥ 1}. */
     public static double discount(int rank) {
-        if (rank < 1) {
-            throw new IllegalArgumentException("rank must be ≥ 1, got " + rank);
-        }
+        Args.atLeast("rank", rank, 1);
         return rank <= DISCOUNTS.length ? DISCOUNTS[rank - 1] : 1.0 / (Math.log(rank + 1.0) / Math.log(2));
     }
 

@@ -166,9 +166,7 @@ public final class OfflineEvaluation {
 
         /** Bootstrap replicates (default 1000; at least 10) and their seed (default 42). */
         public Builder bootstrap(int replicates, long seed) {
-            if (replicates < 10) {
-                throw new IllegalArgumentException("replicates must be ≥ 10, got " + replicates);
-            }
+            Args.atLeast("replicates", replicates, 10);
             this.replicates = replicates;
             this.seed = seed;
             return this;

@@ -5,5 +5,8 @@
  * the funnel sizes and each stage's wall time — which notebooks show through
  * {@link org.recsysbook.pipeline.RecommendationRenderer} and time with
  * {@link org.recsysbook.studies.StageLatency}.
+ *
+ * <p>Layer: above the three stages it composes; it may import them and the layers below, and is read by
+ * {@code metrics}, {@code abtest}, {@code bandit}, {@code serving}, {@code studies} and {@code exercises}.
  */
 package org.recsysbook.pipeline;

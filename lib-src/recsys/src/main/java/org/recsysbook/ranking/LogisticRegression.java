@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealVector;
+import org.recsysbook.core.Args;
 
 /**
  * Logistic regression, {@code P(click) = σ(b + w·x)}, fitted by Newton's method: the learned model
@@ -77,9 +78,7 @@ public final class LogisticRegression {
      *                                  Hessian is singular (a constant feature with {@code l2 = 0})
      */
     public static LogisticRegression fit(double[] x, int features, double[] y, double[] rowWeights, double l2) {
-        if (features < 1) {
-            throw new IllegalArgumentException("features must be ≥ 1, got " + features);
-        }
+        Args.atLeast("features", features, 1);
         int n = y.length;
         if (n < 1) {
             throw new IllegalArgumentException("y must hold at least one label (rows ≥ 1), got none");

@@ -61,9 +61,7 @@ public final class StageLatency {
             throw new IllegalArgumentException("requests must hold at least one request, got "
                     + (requests == null ? "null" : "none"));
         }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("warmup must be ≥ 0, got " + warmup);
-        }
+        Args.atLeast("warmup", warmup, 0);
         for (int i = 0; i < warmup; i++) {
             pipeline.recommend(requests.get(i % requests.size()));
         }

@@ -2,6 +2,8 @@ package org.recsysbook.world;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * A position-based click model: how a simulated user reacts to a ranked list, the source of the
  * clicks behind the seed's CTR, A/B tests and bandit rewards.
@@ -135,9 +137,7 @@ public final class ClickModel {
         if (ranking == null || rng == null) {
             throw new IllegalArgumentException("ranking and rng must not be null");
         }
-        if (day < 0) {
-            throw new IllegalArgumentException("day must be ≥ 0, got " + day);
-        }
+        Args.atLeast("day", day, 0);
         world.checkUser(user);
         boolean[] clicked = new boolean[ranking.length];
         for (int k = 0; k < ranking.length; k++) {
