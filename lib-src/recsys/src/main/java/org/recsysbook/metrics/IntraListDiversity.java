@@ -63,6 +63,25 @@ public final class IntraListDiversity {
         return total / pairs(n);
     }
 
+    /**
+     * ILD as a {@link RankingMetric} named "ILD" over flat row-major item vectors: the offline evaluation averages
+     * it over users as it does NDCG (the relevant items play no part).
+     */
+    public static RankingMetric metric(float[] vectors, int dim) {
+        checkFlat(vectors, dim);
+        return new RankingMetric() {
+            @Override
+            public String name() {
+                return "ILD";
+            }
+
+            @Override
+            public double score(int[] ranked, RelevantItems relevant) {
+                return of(vectors, dim, ranked);
+            }
+        };
+    }
+
     /** ILD of {@code items}, whose vectors are rows of a flat row-major {@code float[]} with {@code dim} columns. */
     public static double of(float[] vectors, int dim, int[] items) {
         int count = checkFlat(vectors, dim);

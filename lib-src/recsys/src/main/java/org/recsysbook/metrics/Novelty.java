@@ -11,8 +11,11 @@ import org.recsysbook.core.Args;
  * seen once in N interactions carries {@code log2 N} bits. An item never seen in the log would carry infinite
  * information; this class gives it {@code log2 N}, the novelty of an item seen once, so lists with cold items
  * stay comparable (documented, the only clamping here). An empty list scores 0.
+ *
+ * <p>It is a {@link RankingMetric} that ignores the relevant items, so the offline evaluation averages it over
+ * users as it does NDCG.
  */
-public final class Novelty {
+public final class Novelty implements RankingMetric {
     private final double[] selfInformation;
     private final long total;
 
@@ -63,6 +66,17 @@ public final class Novelty {
     /** The number of logged interactions the shares are computed from. */
     public long totalInteractions() {
         return total;
+    }
+
+    @Override
+    public String name() {
+        return "novelty";
+    }
+
+    /** {@link #of} the list; novelty does not depend on which items are relevant. */
+    @Override
+    public double score(int[] ranked, RelevantItems relevant) {
+        return of(ranked);
     }
 
     /** The mean self-information of the items in {@code list}, 0 for an empty list. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.recsysbook.core.Args;
-import org.recsysbook.core.Quantile;
 import org.recsysbook.notebook.Progress;
 
 /**
@@ -16,11 +15,11 @@ import org.recsysbook.notebook.Progress;
  * test user's top k, scores the lists with every metric, and reports each metric's mean with a bootstrap
  * confidence interval.
  *
- * <p>Per-user metrics (any {@link RankingMetric}, plus novelty, intra-list diversity and serendipity when their
- * inputs are given) are averaged over users; a user with no relevant items scores 0 and counts. Catalog-level
+ * <p>Per-user metrics (any {@link RankingMetric}, novelty and intra-list diversity among them, plus serendipity
+ * against a baseline recommender when one is given) are averaged over users; a user with no relevant items scores 0 and counts. Catalog-level
  * metrics (coverage, exposure Gini) are computed from all lists together when the catalog size is known.
  *
- * <p>Intervals are paired percentile bootstraps: each replicate draws the test users with replacement, the
+ * <p>Intervals are paired percentile bootstraps ({@link PairedBootstrap}): each replicate draws the test users with replacement, the
  * same draw for every recommender and metric, and recomputes every figure on it; the interval holds the
  * central {@code confidence} share of the replicates (linear interpolation between order statistics).
  * Coverage and the exposure Gini index get no interval (NaN): they are not means over users, and a resample,
@@ -39,10 +38,8 @@ public final class OfflineEvaluation {
     private final int[] users;
     private final RelevantItems[] relevant;
     private final int k;
+    /** The per-user metrics: the ranking metrics, then novelty and ILD when asked for. */
     private final List<RankingMetric> metrics;
-    private final Novelty novelty;
-    private final float[] vectors;
-    private final int dim;
     private final Recommender serendipityBaseline;
     private final int catalogSize;
     private final int replicates;
@@ -55,11 +52,15 @@ public final class OfflineEvaluation {
         this.users = b.users;
         this.relevant = b.relevant;
         this.k = b.k;
-        this.metrics = b.metrics != null ? b.metrics : List.of(Ndcg.at(b.k), Precision.at(b.k), Recall.at(b.k),
-                AveragePrecision.at(b.k), HitRate.at(b.k), ReciprocalRank.at(b.k));
-        this.novelty = b.novelty;
-        this.vectors = b.vectors;
-        this.dim = b.dim;
+        List<RankingMetric> all = new ArrayList<>(b.metrics != null ? b.metrics : List.of(Ndcg.at(b.k),
+                Precision.at(b.k), Recall.at(b.k), AveragePrecision.at(b.k), HitRate.at(b.k), ReciprocalRank.at(b.k)));
+        if (b.novelty != null) {
+            all.add(b.novelty);
+        }
+        if (b.diversity != null) {
+            all.add(b.diversity);
+        }
+        this.metrics = List.copyOf(all);
         this.serendipityBaseline = b.serendipityBaseline;
         this.catalogSize = b.catalogSize;
         this.replicates = b.replicates;
@@ -88,8 +89,7 @@ public final class OfflineEvaluation {
         private int k = 10;
         private List<RankingMetric> metrics;
         private Novelty novelty;
-        private float[] vectors;
-        private int dim;
+        private RankingMetric diversity;
         private Recommender serendipityBaseline;
         private int catalogSize;
         private int replicates = 1000;
@@ -140,14 +140,7 @@ public final class OfflineEvaluation {
 
         /** Adds "ILD" (intra-list diversity) from flat row-major item vectors. */
         public Builder diversity(float[] itemVectors, int dim) {
-            Args.notNull("itemVectors", itemVectors);
-            Args.atLeast("dim", dim, 1);
-            if (itemVectors.length % dim != 0) {
-                throw new IllegalArgumentException("itemVectors has " + itemVectors.length
-                        + " floats, not a multiple of dim = " + dim);
-            }
-            this.vectors = itemVectors;
-            this.dim = dim;
+            this.diversity = IntraListDiversity.metric(Args.notNull("itemVectors", itemVectors), dim);
             return this;
         }
 
@@ -205,12 +198,6 @@ public final class OfflineEvaluation {
         for (RankingMetric m : metrics) {
             names.add(m.name());
         }
-        if (novelty != null) {
-            names.add("novelty");
-        }
-        if (vectors != null) {
-            names.add("ILD");
-        }
         if (serendipityBaseline != null) {
             names.add("serendipity");
         }
@@ -262,12 +249,6 @@ public final class OfflineEvaluation {
                     for (RankingMetric metric : metrics) {
                         scores[m++][j] = metric.score(l[j], relevant[j]);
                     }
-                    if (novelty != null) {
-                        scores[m++][j] = novelty.of(l[j]);
-                    }
-                    if (vectors != null) {
-                        scores[m++][j] = IntraListDiversity.of(vectors, dim, l[j]);
-                    }
                     if (base != null) {
                         scores[m][j] = Serendipity.of(l[j], relevant[j], base[j], k);
                     }
@@ -288,50 +269,23 @@ public final class OfflineEvaluation {
             }
         }
 
-        // Bootstrap: replicate seeds are drawn in order, so the result does not depend on the thread count.
-        double[][][] boot = new double[names.length][perUserCount][replicates];
-        long[] seeds = new long[replicates];
-        SplittableRandom root = new SplittableRandom(seed);
-        for (int b = 0; b < replicates; b++) {
-            seeds[b] = root.nextLong();
-        }
-        int bootChunk = 8;
-        int bootChunks = (replicates + bootChunk - 1) / bootChunk;
-        Parallel.forEach(bootChunks, parallelism, c -> {
-            int[] idx = new int[n];
-            int end = Math.min(replicates, (c + 1) * bootChunk);
-            for (int b = c * bootChunk; b < end; b++) {
-                SplittableRandom rng = new SplittableRandom(seeds[b]);
-                for (int j = 0; j < n; j++) {
-                    idx[j] = rng.nextInt(n);
-                }
-                for (int r = 0; r < names.length; r++) {
-                    for (int m = 0; m < perUserCount; m++) {
-                        double[] s = perUser[r][m];
-                        double sum = 0;
-                        for (int j = 0; j < n; j++) {
-                            sum += s[idx[j]];
-                        }
-                        boot[r][m][b] = sum / n;
-                    }
-                }
-                if (bar != null) {
-                    bar.step();
-                }
+        // Paired bootstrap: one series per (recommender, per-user metric), all resampled with the same draws.
+        double[][] series = new double[names.length * perUserCount][];
+        for (int r = 0; r < names.length; r++) {
+            for (int m = 0; m < perUserCount; m++) {
+                series[r * perUserCount + m] = perUser[r][m];
             }
-        });
-
-        double alpha = 1 - confidence;
+        }
+        double[][] boot = new PairedBootstrap(replicates, seed, parallelism).means(series, bar);
         double[][] low = new double[names.length][metricCount];
         double[][] high = new double[names.length][metricCount];
         for (int r = 0; r < names.length; r++) {
             Arrays.fill(low[r], Double.NaN);
             Arrays.fill(high[r], Double.NaN);
             for (int m = 0; m < perUserCount; m++) {
-                double[] s = boot[r][m];
-                Arrays.sort(s);
-                low[r][m] = Quantile.linear(s, alpha / 2);
-                high[r][m] = Quantile.linear(s, 1 - alpha / 2);
+                double[] interval = PairedBootstrap.interval(boot[r * perUserCount + m], confidence);
+                low[r][m] = interval[0];
+                high[r][m] = interval[1];
             }
         }
         return new OfflineResult(names, metricNames.toArray(new String[0]), perUserCount, users.clone(), k,
