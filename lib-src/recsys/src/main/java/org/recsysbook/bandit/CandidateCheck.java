@@ -6,20 +6,21 @@ import org.recsysbook.core.Args;
 
 /**
  * Validation of candidate lists (every id an arm, none twice) in O(candidates) with a generation-stamped
- * array, and a reusable score buffer; one per policy, not thread-safe.
+ * array, and a reusable score buffer; one per policy, not thread-safe. Public for the simulators, which check
+ * their slates the same way.
  */
-final class CandidateCheck {
+public final class CandidateCheck {
     private final int arms;
     private final int[] seen;
     private int generation;
     private double[] scores = new double[0];
 
-    CandidateCheck(int arms) {
+    public CandidateCheck(int arms) {
         this.arms = arms;
         this.seen = new int[arms];
     }
 
-    void check(int[] candidates, int nSelect) {
+    public void check(int[] candidates, int nSelect) {
         Args.notNull("candidates", candidates);
         nSelect(nSelect, candidates.length);
         if (++generation == 0) {
@@ -39,7 +40,7 @@ final class CandidateCheck {
     }
 
     /** {@code nSelect} in [1, candidates]: a policy shows at least one candidate and at most all of them. */
-    static int nSelect(int nSelect, int candidates) {
+    public static int nSelect(int nSelect, int candidates) {
         if (nSelect < 1 || nSelect > candidates) {
             throw Args.fail("nSelect", nSelect, "in [1, " + candidates + "] (the number of candidates)");
         }
@@ -47,7 +48,7 @@ final class CandidateCheck {
     }
 
     /** A scratch array of at least {@code m} scores, reused between calls. */
-    double[] scores(int m) {
+    public double[] scores(int m) {
         if (scores.length < m) {
             scores = new double[m];
         }

@@ -2,6 +2,7 @@ package org.recsysbook.bandit;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.bandit.simulation.ContextualSimulator;
 import org.recsysbook.core.Args;
 
 /**
@@ -10,7 +11,7 @@ import org.recsysbook.core.Args;
  * personalised ones.
  *
  * <p>{@link #ignoringContext(BanditPolicy)} turns any {@link BanditPolicy} into one, so that contextual
- * and non-contextual policies run in the same {@link ContextualSimulator}. Not thread-safe.
+ * and non-contextual policies run in the same {@link org.recsysbook.bandit.simulation.ContextualSimulator}. Not thread-safe.
  */
 public interface ContextualPolicy {
 

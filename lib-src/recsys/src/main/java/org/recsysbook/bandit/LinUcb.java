@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
+import org.recsysbook.bandit.offpolicy.DoublyRobust;
 import org.recsysbook.core.Args;
 
 /**
@@ -20,7 +21,7 @@ import org.recsysbook.core.Args;
  * <p>{@code A_a⁻¹} is never recomputed: each reward updates it by Sherman–Morrison,
  * {@code (A + x xᵀ)⁻¹ = A⁻¹ − (A⁻¹x)(A⁻¹x)ᵀ / (1 + xᵀA⁻¹x)}, O(d²) instead of O(d³). Matrices are EJML
  * {@link DMatrixRMaj}s. With {@code α = 0} it is a greedy per-arm ridge regression, also usable as the
- * reward model of {@link DoublyRobust} ({@link #predict}).
+ * reward model of {@link org.recsysbook.bandit.offpolicy.DoublyRobust} ({@link #predict}).
  */
 public final class LinUcb implements ContextualPolicy {
     private final int arms;

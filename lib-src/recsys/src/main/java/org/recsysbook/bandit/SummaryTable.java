@@ -6,10 +6,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * A summary table of one name column and number columns rounded to a fixed number of decimals, as the
- * bandit classes show their results ({@link SimulationResult#summary}, {@link OffPolicyExperiment#table},
- * {@link ArmStats#table}). Non-finite values are kept as they are.
+ * bandit classes show their results ({@code SimulationResult.summary}, {@code OffPolicyExperiment.table},
+ * {@link ArmStats#table}). Non-finite values are kept as they are. Public for the bandit subpackages.
  */
-final class SummaryTable {
+public final class SummaryTable {
     private final int decimals;
     private final StringColumn names;
     private final DoubleColumn[] columns;
@@ -19,7 +19,7 @@ final class SummaryTable {
      * @param name     the name column's header
      * @param columns  the number columns' headers
      */
-    SummaryTable(int decimals, String name, String... columns) {
+    public SummaryTable(int decimals, String name, String... columns) {
         this.decimals = decimals;
         this.names = StringColumn.create(name);
         this.columns = new DoubleColumn[columns.length];
@@ -29,19 +29,19 @@ final class SummaryTable {
     }
 
     /** Adds a row: its name and one value per number column. */
-    void row(String name, double... values) {
+    public void row(String name, double... values) {
         names.append(name);
         for (int c = 0; c < columns.length; c++) {
             columns[c].append(round(values[c], decimals));
         }
     }
 
-    Table table(String title) {
+    public Table table(String title) {
         return Table.create(title, names).addColumns(columns);
     }
 
     /** {@code v} rounded to {@code decimals} places (half up); NaN and infinities unchanged. */
-    static double round(double v, int decimals) {
+    public static double round(double v, int decimals) {
         double scale = Math.pow(10, decimals);
         return Double.isFinite(v) ? Math.round(v * scale) / scale : v;
     }

@@ -8,20 +8,23 @@
  *       {@link org.recsysbook.bandit.ThompsonSampling} (with {@link org.recsysbook.bandit.BetaSampler}),
  *       {@link org.recsysbook.bandit.DiscountedThompsonSampling} for drift and the frozen
  *       {@link org.recsysbook.bandit.StaticModel}.</li>
- *   <li>Simulation: {@link org.recsysbook.bandit.BernoulliArms}, {@link org.recsysbook.bandit.DriftingArms},
- *       {@link org.recsysbook.bandit.BanditSimulator} (seeded, parallel = serial),
- *       {@link org.recsysbook.bandit.SimulationResult}, the seed's demo in
- *       {@link org.recsysbook.bandit.SeedBanditScenario}, and {@link org.recsysbook.bandit.LaiRobbinsBound}.</li>
+ *   <li>Simulation, in {@code org.recsysbook.bandit.simulation}:
+ *       {@link org.recsysbook.bandit.simulation.BernoulliArms}, {@link org.recsysbook.bandit.simulation.DriftingArms},
+ *       {@link org.recsysbook.bandit.simulation.BanditSimulator} (seeded, parallel = serial),
+ *       {@link org.recsysbook.bandit.simulation.SimulationResult}, the seed's demo in
+ *       {@link org.recsysbook.bandit.simulation.SeedBanditScenario}, and {@link org.recsysbook.bandit.simulation.LaiRobbinsBound}.</li>
  *   <li>Context: {@link org.recsysbook.bandit.LinUcb} behind {@link org.recsysbook.bandit.ContextualPolicy},
- *       on {@link org.recsysbook.bandit.ContextualTraffic} from the synthetic world, simulated by
- *       {@link org.recsysbook.bandit.ContextualSimulator}.</li>
- *   <li>Off-policy evaluation from {@link org.recsysbook.bandit.LoggedBandit} data:
- *       {@link org.recsysbook.bandit.InversePropensityScoring}, {@link org.recsysbook.bandit.SelfNormalizedIps},
- *       {@link org.recsysbook.bandit.DirectMethod} and {@link org.recsysbook.bandit.DoublyRobust}, judged
- *       against the truth by {@link org.recsysbook.bandit.OffPolicyExperiment}.</li>
+ *       on {@link org.recsysbook.bandit.simulation.ContextualTraffic} from the synthetic world, simulated by
+ *       {@link org.recsysbook.bandit.simulation.ContextualSimulator}.</li>
+ *   <li>Off-policy evaluation, in {@code org.recsysbook.bandit.offpolicy}, from {@link org.recsysbook.bandit.offpolicy.LoggedBandit} data:
+ *       {@link org.recsysbook.bandit.offpolicy.InversePropensityScoring}, {@link org.recsysbook.bandit.offpolicy.SelfNormalizedIps},
+ *       {@link org.recsysbook.bandit.offpolicy.DirectMethod} and {@link org.recsysbook.bandit.offpolicy.DoublyRobust}, judged
+ *       against the truth by {@link org.recsysbook.bandit.offpolicy.OffPolicyExperiment}.</li>
  * </ul>
  *
  * <p>Charts for the notebooks are in {@link org.recsysbook.studies.BanditCharts}.
+ *
+ * <p>This package holds the policies; the simulation and off-policy subpackages use them, never the other way.
  *
  * <p>Layer: evaluation, beside {@code metrics} and {@code abtest}, above {@code pipeline}; it may import every stage
  * and the layers below, never {@code serving}, {@code studies} or {@code exercises}.

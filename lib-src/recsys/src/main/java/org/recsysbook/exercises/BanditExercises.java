@@ -1,8 +1,8 @@
 package org.recsysbook.exercises;
 
-import org.recsysbook.bandit.BanditSimulator;
-import org.recsysbook.bandit.SeedBanditScenario;
-import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.simulation.BanditSimulator;
+import org.recsysbook.bandit.simulation.SeedBanditScenario;
+import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
 import org.recsysbook.bandit.Ucb;
 

@@ -3,8 +3,8 @@ package org.recsysbook.exercises;
 import java.util.List;
 
 import org.recsysbook.abtest.TwoProportionZTest;
-import org.recsysbook.bandit.ContextualSimulator;
-import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.simulation.ContextualSimulator;
+import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 import org.recsysbook.core.UserContext;

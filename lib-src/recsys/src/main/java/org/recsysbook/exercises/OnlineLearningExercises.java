@@ -2,7 +2,7 @@ package org.recsysbook.exercises;
 
 import java.util.SplittableRandom;
 
-import org.recsysbook.bandit.ContextualSimulator;
+import org.recsysbook.bandit.simulation.ContextualSimulator;
 import org.recsysbook.bandit.LinUcb;
 
 import static org.recsysbook.exercises.ExerciseCheck.fmt;

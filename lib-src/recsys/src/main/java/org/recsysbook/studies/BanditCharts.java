@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
-import org.recsysbook.bandit.OffPolicyExperiment;
-import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.offpolicy.OffPolicyExperiment;
+import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
 import org.recsysbook.core.Args;
 import org.recsysbook.core.Interval;

@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.simulation.BanditEnvironment;
+import org.recsysbook.bandit.simulation.BanditSimulator;
+import org.recsysbook.bandit.simulation.BernoulliArms;
+import org.recsysbook.bandit.simulation.SeedBanditScenario;
+import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.core.Interval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

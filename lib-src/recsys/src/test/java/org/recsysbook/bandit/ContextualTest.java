@@ -3,6 +3,9 @@ package org.recsysbook.bandit;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.simulation.ContextualSimulator;
+import org.recsysbook.bandit.simulation.ContextualTraffic;
+import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.core.Interval;
 import org.recsysbook.world.World;
 

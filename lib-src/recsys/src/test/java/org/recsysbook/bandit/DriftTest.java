@@ -1,14 +1,17 @@
 package org.recsysbook.bandit;
 
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.simulation.BanditSimulator;
+import org.recsysbook.bandit.simulation.DriftingArms;
+import org.recsysbook.bandit.simulation.SimulationResult;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.SplittableRandom;
-
-import org.junit.jupiter.api.Test;
 
 /** Drifting arms, discounted Thompson sampling and the static model that goes stale. */
 class DriftTest {

@@ -1,9 +1,10 @@
 package org.recsysbook.bandit;
 
+import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.simulation.LaiRobbinsBound;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import org.junit.jupiter.api.Test;
 
 class LaiRobbinsBoundTest {
 

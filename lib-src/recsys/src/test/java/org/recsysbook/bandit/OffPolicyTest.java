@@ -1,13 +1,22 @@
 package org.recsysbook.bandit;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.offpolicy.DirectMethod;
+import org.recsysbook.bandit.offpolicy.DoublyRobust;
+import org.recsysbook.bandit.offpolicy.InversePropensityScoring;
+import org.recsysbook.bandit.offpolicy.LoggedBandit;
+import org.recsysbook.bandit.offpolicy.OffPolicyEstimator;
+import org.recsysbook.bandit.offpolicy.OffPolicyExperiment;
+import org.recsysbook.bandit.offpolicy.RewardModel;
+import org.recsysbook.bandit.offpolicy.SelfNormalizedIps;
+import org.recsysbook.bandit.simulation.ContextualTraffic;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
 
 class OffPolicyTest {
     private static final double[] X = {1};

@@ -5,10 +5,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.recsysbook.bandit.ArmStats;
-import org.recsysbook.bandit.BanditSimulator;
-import org.recsysbook.bandit.BernoulliArms;
-import org.recsysbook.bandit.LaiRobbinsBound;
-import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.simulation.BanditSimulator;
+import org.recsysbook.bandit.simulation.BernoulliArms;
+import org.recsysbook.bandit.simulation.LaiRobbinsBound;
+import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
 import org.recsysbook.bandit.Ucb;
 import org.recsysbook.studies.BanditCharts;

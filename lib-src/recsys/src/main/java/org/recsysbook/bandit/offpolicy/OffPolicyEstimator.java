@@ -1,5 +1,7 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.offpolicy;
 
+import org.recsysbook.bandit.StochasticPolicy;
+import org.recsysbook.bandit.offpolicy.LoggedBandit;
 import org.recsysbook.core.Args;
 
 /**

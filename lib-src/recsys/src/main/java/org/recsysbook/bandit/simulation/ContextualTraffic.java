@@ -1,7 +1,10 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.bandit.BanditPolicy;
+import org.recsysbook.bandit.CandidateCheck;
+import org.recsysbook.bandit.StochasticPolicy;
 import org.recsysbook.core.Args;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;

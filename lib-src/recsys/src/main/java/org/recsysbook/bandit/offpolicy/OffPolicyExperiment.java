@@ -1,10 +1,15 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.offpolicy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.recsysbook.bandit.StochasticPolicy;
+import org.recsysbook.bandit.SummaryTable;
+import org.recsysbook.bandit.offpolicy.LoggedBandit;
+import org.recsysbook.bandit.offpolicy.OffPolicyEstimator;
+import org.recsysbook.bandit.simulation.ContextualTraffic;
 import org.recsysbook.core.Args;
 
 import tech.tablesaw.api.Table;

@@ -1,9 +1,12 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.recsysbook.bandit.BanditPolicy;
+import org.recsysbook.bandit.CandidateCheck;
+import org.recsysbook.bandit.simulation.BanditEnvironment;
 import org.recsysbook.core.Args;
 
 /**

@@ -1,7 +1,9 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.offpolicy;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.bandit.StochasticPolicy;
+import org.recsysbook.bandit.simulation.ContextualTraffic;
 import org.recsysbook.core.Args;
 
 /**

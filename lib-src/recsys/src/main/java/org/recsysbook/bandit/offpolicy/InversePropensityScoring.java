@@ -1,4 +1,8 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.offpolicy;
+
+import org.recsysbook.bandit.StochasticPolicy;
+import org.recsysbook.bandit.offpolicy.LoggedBandit;
+import org.recsysbook.bandit.offpolicy.OffPolicyEstimator;
 
 /**
  * Inverse propensity scoring: {@code V̂ = (1/n) Σ r_i · π(a_i|x_i) / μ(a_i|x_i)} — every logged reward

@@ -1,9 +1,11 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.recsysbook.bandit.SummaryTable;
+import org.recsysbook.bandit.simulation.BanditSimulator;
 import org.recsysbook.core.Args;
 import org.recsysbook.core.Interval;
 import org.recsysbook.core.Quantile;

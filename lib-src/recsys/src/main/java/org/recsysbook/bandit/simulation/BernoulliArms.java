@@ -1,8 +1,10 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.bandit.BetaSampler;
+import org.recsysbook.bandit.simulation.BanditEnvironment;
 import org.recsysbook.core.Args;
 
 /**

@@ -1,7 +1,8 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.util.Arrays;
 
+import org.recsysbook.bandit.simulation.BanditEnvironment;
 import org.recsysbook.core.Args;
 
 /**

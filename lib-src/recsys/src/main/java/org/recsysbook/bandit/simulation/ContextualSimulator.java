@@ -1,7 +1,11 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.util.SplittableRandom;
 
+import org.recsysbook.bandit.BanditPolicy;
+import org.recsysbook.bandit.CandidateCheck;
+import org.recsysbook.bandit.ContextualPolicy;
+import org.recsysbook.bandit.simulation.BanditSimulator;
 import org.recsysbook.core.Args;
 
 /**

@@ -1,4 +1,9 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.offpolicy;
+
+import org.recsysbook.bandit.StochasticPolicy;
+import org.recsysbook.bandit.offpolicy.InversePropensityScoring;
+import org.recsysbook.bandit.offpolicy.LoggedBandit;
+import org.recsysbook.bandit.offpolicy.OffPolicyEstimator;
 
 /**
  * Self-normalised inverse propensity scoring: {@code V̂ = Σ w_i r_i / Σ w_i} with

@@ -1,4 +1,4 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import org.recsysbook.core.Args;
 

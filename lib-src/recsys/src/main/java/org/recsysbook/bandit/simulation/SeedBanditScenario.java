@@ -1,4 +1,4 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.bandit.ArmStats;
+import org.recsysbook.bandit.BanditPolicy;
+import org.recsysbook.bandit.BetaSampler;
+import org.recsysbook.bandit.ThompsonSampling;
+import org.recsysbook.bandit.Ucb;
+import org.recsysbook.bandit.simulation.BernoulliArms;
 import org.recsysbook.core.Args;
 
 /**

@@ -1,10 +1,14 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.simulation;
 
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import org.recsysbook.bandit.simulation.BanditSimulator;
+import org.recsysbook.bandit.simulation.ContextualSimulator;
+import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.core.Args;
+import org.recsysbook.core.TopK;
 
 /**
  * The runs of a bandit simulation, as {@link BanditSimulator} and {@link ContextualSimulator} both make
@@ -76,8 +80,8 @@ final class SimulationRuns {
     /** The sum of the {@code n} highest {@code rates} of the arms {@code all}: what an oracle earns in a round. */
     static double best(int[] all, double[] rates, int n) {
         double s = 0;
-        for (int a : AbstractBanditPolicy.topN(all, rates, n)) {
-            s += rates[a];
+        for (int j : TopK.indices(rates, all.length, n)) {
+            s += rates[all[j]];
         }
         return s;
     }

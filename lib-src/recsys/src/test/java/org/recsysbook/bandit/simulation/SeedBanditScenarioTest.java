@@ -1,12 +1,13 @@
-package org.recsysbook.bandit;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.recsysbook.bandit.simulation;
 
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.simulation.SeedBanditScenario;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeedBanditScenarioTest {
 

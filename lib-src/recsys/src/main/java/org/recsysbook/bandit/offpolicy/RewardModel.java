@@ -1,4 +1,8 @@
-package org.recsysbook.bandit;
+package org.recsysbook.bandit.offpolicy;
+
+import org.recsysbook.bandit.LinUcb;
+import org.recsysbook.bandit.offpolicy.DoublyRobust;
+import org.recsysbook.bandit.offpolicy.LoggedBandit;
 
 /**
  * A model of the expected reward of showing an arm for a context, {@code q̂(x, a)}: the direct method's
