@@ -16,24 +16,8 @@ public record Request(int userId, float[] userVector, UserContext context, int[]
 
     /** Checks the fields and keeps copies. */
     public Request {
-        if (userId < 0) {
-            throw new IllegalArgumentException("userId must be ≥ 0, got " + userId);
-        }
-        if (userVector == null || userVector.length == 0) {
-            throw new IllegalArgumentException("userVector must hold at least one number (dimension ≥ 1), got "
-                    + (userVector == null ? "null" : "an empty vector"));
-        }
-        boolean nonZero = false;
-        for (int j = 0; j < userVector.length; j++) {
-            if (!Float.isFinite(userVector[j])) {
-                throw new IllegalArgumentException("userVector[" + j + "] is " + userVector[j]
-                        + "; entries must be finite numbers");
-            }
-            nonZero |= userVector[j] != 0f;
-        }
-        if (!nonZero) {
-            throw new IllegalArgumentException("userVector must not be all zeros (it has no direction)");
-        }
+        Args.atLeast("userId", userId, 0);
+        Args.direction("userVector", userVector);
         if (context == null) {
             throw new IllegalArgumentException("context must not be null; use UserContext.NONE for none");
         }
@@ -42,7 +26,7 @@ public record Request(int userId, float[] userVector, UserContext context, int[]
         int m = 0;
         for (int i = 0; i < seen.length; i++) {
             if (seen[i] < 0) {
-                throw new IllegalArgumentException("seenItems holds " + seen[i] + "; item ids must be ≥ 0");
+                throw Args.fail("seenItems", "item " + seen[i], "item ids ≥ 0");
             }
             if (m == 0 || seen[m - 1] != seen[i]) {
                 seen[m++] = seen[i];

@@ -24,21 +24,15 @@ public record ScoredItems(int[] ids, double[] scores) {
 
     /** Checks the arrays and copies them. */
     public ScoredItems {
-        if (ids == null || scores == null) {
-            throw new IllegalArgumentException("ids and scores must not be null, got ids=" + ids
-                    + ", scores=" + scores);
-        }
-        if (ids.length != scores.length) {
-            throw new IllegalArgumentException("ids and scores must have the same length, got ids.length="
-                    + ids.length + " and scores.length=" + scores.length);
-        }
+        Args.notNull("ids", ids);
+        Args.notNull("scores", scores);
+        Args.sameLength("ids", ids.length, "scores", scores.length);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0) {
-                throw new IllegalArgumentException("ids[" + i + "] is " + ids[i] + "; item ids must be ≥ 0");
+                throw Args.fail("ids[" + i + "]", ids[i], "an item id ≥ 0");
             }
             if (!Double.isFinite(scores[i])) {
-                throw new IllegalArgumentException("scores[" + i + "] is " + scores[i]
-                        + "; scores must be finite numbers");
+                throw Args.fail("scores[" + i + "]", scores[i], "a finite number");
             }
         }
         ids = ids.clone();
@@ -93,9 +87,7 @@ public record ScoredItems(int[] ids, double[] scores) {
 
     /** The first {@code n} items (all of them if there are fewer). */
     public ScoredItems head(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be ≥ 0, got " + n);
-        }
+        Args.atLeast("n", n, 0);
         int m = Math.min(n, ids.length);
         return new ScoredItems(Arrays.copyOf(ids, m), Arrays.copyOf(scores, m));
     }
@@ -105,9 +97,7 @@ public record ScoredItems(int[] ids, double[] scores) {
      * best {@code n} are kept (partial selection with a {@link TopK} over positions, not a full sort).
      */
     public ScoredItems best(int n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n must be ≥ 1, got " + n);
-        }
+        Args.atLeast("n", n, 1);
         if (ids.length == 0) {
             return this;
         }

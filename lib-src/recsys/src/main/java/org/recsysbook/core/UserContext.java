@@ -15,11 +15,7 @@ public record UserContext(double freshnessWeight, double timeWeight) {
     public static final UserContext SEED_DEMO = new UserContext(0.5, 0.3);
 
     public UserContext {
-        if (!(freshnessWeight >= 0) || Double.isInfinite(freshnessWeight)) {
-            throw new IllegalArgumentException("freshnessWeight must be a finite number ≥ 0, got " + freshnessWeight);
-        }
-        if (!(timeWeight >= 0) || Double.isInfinite(timeWeight)) {
-            throw new IllegalArgumentException("timeWeight must be a finite number ≥ 0, got " + timeWeight);
-        }
+        Args.nonNegative("freshnessWeight", freshnessWeight);
+        Args.nonNegative("timeWeight", timeWeight);
     }
 }

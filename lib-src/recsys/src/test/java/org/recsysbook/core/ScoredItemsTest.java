@@ -58,12 +58,12 @@ class ScoredItemsTest {
     void rejectsMismatchedLengthsNegativeIdsAndNaN() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ScoredItems(new int[] {1, 2}, new double[] {0.5}));
-        assertTrue(e.getMessage().contains("ids.length=2 and scores.length=1"), e.getMessage());
+        assertTrue(e.getMessage().equals("scores.length must be 2 (the length of ids), got 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ScoredItems(new int[] {-3}, new double[] {0.5}));
-        assertTrue(e.getMessage().contains("ids[0] is -3; item ids must be ≥ 0"), e.getMessage());
+        assertTrue(e.getMessage().equals("ids[0] must be an item id ≥ 0, got -3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new ScoredItems(new int[] {1}, new double[] {Double.NaN}));
-        assertTrue(e.getMessage().contains("scores[0] is NaN"), e.getMessage());
+        assertTrue(e.getMessage().equals("scores[0] must be a finite number, got NaN"), e.getMessage());
     }
 
     @Test

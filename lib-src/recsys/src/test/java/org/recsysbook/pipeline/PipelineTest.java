@@ -117,14 +117,14 @@ class PipelineTest {
         Pipeline nan = Pipeline.builder(w).candidates((q, k) -> new ScoredItems(new int[] {1}, new double[] {Double.NaN}), 2)
                 .ranker(new SimulatedRanker(1), 2).build();
         e = assertThrows(IllegalArgumentException.class, () -> nan.recommend(Request.forUser(w, 0)));
-        assertTrue(e.getMessage().contains("scores[0] is NaN"), e.getMessage());
+        assertTrue(e.getMessage().equals("scores[0] must be a finite number, got NaN"), e.getMessage());
         Pipeline unknown = Pipeline.builder(w).candidates((q, k) -> new ScoredItems(new int[] {9}, new double[] {1}), 2)
                 .ranker(new SimulatedRanker(1), 2).build();
         e = assertThrows(IllegalArgumentException.class, () -> unknown.recommend(Request.forUser(w, 0)));
         assertTrue(e.getMessage().contains("9"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new Request(0, new float[] {Float.NaN, 1}, UserContext.NONE, null));
-        assertEquals("userVector[0] is NaN; entries must be finite numbers", e.getMessage());
+        assertEquals("userVector[0] must be a finite number, got NaN", e.getMessage());
         assertEquals(0, ScoredItems.empty().size());
     }
 }

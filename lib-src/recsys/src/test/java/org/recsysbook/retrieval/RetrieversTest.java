@@ -219,7 +219,7 @@ class RetrieversTest {
                         new ScoredItems(new int[] {1, 2}, new double[2]), 2));
         assertEquals("approx must hold at least k=2 ids, got 1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ScoredItems(new int[] {1}, new double[2]));
-        assertEquals("ids and scores must have the same length, got ids.length=1 and scores.length=2", e.getMessage());
+        assertEquals("scores.length must be 1 (the length of ids), got 2", e.getMessage());
     }
 
     @Test
