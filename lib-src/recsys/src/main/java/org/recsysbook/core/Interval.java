@@ -106,8 +106,9 @@ public record Interval(double estimate, double lower, double upper, double level
         return (upper - lower) / 2;
     }
 
+    /** {@code [lower, upper]} with six significant digits, as the notebooks print an interval. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%.6g [%.6g, %.6g] (%.0f%%)", estimate, lower, upper, level * 100);
+        return String.format(Locale.ROOT, "[%.6g, %.6g]", lower, upper);
     }
 }

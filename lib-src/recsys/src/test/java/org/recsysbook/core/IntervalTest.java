@@ -57,7 +57,7 @@ class IntervalTest {
         assertTrue(i.contains(0.1));
         assertFalse(i.contains(0.13));
         assertFalse(Interval.none(0.95).contains(0));
-        assertEquals("0.100000 [0.0800000, 0.120000] (90%)", i.toString());
+        assertEquals("[0.0800000, 0.120000]", i.toString());
     }
 
     @Test
