@@ -32,7 +32,7 @@ public final class NumpyRandomState implements RandomGenerator {
     /** A state seeded as {@code np.random.seed(seed)} seeds NumPy's global {@code RandomState}. */
     public NumpyRandomState(long seed) {
         if (seed < 0 || seed > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("seed must be in [0, 4294967295] as NumPy's is; got " + seed);
+            throw Args.fail("seed", seed, "in [0, 4294967295], as NumPy's is");
         }
         int s = (int) seed;
         for (int i = 0; i < N; i++) {
@@ -105,17 +105,12 @@ public final class NumpyRandomState implements RandomGenerator {
 
     /** {@code np.random.exponential(scale)}. */
     public double exponential(double scale) {
-        if (!(scale >= 0) || Double.isInfinite(scale)) {
-            throw new IllegalArgumentException("scale must be finite and >= 0; got " + scale);
-        }
-        return scale * nextExponential();
+        return Args.nonNegative("scale", scale) * nextExponential();
     }
 
     /** {@code np.random.standard_gamma(shape)} with NumPy's legacy algorithms. */
     public double standardGamma(double shape) {
-        if (!(shape >= 0) || Double.isInfinite(shape)) {
-            throw new IllegalArgumentException("shape must be finite and >= 0; got " + shape);
-        }
+        Args.nonNegative("shape", shape);
         if (shape == 1.0) {
             return nextExponential();
         }
@@ -162,12 +157,8 @@ public final class NumpyRandomState implements RandomGenerator {
 
     /** {@code np.random.beta(a, b)} with NumPy's legacy algorithms. */
     public double beta(double a, double b) {
-        if (!(a > 0) || Double.isInfinite(a)) {
-            throw new IllegalArgumentException("a must be finite and > 0; got " + a);
-        }
-        if (!(b > 0) || Double.isInfinite(b)) {
-            throw new IllegalArgumentException("b must be finite and > 0; got " + b);
-        }
+        Args.positive("a", a);
+        Args.positive("b", b);
         if (a <= 1.0 && b <= 1.0) {
             while (true) {
                 double u = nextDouble();
@@ -231,9 +222,6 @@ public final class NumpyRandomState implements RandomGenerator {
     }
 
     private static int checkCount(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("size must be >= 0; got " + n);
-        }
-        return n;
+        return Math.toIntExact(Args.nonNegative("size", (long) n));
     }
 }

@@ -71,7 +71,7 @@ class NumpyRandomStateTest {
     @Test
     void badParametersAreNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new NumpyRandomState(-1))
-                .getMessage().startsWith("seed must be"));
+                .getMessage().startsWith("seed must be in [0, 4294967295]"));
         NumpyRandomState r = new NumpyRandomState(1);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> r.beta(0, 1)).getMessage().startsWith("a must"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> r.beta(1, Double.NaN)).getMessage().startsWith("b must"));
