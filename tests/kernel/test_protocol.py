@@ -120,6 +120,17 @@ class ProtocolTests:
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(self.k.value("1 + 1"), "2")
 
+    def test_an_error_aborts_the_cells_queued_before_it_and_no_later_one(self):
+        kc = self.k.kc
+        ids = [kc.execute('Thread.sleep(500); if (true) throw new IllegalStateException("first");'),
+               kc.execute("1"), kc.execute("2")]
+        replies = {}
+        while len(replies) < 3:
+            r = kc.get_shell_msg(timeout=TIMEOUT)
+            replies[r["parent_header"].get("msg_id")] = r["content"]["status"]
+        self.assertEqual([replies[i] for i in ids], ["error", "aborted", "aborted"])
+        self.assertEqual(self.k.value("3"), "3")  # sent once the error was seen
+
     def test_system_exit_does_not_kill_the_kernel(self):
         self.k.run("String survivor = \"alive\";")
         content, outputs = self.k.run("System.exit(1);")

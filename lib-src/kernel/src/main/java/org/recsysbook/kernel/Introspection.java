@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,17 @@ final class Introspection {
     Introspection(Supplier<JavaEngine> engine, Magics magics) {
         this.engine = engine;
         this.magics = magics;
+    }
+
+    /**
+     * Runs {@code question} on JShell's source analysis, holding the engine's lock (JShell is not
+     * thread-safe; its evaluation and the kernel's completion warm-up hold the same lock).
+     */
+    private <T> T withAnalysis(Function<SourceCodeAnalysis, T> question) {
+        JavaEngine e = engine.get();
+        synchronized (e) {
+            return question.apply(e.analysis());
+        }
     }
 
     /** The Java snippet of a cell around a cursor: its text and where the cursor falls in it. */
@@ -67,12 +79,15 @@ final class Introspection {
             }
             anchorChar = lineStart + linePrefix.indexOf('%');
         } else {
-            SourceCodeAnalysis analysis = engine.get().analysis();
-            Snippet s = snippetAround(analysis, code, cursor);
             int[] anchor = new int[1];
-            for (SourceCodeAnalysis.Suggestion suggestion : analysis.completionSuggestions(s.text(), s.cursor(), anchor)) {
-                matches.add(suggestion.continuation());
-            }
+            Snippet s = withAnalysis(analysis -> {
+                Snippet around = snippetAround(analysis, code, cursor);
+                for (SourceCodeAnalysis.Suggestion suggestion
+                        : analysis.completionSuggestions(around.text(), around.cursor(), anchor)) {
+                    matches.add(suggestion.continuation());
+                }
+                return around;
+            });
             anchorChar = s.start() + anchor[0];
         }
         Map<String, Object> reply = new LinkedHashMap<>();
@@ -87,8 +102,16 @@ final class Introspection {
     /** The {@code inspect_reply}: the signatures and Javadoc of what the cursor is on. */
     Map<String, Object> inspect(Message msg) {
         String code = msg.string("code", "");
-        SourceCodeAnalysis analysis = engine.get().analysis();
-        Snippet s = snippetAround(analysis, code, cursor(msg, code));
+        String text = withAnalysis(analysis -> documentation(analysis, snippetAround(analysis, code, cursor(msg, code))));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("status", "ok");
+        reply.put("found", !text.isEmpty());
+        reply.put("data", !text.isEmpty() ? Map.of("text/plain", text) : Map.of());
+        reply.put("metadata", Map.of());
+        return reply;
+    }
+
+    private static String documentation(SourceCodeAnalysis analysis, Snippet s) {
         String snippet = s.text();
         int rel = s.cursor();
         // documentation() wants the cursor inside or right after an identifier
@@ -110,12 +133,7 @@ final class Introspection {
                 text.append("\n\n").append(Javadoc.plain(d.javadoc()));
             }
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("found", text.length() > 0);
-        reply.put("data", text.length() > 0 ? Map.of("text/plain", text.toString()) : Map.of());
-        reply.put("metadata", Map.of());
-        return reply;
+        return text.toString();
     }
 
     /** The {@code is_complete_reply}: complete, incomplete (with an indent) or invalid. */
@@ -134,7 +152,10 @@ final class Introspection {
         if (javaCode.isBlank()) {
             return "complete";
         }
-        SourceCodeAnalysis analysis = engine.get().analysis();
+        return withAnalysis(analysis -> javaStatus(analysis, javaCode));
+    }
+
+    private static String javaStatus(SourceCodeAnalysis analysis, String javaCode) {
         String remaining = javaCode;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);

@@ -11,12 +11,14 @@ import org.zeromq.ZMQ;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,6 +52,7 @@ public final class JavaKernel implements DisplaySink {
     private final FrontEndInput input;
     private volatile Message current;
     private volatile boolean running = true;
+    private volatile boolean engineAsked;
     private int executionCount;
     private volatile long cellTimeLimitMillis;
 
@@ -66,22 +69,25 @@ public final class JavaKernel implements DisplaySink {
         this.magics = new Magics(this);
         this.introspection = new Introspection(this::engine, magics);
         ClassLoader kernelLoader = JavaKernel.class.getClassLoader();
+        Executor starter = r -> {
+            Thread t = new Thread(r, "kernel-start");
+            t.setDaemon(true);
+            t.start();
+        };
         this.engine = CompletableFuture.supplyAsync(() -> {
             JavaEngine e = new JavaEngine(kernelLoader, startupClasspath, out, err);
             registerRenderers(e);
-            // warm the compiler and the class loader so the first cell answers quickly
+            // warm the compiler with a throwaway expression (JShell's, not a cell: no execution count)
             try {
                 e.eval("", 0, "Integer.valueOf(0)");
-                e.analysis().completionSuggestions("Str", 3, new int[1]);
             } catch (CellError | RuntimeException ex) {
                 LOG.log(Level.WARNING, "warm-up failed", ex);
             }
             return e;
-        }, r -> {
-            Thread t = new Thread(r, "kernel-start");
-            t.setDaemon(true);
-            t.start();
-        });
+        }, starter);
+        // Completion's first call indexes the class path; do it while the front end is idle, not before the
+        // first cell: it is skipped once any request has asked for the engine.
+        engine.thenAcceptAsync(this::warmCompletion, starter);
         timers.scheduleWithFixedDelay(this::pumpStreams, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -97,7 +103,21 @@ public final class JavaKernel implements DisplaySink {
     }
 
     JavaEngine engine() {
+        engineAsked = true;
         return engine.join();
+    }
+
+    private void warmCompletion(JavaEngine e) {
+        synchronized (e) {  // the lock of eval and of Introspection: JShell is not thread-safe
+            if (engineAsked) {
+                return;
+            }
+            try {
+                e.analysis().completionSuggestions("Str", 3, new int[1]);
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "completion warm-up failed", ex);
+            }
+        }
     }
 
     /** Registers the renderers of every provider on the notebook's class path not yet registered. */
@@ -270,16 +290,25 @@ public final class JavaKernel implements DisplaySink {
         Map<String, Object> reply = new LinkedHashMap<>(error);
         reply.put("status", "error");
         reply.put("execution_count", count);
+        // The requests to abort are those queued before the reply: a request the front end sends once it
+        // has seen the reply is not aborted, however soon it arrives.
+        List<Message> queued = msg.flag("stop_on_error", true) ? drainQueued(socket) : List.of();
         wire.send(socket, msg, "execute_reply", reply);
-        if (msg.flag("stop_on_error", true)) {
-            abortQueued(socket);
-        }
+        abortQueued(socket, queued);
     }
 
-    /** After an error, answers the execute requests already queued with {@code aborted}, as IPython does. */
-    private void abortQueued(ZMQ.Socket socket) {
+    private List<Message> drainQueued(ZMQ.Socket socket) {
+        List<Message> queued = new ArrayList<>();
         Message next;
         while ((next = wire.read(socket, 0)) != null) {
+            queued.add(next);
+        }
+        return queued;
+    }
+
+    /** After an error, answers the execute requests that were queued with {@code aborted}, as IPython does. */
+    private void abortQueued(ZMQ.Socket socket, List<Message> queued) {
+        for (Message next : queued) {
             if ("execute_request".equals(next.type())) {
                 wire.publish(next, "status", Map.of("execution_state", "busy"));
                 wire.send(socket, next, "execute_reply", Map.of("status", "aborted", "execution_count", executionCount));

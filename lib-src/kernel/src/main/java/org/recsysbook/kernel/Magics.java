@@ -178,26 +178,32 @@ final class Magics {
     // ---- line magics ---------------------------------------------------------------------------------
 
     private JavaEngine.Outcome classpath(List<String> args) throws CellError {
-        JavaEngine engine = kernel.engine();
         if (args.isEmpty()) {
-            engine.classpath().forEach(System.out::println);
+            kernel.engine().classpath().forEach(System.out::println);
             return JavaEngine.Outcome.NONE;
         }
+        List<Path> paths = new ArrayList<>();
         for (String a : args) {
-            paths("%classpath", a, false).forEach(p -> engine.addToClasspath(p.toString()));
+            paths.addAll(paths("%classpath", a, false));
         }
-        kernel.registerRenderers(engine);
-        return JavaEngine.Outcome.NONE;
+        return addToClasspath(paths);
     }
 
     private JavaEngine.Outcome jars(List<String> args) throws CellError {
         if (args.isEmpty()) {
             throw error("%jars", "give one or more paths or globs of jar files, e.g. %jars lib/*.jar");
         }
-        JavaEngine engine = kernel.engine();
+        List<Path> paths = new ArrayList<>();
         for (String a : args) {
-            paths("%jars", a, true).forEach(p -> engine.addToClasspath(p.toString()));
+            paths.addAll(paths("%jars", a, true));
         }
+        return addToClasspath(paths);
+    }
+
+    /** Puts {@code paths} on the class path of later cells and registers the renderers they provide. */
+    private JavaEngine.Outcome addToClasspath(List<Path> paths) {
+        JavaEngine engine = kernel.engine();
+        paths.forEach(p -> engine.addToClasspath(p.toString()));
         kernel.registerRenderers(engine);
         return JavaEngine.Outcome.NONE;
     }
@@ -212,9 +218,7 @@ final class Magics {
         } catch (MavenResolver.ResolutionException e) {
             throw error("%maven", e.getMessage());
         }
-        JavaEngine engine = kernel.engine();
-        jars.forEach(p -> engine.addToClasspath(p.toString()));
-        kernel.registerRenderers(engine);
+        addToClasspath(jars);
         System.out.println("Added " + jars.size() + " jar" + (jars.size() == 1 ? "" : "s") + " to the class path.");
         return JavaEngine.Outcome.NONE;
     }
