@@ -9,16 +9,20 @@ JDK 25 (where Thread.stop is gone and interrupts work differently).
 import json
 import os
 import queue
+import re
 import shutil
+import subprocess
 import tempfile
 import time
 import unittest
 import uuid
+import zipfile
 
 import jupyter_client
 from jupyter_client.kernelspec import KernelSpecManager
 
 JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TIMEOUT = 60
 
 
@@ -115,6 +119,17 @@ class ProtocolTests:
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(self.k.value("1 + 1"), "2")
+
+    def test_an_error_aborts_the_cells_queued_before_it_and_no_later_one(self):
+        kc = self.k.kc
+        ids = [kc.execute('Thread.sleep(500); if (true) throw new IllegalStateException("first");'),
+               kc.execute("1"), kc.execute("2")]
+        replies = {}
+        while len(replies) < 3:
+            r = kc.get_shell_msg(timeout=TIMEOUT)
+            replies[r["parent_header"].get("msg_id")] = r["content"]["status"]
+        self.assertEqual([replies[i] for i in ids], ["error", "aborted", "aborted"])
+        self.assertEqual(self.k.value("3"), "3")  # sent once the error was seen
 
     def test_system_exit_does_not_kill_the_kernel(self):
         self.k.run("String survivor = \"alive\";")
@@ -215,6 +230,49 @@ class ProtocolTests:
             self.assertEqual(self.k.value("triple(5)"), "15")
         finally:
             shutil.rmtree(d)
+
+    def test_jars_glob_adds_a_jar_to_the_class_path(self):
+        d = tempfile.mkdtemp()
+        try:
+            src = os.path.join(d, "src", "globbed")
+            os.makedirs(src)
+            with open(os.path.join(src, "Hello.java"), "w") as f:
+                f.write('package globbed; public class Hello { public static String hi() { return "hi"; } }\n')
+            javac = os.path.join(os.path.dirname(KernelSpecManager().get_kernel_spec(self.kernel_name).argv[0]), "javac")
+            classes = os.path.join(d, "classes")
+            subprocess.run([javac, "-d", classes, os.path.join(src, "Hello.java")], check=True)
+            os.makedirs(os.path.join(d, "lib"))
+            with zipfile.ZipFile(os.path.join(d, "lib", "hello.jar"), "w") as jar:
+                jar.write(os.path.join(classes, "globbed", "Hello.class"), "globbed/Hello.class")
+            content, _ = self.k.run(f'%jars "{d}/lib/*.jar"')
+            self.assertEqual(content["status"], "ok", content)
+            self.assertEqual(self.k.value("globbed.Hello.hi()"), "hi")
+            content, outputs = self.k.run("%classpath")
+            self.assertIn(os.path.join(d, "lib", "hello.jar"), text_of(outputs))
+        finally:
+            shutil.rmtree(d)
+
+    def test_lsmagic_lists_every_magic_the_kernel_runs(self):
+        content, outputs = self.k.run("%lsmagic")
+        self.assertEqual(content["status"], "ok")
+        listed = text_of(outputs).split()
+        for magic in ("%classpath", "%jars", "%maven", "%mavenRepo", "%load", "%timeout", "%lsmagic",
+                      "%%time", "%%html", "%%markdown", "%%md", "%%javascript", "%%js", "%%latex"):
+            self.assertIn(magic, listed)
+        for magic in [m for m in listed if m.startswith("%%") and m != "%%time"]:
+            content, outputs = self.k.run(magic + "\nx")
+            self.assertEqual(content["status"], "ok", magic)
+            self.assertEqual([o["msg_type"] for o in outputs], ["display_data"], magic)
+
+    def test_kernel_info_gives_the_poms_version(self):
+        with open(os.path.join(ROOT, "pom.xml")) as f:
+            version = re.search(r"<artifactId>workbook-parent</artifactId>\s*<version>([^<]+)</version>",
+                                f.read()).group(1)
+        msg_id = self.k.kc.kernel_info()
+        reply = self.k.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.k.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["implementation_version"], version)
 
     def test_time_cell_magic(self):
         content, outputs = self.k.run("%%time\nint t = 0;\nfor (int i = 0; i < 1000; i++) t += i;\nt")

@@ -1,28 +1,24 @@
 package org.recsysbook.kernel;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
-import jdk.jshell.SourceCodeAnalysis;
 import org.recsysbook.display.Display;
 import org.recsysbook.display.DisplaySink;
 import org.zeromq.ZMQ;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,7 +32,8 @@ import java.util.logging.Logger;
  */
 public final class JavaKernel implements DisplaySink {
     private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
-    static final String VERSION = "1.0.0";
+    /** The kernel's version, from its jar's manifest (Maven writes the pom's version there). */
+    static final String VERSION = version();
 
     private final Wire wire;
     private final CompletableFuture<JavaEngine> engine;
@@ -50,10 +47,12 @@ public final class JavaKernel implements DisplaySink {
         t.setDaemon(true);
         return t;
     });
-    private final List<String[]> history = new ArrayList<>();
+    private final History history = new History();
+    private final Introspection introspection;
     private final FrontEndInput input;
     private volatile Message current;
     private volatile boolean running = true;
+    private volatile boolean engineAsked;
     private int executionCount;
     private volatile long cellTimeLimitMillis;
 
@@ -62,29 +61,33 @@ public final class JavaKernel implements DisplaySink {
         this.cellTimeLimitMillis = cellTimeLimitMillis;
         this.stdout = new StreamPublisher("stdout", this::publishCurrent);
         this.stderr = new StreamPublisher("stderr", this::publishCurrent);
-        this.input = new FrontEndInput();
+        this.input = new FrontEndInput(wire, () -> current, () -> running, this::flushStreams);
         installStreams();
         PrintStream out = System.out;
         PrintStream err = System.err;
         Display.setSink(this);
         this.magics = new Magics(this);
+        this.introspection = new Introspection(this::engine, magics);
         ClassLoader kernelLoader = JavaKernel.class.getClassLoader();
+        Executor starter = r -> {
+            Thread t = new Thread(r, "kernel-start");
+            t.setDaemon(true);
+            t.start();
+        };
         this.engine = CompletableFuture.supplyAsync(() -> {
             JavaEngine e = new JavaEngine(kernelLoader, startupClasspath, out, err);
             registerRenderers(e);
-            // warm the compiler and the class loader so the first cell answers quickly
+            // warm the compiler with a throwaway expression (JShell's, not a cell: no execution count)
             try {
                 e.eval("", 0, "Integer.valueOf(0)");
-                e.analysis().completionSuggestions("Str", 3, new int[1]);
             } catch (CellError | RuntimeException ex) {
                 LOG.log(Level.WARNING, "warm-up failed", ex);
             }
             return e;
-        }, r -> {
-            Thread t = new Thread(r, "kernel-start");
-            t.setDaemon(true);
-            t.start();
-        });
+        }, starter);
+        // Completion's first call indexes the class path; do it while the front end is idle, not before the
+        // first cell: it is skipped once any request has asked for the engine.
+        engine.thenAcceptAsync(this::warmCompletion, starter);
         timers.scheduleWithFixedDelay(this::pumpStreams, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -100,7 +103,21 @@ public final class JavaKernel implements DisplaySink {
     }
 
     JavaEngine engine() {
+        engineAsked = true;
         return engine.join();
+    }
+
+    private void warmCompletion(JavaEngine e) {
+        synchronized (e) {  // the lock of eval and of Introspection: JShell is not thread-safe
+            if (engineAsked) {
+                return;
+            }
+            try {
+                e.analysis().completionSuggestions("Str", 3, new int[1]);
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "completion warm-up failed", ex);
+            }
+        }
     }
 
     /** Registers the renderers of every provider on the notebook's class path not yet registered. */
@@ -155,10 +172,11 @@ public final class JavaKernel implements DisplaySink {
             switch (msg.type()) {
                 case "kernel_info_request" -> wire.send(socket, msg, "kernel_info_reply", kernelInfo());
                 case "execute_request" -> execute(socket, msg);
-                case "complete_request" -> wire.send(socket, msg, "complete_reply", complete(msg));
-                case "inspect_request" -> wire.send(socket, msg, "inspect_reply", inspect(msg));
-                case "is_complete_request" -> wire.send(socket, msg, "is_complete_reply", isComplete(msg));
-                case "history_request" -> wire.send(socket, msg, "history_reply", history(msg));
+                case "complete_request" -> wire.send(socket, msg, "complete_reply", introspection.complete(msg));
+                case "inspect_request" -> wire.send(socket, msg, "inspect_reply", introspection.inspect(msg));
+                case "is_complete_request" -> wire.send(socket, msg, "is_complete_reply",
+                        introspection.isComplete(msg));
+                case "history_request" -> wire.send(socket, msg, "history_reply", history.reply(msg));
                 case "comm_info_request" -> wire.send(socket, msg, "comm_info_reply",
                         Map.of("status", "ok", "comms", Map.of()));
                 case "interrupt_request" -> {
@@ -177,6 +195,11 @@ public final class JavaKernel implements DisplaySink {
         } finally {
             wire.publish(msg, "status", Map.of("execution_state", "idle"));
         }
+    }
+
+    private static String version() {
+        String v = JavaKernel.class.getPackage().getImplementationVersion();
+        return v == null ? "unpackaged" : v;  // run from target/classes, as the unit tests do
     }
 
     private Map<String, Object> kernelInfo() {
@@ -208,7 +231,7 @@ public final class JavaKernel implements DisplaySink {
         boolean store = msg.flag("store_history", !silent) && !silent;
         if (store) {
             executionCount++;
-            history.add(new String[] {Integer.toString(executionCount), code});
+            history.add(executionCount, code);
         }
         int count = executionCount;
         current = msg;
@@ -267,16 +290,25 @@ public final class JavaKernel implements DisplaySink {
         Map<String, Object> reply = new LinkedHashMap<>(error);
         reply.put("status", "error");
         reply.put("execution_count", count);
+        // The requests to abort are those queued before the reply: a request the front end sends once it
+        // has seen the reply is not aborted, however soon it arrives.
+        List<Message> queued = msg.flag("stop_on_error", true) ? drainQueued(socket) : List.of();
         wire.send(socket, msg, "execute_reply", reply);
-        if (msg.flag("stop_on_error", true)) {
-            abortQueued(socket);
-        }
+        abortQueued(socket, queued);
     }
 
-    /** After an error, answers the execute requests already queued with {@code aborted}, as IPython does. */
-    private void abortQueued(ZMQ.Socket socket) {
+    private List<Message> drainQueued(ZMQ.Socket socket) {
+        List<Message> queued = new ArrayList<>();
         Message next;
         while ((next = wire.read(socket, 0)) != null) {
+            queued.add(next);
+        }
+        return queued;
+    }
+
+    /** After an error, answers the execute requests that were queued with {@code aborted}, as IPython does. */
+    private void abortQueued(ZMQ.Socket socket, List<Message> queued) {
+        for (Message next : queued) {
             if ("execute_request".equals(next.type())) {
                 wire.publish(next, "status", Map.of("execution_state", "busy"));
                 wire.send(socket, next, "execute_reply", Map.of("status", "aborted", "execution_count", executionCount));
@@ -345,248 +377,6 @@ public final class JavaKernel implements DisplaySink {
 
     private static JsonElement orEmpty(JsonElement e) {
         return e == null || e instanceof JsonNull ? new JsonObject() : e;
-    }
-
-    // ---- completion, inspection, history -------------------------------------------------------------
-
-    /** The snippet of {@code code} that holds {@code cursor}, as its start offset and text. */
-    private static int[] snippetAround(SourceCodeAnalysis analysis, String code, int cursor) {
-        int start = 0;
-        String remaining = code;
-        while (true) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            String rest = info.remaining() == null ? "" : info.remaining();
-            int end = code.length() - rest.length();
-            if (rest.isEmpty() || end >= cursor || end <= start
-                    || info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                return new int[] {start, code.length()};
-            }
-            start = end;
-            remaining = rest;
-        }
-    }
-
-    private Map<String, Object> complete(Message msg) {
-        String code = msg.string("code", "");
-        int cursor = Unicode.toCharIndex(code, msg.integer("cursor_pos", code.codePointCount(0, code.length())));
-        Set<String> matches = new LinkedHashSet<>();
-        int anchorChar = cursor;
-        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
-        String linePrefix = code.substring(lineStart, cursor);
-        if (linePrefix.stripLeading().startsWith("%") && !linePrefix.contains(" ")) {
-            String typed = linePrefix.strip();
-            for (String name : magics.names()) {
-                if (name.startsWith(typed)) {
-                    matches.add(name);
-                }
-            }
-            anchorChar = lineStart + linePrefix.indexOf('%');
-        } else {
-            JavaEngine e = engine();
-            String javaCode = magics.maskMagicLines(code);
-            int[] span = snippetAround(e.analysis(), javaCode, cursor);
-            String snippet = javaCode.substring(span[0], Math.max(span[0], Math.min(span[1], javaCode.length())));
-            int rel = Math.max(0, Math.min(cursor - span[0], snippet.length()));
-            int[] anchor = new int[1];
-            for (SourceCodeAnalysis.Suggestion s : e.analysis().completionSuggestions(snippet, rel, anchor)) {
-                matches.add(s.continuation());
-            }
-            anchorChar = span[0] + anchor[0];
-        }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("matches", new ArrayList<>(matches));
-        reply.put("cursor_start", Unicode.toCodePointIndex(code, anchorChar));
-        reply.put("cursor_end", Unicode.toCodePointIndex(code, cursor));
-        reply.put("metadata", Map.of());
-        return reply;
-    }
-
-    private Map<String, Object> inspect(Message msg) {
-        String code = msg.string("code", "");
-        int cursor = Unicode.toCharIndex(code, msg.integer("cursor_pos", code.codePointCount(0, code.length())));
-        JavaEngine e = engine();
-        String javaCode = magics.maskMagicLines(code);
-        int[] span = snippetAround(e.analysis(), javaCode, cursor);
-        String snippet = javaCode.substring(span[0], Math.max(span[0], Math.min(span[1], javaCode.length())));
-        int rel = Math.max(0, Math.min(cursor - span[0], snippet.length()));
-        // documentation() wants the cursor inside or right after an identifier
-        while (rel < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(rel))) {
-            rel++;
-        }
-        StringBuilder text = new StringBuilder();
-        List<SourceCodeAnalysis.Documentation> docs = e.analysis().documentation(snippet, rel, true);
-        if (docs.isEmpty()) {
-            // a bare method name: ask as if the call's parenthesis were open
-            docs = e.analysis().documentation(snippet.substring(0, rel) + "(", rel + 1, true);
-        }
-        for (SourceCodeAnalysis.Documentation d : docs) {
-            if (text.length() > 0) {
-                text.append("\n\n");
-            }
-            text.append(d.signature());
-            if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                text.append("\n\n").append(Javadoc.plain(d.javadoc()));
-            }
-        }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("found", text.length() > 0);
-        reply.put("data", text.length() > 0 ? Map.of("text/plain", text.toString()) : Map.of());
-        reply.put("metadata", Map.of());
-        return reply;
-    }
-
-    private Map<String, Object> isComplete(Message msg) {
-        String code = msg.string("code", "");
-        String status = "complete";
-        String javaCode = magics.maskMagicLines(code);
-        if (code.stripLeading().startsWith("%%")) {
-            status = "complete";
-        } else if (!javaCode.isBlank()) {
-            SourceCodeAnalysis analysis = engine().analysis();
-            String remaining = javaCode;
-            while (!remaining.isBlank()) {
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-                SourceCodeAnalysis.Completeness c = info.completeness();
-                if (c == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
-                        || c == SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE) {
-                    status = "incomplete";
-                    break;
-                }
-                if (c == SourceCodeAnalysis.Completeness.UNKNOWN) {
-                    status = "invalid";
-                    break;
-                }
-                String rest = info.remaining() == null ? "" : info.remaining();
-                if (rest.length() >= remaining.length()) {
-                    break;
-                }
-                remaining = rest;
-            }
-        }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", status);
-        if ("incomplete".equals(status)) {
-            reply.put("indent", "    ");
-        }
-        return reply;
-    }
-
-    private Map<String, Object> history(Message msg) {
-        String access = msg.string("hist_access_type", "tail");
-        boolean output = msg.flag("output", false);
-        List<String[]> selected = new ArrayList<>();
-        synchronized (history) {
-            switch (access) {
-                case "range" -> {
-                    int start = msg.integer("start", 0);
-                    int stop = msg.integer("stop", history.size() + 1);
-                    for (String[] h : history) {
-                        int line = Integer.parseInt(h[0]);
-                        if (line >= start && line < stop) {
-                            selected.add(h);
-                        }
-                    }
-                }
-                case "search" -> {
-                    String pattern = msg.string("pattern", "*");
-                    String regex = java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
-                    java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL);
-                    boolean unique = msg.flag("unique", false);
-                    Set<String> seen = new HashSet<>();
-                    for (String[] h : history) {
-                        if (p.matcher(h[1]).matches() && (!unique || seen.add(h[1]))) {
-                            selected.add(h);
-                        }
-                    }
-                    int n = msg.integer("n", selected.size());
-                    selected = new ArrayList<>(selected.subList(Math.max(0, selected.size() - n), selected.size()));
-                }
-                default -> {
-                    int n = msg.integer("n", history.size());
-                    selected.addAll(history.subList(Math.max(0, history.size() - n), history.size()));
-                }
-            }
-        }
-        JsonArray entries = new JsonArray();
-        for (String[] h : selected) {
-            JsonArray entry = new JsonArray();
-            entry.add(0);
-            entry.add(Integer.parseInt(h[0]));
-            if (output) {
-                JsonArray io = new JsonArray();
-                io.add(h[1]);
-                io.add(JsonNull.INSTANCE);
-                entry.add(io);
-            } else {
-                entry.add(h[1]);
-            }
-            entries.add(entry);
-        }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "ok");
-        reply.put("history", entries);
-        return reply;
-    }
-
-    // ---- stdin -------------------------------------------------------------------------------------------
-
-    /** {@code System.in} of the notebook: each read that finds no buffered text asks the front end. */
-    private final class FrontEndInput extends InputStream {
-        private byte[] line = new byte[0];
-        private int pos;
-
-        @Override
-        public synchronized int read() throws IOException {
-            if (!fill()) {
-                return -1;
-            }
-            return line[pos++] & 0xFF;
-        }
-
-        @Override
-        public synchronized int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int n = Math.min(len, line.length - pos);
-            System.arraycopy(line, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public synchronized int available() {
-            return line.length - pos;
-        }
-
-        private boolean fill() throws IOException {
-            if (pos < line.length) {
-                return true;
-            }
-            Message request = current;
-            if (request == null || !request.flag("allow_stdin", false)) {
-                throw new IOException("this front end does not accept input (the request has allow_stdin false)");
-            }
-            flushStreams();
-            wire.send(wire.stdin, request, "input_request", Map.of("prompt", "", "password", false));
-            while (running) {
-                Message reply = wire.read(wire.stdin, 200);
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new java.io.InterruptedIOException("input was interrupted");
-                }
-                if (reply != null && "input_reply".equals(reply.type())) {
-                    line = (reply.string("value", "") + "\n").getBytes(StandardCharsets.UTF_8);
-                    pos = 0;
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** Stops serving and frees the sockets. */

@@ -45,10 +45,28 @@ class MagicsTest {
         Files.writeString(dir.resolve("lib/notes.txt"), "");
         Files.writeString(dir.resolve("lib/nested/c.jar"), "");
         assertEquals(List.of(dir.resolve("lib/a.jar"), dir.resolve("lib/b.jar")),
-                Magics.glob("%jars", dir + "/lib/*.jar"));
-        assertEquals(3, Magics.glob("%jars", dir + "/lib/**.jar").size());
-        CellError e = assertThrows(CellError.class, () -> Magics.glob("%jars", dir + "/nothing/*.jar"));
+                Magics.glob("%jars", dir + "/lib/*.jar", true));
+        assertEquals(List.of(dir.resolve("lib/nested/c.jar")), Magics.glob("%jars", dir + "/lib/*/?.jar", true));
+        assertEquals(List.of(dir.resolve("lib/a.jar"), dir.resolve("lib/b.jar"), dir.resolve("lib/notes.txt")),
+                Magics.glob("%jars", dir + "/lib/", true), "a glob ending in / means the files in the folder");
+        assertEquals(List.of(dir.resolve("lib/a.jar"), dir.resolve("lib/b.jar"), dir.resolve("lib/nested"),
+                dir.resolve("lib/notes.txt")), Magics.glob("%classpath", dir + "/lib/*", false),
+                "%classpath takes folders too");
+        CellError e = assertThrows(CellError.class, () -> Magics.glob("%jars", dir + "/nothing/*.jar", true));
         assertTrue(e.value().startsWith("%jars: no file matches"), e.value());
+        e = assertThrows(CellError.class, () -> Magics.glob("%jars", dir + "/lib/*.war", true));
+        assertTrue(e.value().startsWith("%jars: no file matches"), e.value());
+    }
+
+    @Test
+    void theRegistryNamesEveryMagicAndAnUnknownOneListsThem() {
+        Magics magics = new Magics(null);
+        assertEquals(List.of("%classpath", "%jars", "%maven", "%mavenRepo", "%load", "%timeout", "%lsmagic",
+                "%%time", "%%html", "%%markdown", "%%md", "%%javascript", "%%js", "%%latex"), magics.names());
+        CellError e = assertThrows(CellError.class, () -> magics.runCell("%%nosuch\nbody"));
+        assertEquals("unknown magic %%nosuch", e.value());
+        assertTrue(e.traceback().get(0).contains("Cell magics (first line of a cell): %%time, %%html"),
+                e.traceback().get(0));
     }
 
     @Test
