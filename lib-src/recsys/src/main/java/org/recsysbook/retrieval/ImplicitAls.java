@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.recsysbook.data.Interactions;
@@ -25,7 +26,8 @@ import org.recsysbook.notebook.Progress;
  * touches only the user's own items, so an iteration costs {@code O(nnz·f² + (users + items)·f³)}, not a pass over
  * every cell. The {@code f × f} systems are accumulated on {@code double[]} and solved with EJML's Cholesky solver.
  *
- * <p>Each iteration solves the items, then the users, so after training a user's vector is exactly the least-squares
+ * <p>An item without training interactions solves to the zero vector; it gets no score (the model knows nothing of
+ * it), as {@link LearnedGenerator} allows. Each iteration solves the items, then the users, so after training a user's vector is exactly the least-squares
  * fit to their history given the item vectors: {@link #generate} folds a new history in with the same solve.
  * Initial vectors are drawn from N(0, 0.01²) with the seed; rows are solved in parallel but each independently, so
  * any number of threads gives the same factors, bit for bit.
@@ -38,8 +40,10 @@ public final class ImplicitAls extends LearnedGenerator {
     private final double trainSeconds;
     private final double[] lossByIteration;
     private final double[] itemGram; // YᵀY, for folding in
+    private final boolean[] trained;
+    private final double[] itemKinv; // (YᵀY + λI)⁻¹
 
-    /** The model's hyper-parameters; {@link #DEFAULTS} are 64 factors, 15 iterations, λ 20, α 3, seed 42. */
+    /** The model's hyper-parameters; {@link #DEFAULTS} are 64 factors, 15 iterations, λ 30, α 2, seed 42. */
     public record Settings(int factors, int iterations, double regularization, double alpha, long seed) {
         public Settings {
             if (factors < 1) {
@@ -78,8 +82,8 @@ public final class ImplicitAls extends LearnedGenerator {
         }
     }
 
-    /** 64 factors, 15 iterations, λ = 20, α = 3, seed 42: chosen on MovieLens' validation slice (notebook 09). */
-    public static final Settings DEFAULTS = new Settings(64, 15, 20, 3, 42);
+    /** 64 factors, 15 iterations, λ = 30, α = 2, seed 42: the best of a small grid on MovieLens' validation slice. */
+    public static final Settings DEFAULTS = new Settings(64, 15, 30, 2, 42);
 
     private ImplicitAls(Interactions train, Settings settings, double[] x, double[] y, double trainSeconds,
                         double[] lossByIteration) {
@@ -91,6 +95,12 @@ public final class ImplicitAls extends LearnedGenerator {
         this.trainSeconds = trainSeconds;
         this.lossByIteration = lossByIteration;
         this.itemGram = gram(y, train.itemCount(), settings.factors());
+        this.itemKinv = regularizedInverse(itemGram, settings);
+        this.trained = new boolean[train.itemCount()];
+        int[] counts = train.itemCounts();
+        for (int i = 0; i < counts.length; i++) {
+            trained[i] = counts[i] > 0;
+        }
     }
 
     /** Trains with {@link #DEFAULTS}. */
@@ -150,13 +160,36 @@ public final class ImplicitAls extends LearnedGenerator {
     private static void solveAll(double[] out, int rows, double[] fixed, int[] offsets, int[] adj, Settings s) {
         int f = s.factors();
         double[] gram = gram(fixed, fixed.length / f, f);
+        double[] kinv = regularizedInverse(gram, s);
         int chunk = 64;
         IntStream.range(0, (rows + chunk - 1) / chunk).parallel().forEach(c -> {
             Solver solver = new Solver(f);
             for (int r = c * chunk; r < Math.min(rows, (c + 1) * chunk); r++) {
-                solver.solve(gram, fixed, adj, offsets[r], offsets[r + 1], s, out, r * f);
+                solver.solve(gram, kinv, fixed, adj, offsets[r], offsets[r + 1], s, out, r * f);
             }
         });
+    }
+
+    /** {@code (FᵀF + λI)⁻¹}, shared by the low-rank updates of {@link Solver}; null when λ = 0 and FᵀF is singular. */
+    static double[] regularizedInverse(double[] gram, Settings s) {
+        int f = s.factors();
+        DMatrixRMaj k = new DMatrixRMaj(f, f);
+        System.arraycopy(gram, 0, k.data, 0, f * f);
+        for (int i = 0; i < f; i++) {
+            k.data[i * f + i] += s.regularization();
+        }
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(f);
+        if (!chol.setA(k)) {
+            return null;
+        }
+        DMatrixRMaj inv = new DMatrixRMaj(f, f);
+        chol.invert(inv);
+        return inv.data;
+    }
+
+    /** Rows with at most this many interactions are solved by the low-rank update (Woodbury), the rest by Cholesky. */
+    static int lowRankLimit(int f) {
+        return f / 4;
     }
 
     /** FᵀF of an n × f row-major matrix. */
@@ -183,13 +216,23 @@ public final class ImplicitAls extends LearnedGenerator {
         return g;
     }
 
-    /** One thread's workspace for the f × f systems. */
+    /**
+     * One thread's workspace for the f × f systems. A row with few interactions (most items: the median movie has
+     * three ratings) is solved with the Woodbury identity, {@code (K + UUᵀ)⁻¹ = K⁻¹ − K⁻¹U (I + UᵀK⁻¹U)⁻¹ UᵀK⁻¹},
+     * with {@code K = YᵀY + λI} inverted once per half-step and the columns of U the row's {@code √α y_i}: an
+     * {@code s × s} system instead of an {@code f × f} one, and the same solution.
+     */
     private static final class Solver {
         final int f;
         final DMatrixRMaj a;
         final DMatrixRMaj b;
         final DMatrixRMaj sol;
         final LinearSolverDense<DMatrixRMaj> chol;
+        final double[] w;
+        final double[] z;
+        final DMatrixRMaj small = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj smallB = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj smallX = new DMatrixRMaj(1, 1);
 
         Solver(int f) {
             this.f = f;
@@ -197,12 +240,19 @@ public final class ImplicitAls extends LearnedGenerator {
             b = new DMatrixRMaj(f, 1);
             sol = new DMatrixRMaj(f, 1);
             chol = LinearSolverFactory_DDRM.symmPosDef(f);
+            w = new double[f * lowRankLimit(f)];
+            z = new double[f];
         }
 
         /** Writes the solution for the row whose interactions are {@code adj[from, to)} into {@code out[at…]}. */
-        void solve(double[] gram, double[] fixed, int[] adj, int from, int to, Settings s, double[] out, int at) {
+        void solve(double[] gram, double[] kinv, double[] fixed, int[] adj, int from, int to, Settings s,
+                   double[] out, int at) {
             if (from == to) {
                 java.util.Arrays.fill(out, at, at + f, 0.0);
+                return;
+            }
+            if (kinv != null && s.alpha() > 0 && to - from <= lowRankLimit(f)) {
+                lowRank(kinv, fixed, adj, from, to, s, out, at);
                 return;
             }
             double[] ad = a.data;
@@ -210,12 +260,12 @@ public final class ImplicitAls extends LearnedGenerator {
             System.arraycopy(gram, 0, ad, 0, f * f);
             java.util.Arrays.fill(bd, 0.0);
             double alpha = s.alpha();
-            double w = 1 + alpha;
+            double wt = 1 + alpha;
             for (int p = from; p < to; p++) {
                 int base = adj[p] * f;
                 for (int i = 0; i < f; i++) {
                     double vi = fixed[base + i];
-                    bd[i] += w * vi;
+                    bd[i] += wt * vi;
                     double avi = alpha * vi;
                     int row = i * f;
                     for (int j = 0; j <= i; j++) {
@@ -234,6 +284,62 @@ public final class ImplicitAls extends LearnedGenerator {
             }
             chol.solve(b, sol);
             System.arraycopy(sol.data, 0, out, at, f);
+        }
+
+        /** The Woodbury solve of the class comment. */
+        private void lowRank(double[] kinv, double[] fixed, int[] adj, int from, int to, Settings s, double[] out,
+                             int at) {
+            int n = to - from;
+            double ra = Math.sqrt(s.alpha());
+            // W = K⁻¹U, column j at w[j*f …]
+            for (int j = 0; j < n; j++) {
+                int base = adj[from + j] * f;
+                int wj = j * f;
+                for (int i = 0; i < f; i++) {
+                    double acc = 0;
+                    int row = i * f;
+                    for (int k = 0; k < f; k++) {
+                        acc += kinv[row + k] * fixed[base + k];
+                    }
+                    w[wj + i] = ra * acc;
+                }
+            }
+            // b = (1 + α) Σ y_j = ((1 + α) / √α) U·1, so z = K⁻¹b = ((1 + α) / √α) W·1
+            double c = (1 + s.alpha()) / ra;
+            java.util.Arrays.fill(z, 0.0);
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < f; i++) {
+                    z[i] += c * w[j * f + i];
+                }
+            }
+            small.reshape(n, n);
+            smallB.reshape(n, 1);
+            smallX.reshape(n, 1);
+            for (int p = 0; p < n; p++) {
+                int base = adj[from + p] * f;
+                double rhs = 0;
+                for (int i = 0; i < f; i++) {
+                    rhs += fixed[base + i] * z[i];
+                }
+                smallB.data[p] = ra * rhs;
+                for (int q = 0; q < n; q++) {
+                    double acc = 0;
+                    for (int i = 0; i < f; i++) {
+                        acc += fixed[base + i] * w[q * f + i];
+                    }
+                    small.data[p * n + q] = (p == q ? 1 : 0) + ra * acc;
+                }
+            }
+            if (!CommonOps_DDRM.solveSPD(small, smallB, smallX)) {
+                throw new IllegalArgumentException("the least-squares system is singular; use regularization > 0");
+            }
+            for (int i = 0; i < f; i++) {
+                double v = z[i];
+                for (int j = 0; j < n; j++) {
+                    v -= w[j * f + i] * smallX.data[j];
+                }
+                out[at + i] = v;
+            }
         }
     }
 
@@ -274,20 +380,27 @@ public final class ImplicitAls extends LearnedGenerator {
 
     @Override
     protected void scoreUser(int user, double[] out) {
-        int base = user * f;
+        score(x, user * f, out);
+    }
+
+    /** Scores every item against the vector at {@code v[at…]}; items never seen in training have no vector. */
+    private void score(double[] v, int at, double[] out) {
         int items = itemCount();
         for (int i = 0; i < items; i++) {
-            out[i] = dot(x, base, y, i * f, f);
+            out[i] = trained[i] ? dot(v, at, y, i * f, f) : Double.NEGATIVE_INFINITY;
         }
+    }
+
+    /** Whether item {@code i} had a training interaction, so a learned vector (untrained items score nothing). */
+    public boolean trained(int i) {
+        Queries.checkItem(i, itemCount());
+        return trained[i];
     }
 
     /** Folds a history in (the user step's solve against the trained item vectors), then scores every item. */
     @Override
     protected void scoreHistory(int[] items, double[] out) {
-        double[] u = foldIn(items);
-        for (int i = 0; i < itemCount(); i++) {
-            out[i] = dot(u, 0, y, i * f, f);
-        }
+        score(foldIn(items), 0, out);
     }
 
     /** The user vector that fits {@code items} (ascending ids) best given the item vectors. */
@@ -296,7 +409,7 @@ public final class ImplicitAls extends LearnedGenerator {
             Queries.checkItem(i, itemCount());
         }
         double[] u = new double[f];
-        new Solver(f).solve(itemGram, y, items, 0, items.length, settings, u, 0);
+        new Solver(f).solve(itemGram, itemKinv, y, items, 0, items.length, settings, u, 0);
         return u;
     }
 

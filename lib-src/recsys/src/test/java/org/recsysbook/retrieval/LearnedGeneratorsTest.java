@@ -125,16 +125,28 @@ class LearnedGeneratorsTest {
 
     @Test
     void alsUserVectorsSolveTheWeightedLeastSquaresDirectly() {
-        ImplicitAls.Settings s = new ImplicitAls.Settings(3, 6, 0.3, 2.0, 7);
+        // 3 factors: every row by Cholesky
+        userVectorsSolveDirectly(new ImplicitAls.Settings(3, 6, 0.3, 2.0, 7));
+    }
+
+    @Test
+    void alsLowRankUpdatesGiveTheSameSolution() {
+        // 8 factors: rows with at most 2 interactions (users 1 and 2, items 0, 1, 3, 4) by the Woodbury update
+        assertEquals(2, ImplicitAls.lowRankLimit(8));
+        userVectorsSolveDirectly(new ImplicitAls.Settings(8, 5, 0.5, 4.0, 3));
+    }
+
+    private static void userVectorsSolveDirectly(ImplicitAls.Settings s) {
         ImplicitAls als = ImplicitAls.train(small(), s);
+        int f = s.factors();
         float[] yv = als.itemVectors();
         double[][] x = dense();
         for (int u = 0; u < 4; u++) {
             // (Yᵀ C_u Y + λI) x_u = Yᵀ C_u p_u with C_u written out as a 5 × 5 diagonal
-            DMatrixRMaj y = new DMatrixRMaj(5, 3);
+            DMatrixRMaj y = new DMatrixRMaj(5, f);
             for (int i = 0; i < 5; i++) {
-                for (int k = 0; k < 3; k++) {
-                    y.set(i, k, yv[i * 3 + k]);
+                for (int k = 0; k < f; k++) {
+                    y.set(i, k, yv[i * f + k]);
                 }
             }
             DMatrixRMaj c = new DMatrixRMaj(5, 5);
@@ -143,26 +155,26 @@ class LearnedGeneratorsTest {
                 c.set(i, i, 1 + s.alpha() * x[u][i]);
                 p.set(i, 0, x[u][i]);
             }
-            DMatrixRMaj cy = new DMatrixRMaj(5, 3);
+            DMatrixRMaj cy = new DMatrixRMaj(5, f);
             CommonOps_DDRM.mult(c, y, cy);
-            DMatrixRMaj a = new DMatrixRMaj(3, 3);
+            DMatrixRMaj a = new DMatrixRMaj(f, f);
             CommonOps_DDRM.multTransA(y, cy, a);
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < f; k++) {
                 a.add(k, k, s.regularization());
             }
             DMatrixRMaj cp = new DMatrixRMaj(5, 1);
             CommonOps_DDRM.mult(c, p, cp);
-            DMatrixRMaj rhs = new DMatrixRMaj(3, 1);
+            DMatrixRMaj rhs = new DMatrixRMaj(f, 1);
             CommonOps_DDRM.multTransA(y, cp, rhs);
-            DMatrixRMaj sol = new DMatrixRMaj(3, 1);
+            DMatrixRMaj sol = new DMatrixRMaj(f, 1);
             assertTrue(CommonOps_DDRM.solve(a, rhs, sol));
             float[] xu = als.userVector(u);
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < f; k++) {
                 assertEquals(sol.get(k, 0), xu[k], 1e-4, "x[" + u + "][" + k + "]");
             }
             // folding the training history in gives the trained vector again
             double[] folded = als.foldIn(small().sortedItems(u));
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < f; k++) {
                 assertEquals(xu[k], folded[k], 1e-5);
             }
         }
