@@ -59,6 +59,11 @@ public final class Ease extends LearnedGenerator {
      * @throws IllegalArgumentException if no item has {@code minCount} interactions or XᵀX + λI is singular
      */
     public static Ease train(Interactions train, double lambda, int minCount) {
+        return train(train, lambda, minCount, true);
+    }
+
+    /** As {@link #train(Interactions, double, int)}; {@code progress = false} shows no bar (for small checks). */
+    public static Ease train(Interactions train, double lambda, int minCount, boolean progress) {
         if (train == null) {
             throw new IllegalArgumentException("train must not be null");
         }
@@ -89,7 +94,8 @@ public final class Ease extends LearnedGenerator {
             }
         }
         float[] b;
-        try (Progress bar = Progress.start("EASE: Gram matrix, inverse and weights of " + m + " items", 3)) {
+        try (Progress bar = progress ? Progress.start("EASE: Gram matrix, inverse and weights of " + m + " items", 3)
+                : null) {
             DMatrixRMaj gram = new DMatrixRMaj(m, m);
             double[] g = gram.data;
             int[] cols = new int[counts.length];
@@ -110,14 +116,18 @@ public final class Ease extends LearnedGenerator {
             for (int j = 0; j < m; j++) {
                 g[j * m + j] += lambda;
             }
-            bar.step();
+            if (bar != null) {
+                bar.step();
+            }
             LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(m);
             if (!chol.setA(gram)) {
                 throw new IllegalArgumentException("XᵀX + λI is singular with lambda = " + lambda + "; use lambda > 0");
             }
             DMatrixRMaj p = new DMatrixRMaj(m, m);
             chol.invert(p);
-            bar.step();
+            if (bar != null) {
+                bar.step();
+            }
             b = new float[m * m];
             double[] pd = p.data;
             for (int i = 0; i < m; i++) {
@@ -125,7 +135,9 @@ public final class Ease extends LearnedGenerator {
                     b[i * m + j] = i == j ? 0f : (float) (-pd[i * m + j] / pd[j * m + j]);
                 }
             }
-            bar.step();
+            if (bar != null) {
+                bar.step();
+            }
         }
         return new Ease(train, lambda, minCount, kept, column, b, (System.nanoTime() - start) / 1e9);
     }

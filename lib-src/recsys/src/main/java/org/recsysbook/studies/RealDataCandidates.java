@@ -140,6 +140,33 @@ public final class RealDataCandidates {
         return ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.LINE).name(name).build();
     }
 
+    /**
+     * What a user watched last in training and what each model recommends next, as titles: a look at the models
+     * before the numbers.
+     */
+    public static Table examples(MovieLens ml, Split split, Map<String, ? extends LearnedGenerator> models, int user,
+                                 int n) {
+        int[] history = split.train().items(user);
+        Table t = Table.create("User " + ml.userId(user) + ": the last " + n + " movies watched in training, and "
+                + "each model's top " + n);
+        String[] last = new String[n];
+        for (int j = 0; j < n; j++) {
+            int p = history.length - 1 - j;
+            last[j] = p >= 0 ? ml.label(history[p]) : "";
+        }
+        t.addColumns(StringColumn.create("last watched", last));
+        for (Map.Entry<String, ? extends LearnedGenerator> e : models.entrySet()) {
+            int[] top = e.getValue().recommendIds(user, n);
+            String[] titles = new String[n];
+            for (int j = 0; j < n; j++) {
+                titles[j] = j < top.length ? ml.label(top[j]) + (split.test().contains(user, top[j]) ? " ✔" : "")
+                        : "";
+            }
+            t.addColumns(StringColumn.create(e.getKey(), titles));
+        }
+        return t;
+    }
+
     /** The four generators trained on {@code split.train()} with their defaults, each with its progress bar. */
     public static Map<String, LearnedGenerator> train(Split split) {
         return train(split.train(), true);
