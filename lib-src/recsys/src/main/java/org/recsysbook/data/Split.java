@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
+
 /**
  * A train/test split of real interactions, the protocol an offline evaluation (the chapter's "Offline vs Online
  * Metrics") is only as good as: which ratings a model may learn from, and which it must predict.
@@ -55,7 +58,7 @@ public final class Split {
             for (int p = 0; p < n; p++) {
                 positions[p] = p;
             }
-            SplittableRandom rng = new SplittableRandom(mix(seed, u));
+            SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, u));
             for (int j = 0; j < t; j++) {
                 int r = j + rng.nextInt(n - j);
                 int x = positions[j];
@@ -102,7 +105,7 @@ public final class Split {
      */
     public Split relevantAtLeast(double threshold) {
         if (!(threshold >= 0.5 && threshold <= 5)) {
-            throw new IllegalArgumentException("threshold must be in [0.5, 5] (stars), got " + threshold);
+            throw Args.fail("threshold", threshold, "in [0.5, 5] (stars)");
         }
         return new Split(protocol + String.format(Locale.ROOT, ", relevant if rated >= %.1f", threshold), train,
                 test.select((u, p, n, t, r) -> r >= threshold));
@@ -161,26 +164,13 @@ public final class Split {
     }
 
     private static void checkAll(Interactions all) {
-        if (all == null) {
-            throw new IllegalArgumentException("all must not be null");
-        }
-        if (all.size() == 0) {
-            throw new IllegalArgumentException("all holds no interactions; a split needs at least one");
+        if (Args.notNull("all", all).size() == 0) {
+            throw Args.fail("all", all, "at least one interaction");
         }
     }
 
     private static void checkFraction(double f, String name) {
-        if (!(f > 0 && f < 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1), got " + f);
-        }
-    }
-
-    /** A per-user seed (SplitMix64 finaliser of seed and user), so neighbouring users get unrelated streams. */
-    static long mix(long seed, int user) {
-        long z = seed + 0x9E3779B97F4A7C15L * (user + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        Args.openUnit(name, f);
     }
 
     @Override

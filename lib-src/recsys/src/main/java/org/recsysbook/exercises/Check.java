@@ -320,4 +320,48 @@ public final class Check {
     public static boolean thompsonPrior(char prediction, SimulationResult withPrior) {
         return BanditExercises.thompsonPrior(prediction, withPrior);
     }
+
+    // ---- 09 · real data, candidate generation -----------------------------------------------------------------------
+
+    /** One user's chronological hold-out: the test items, ascending. */
+    @FunctionalInterface
+    public interface HoldOutFunction {
+        int[] apply(int[] items, long[] times, double testFraction);
+    }
+
+    /**
+     * Checks a per-user chronological hold-out: the last {@code round(f·n)} ratings by time (at least 1, at most
+     * n − 1, none for one rating), ties broken by item id, returned in ascending item order; against
+     * {@link org.recsysbook.data.Split}.
+     */
+    public static boolean chronologicalHoldOut(HoldOutFunction holdOut) {
+        return RealDataExercises.chronologicalHoldOut(holdOut);
+    }
+
+    /** EASE's weights B from P = (XᵀX + λI)⁻¹. */
+    @FunctionalInterface
+    public interface EaseWeightsFunction {
+        double[][] apply(double[][] p);
+    }
+
+    /**
+     * Checks {@code B_ij = −P_ij / P_jj} off the diagonal and 0 on it, against {@link org.recsysbook.retrieval.Ease}
+     * on random data.
+     */
+    public static boolean easeWeights(EaseWeightsFunction weights) {
+        return RealDataExercises.easeWeights(weights);
+    }
+
+    /**
+     * Checks the NDCG@10 of a model when only ratings of {@code threshold} stars or more count as relevant, and the
+     * explanation of why it moved. Options: (a) it falls, because the model learned to predict what users watch,
+     * not what they like, and fewer items are relevant; (b) it rises, because liked movies are easier to predict;
+     * (c) it cannot change, because the training set is the same.
+     *
+     * @param model a generator trained on {@code split.train()}
+     */
+    public static boolean likedOnly(double ndcg, char why, org.recsysbook.retrieval.LearnedGenerator model,
+                                    org.recsysbook.data.Split split, double threshold) {
+        return RealDataExercises.likedOnly(ndcg, why, model, split, threshold);
+    }
 }

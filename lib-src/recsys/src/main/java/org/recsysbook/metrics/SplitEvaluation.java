@@ -1,5 +1,6 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.data.Interactions;
 import org.recsysbook.data.Split;
 
@@ -19,7 +20,7 @@ public final class SplitEvaluation {
      * items and novelty from the training interactions; further settings (k, bootstrap, …) as usual.
      */
     public static OfflineEvaluation.Builder builder(Split split) {
-        Checks.notNull(split, "split");
+        Args.notNull("split", split);
         int[] users = split.testUsers();
         return OfflineEvaluation.builder(users, relevant(split.test(), users)).catalogSize(split.itemCount())
                 .novelty(Novelty.fromCounts(split.train().itemCountsLong()));
@@ -27,8 +28,8 @@ public final class SplitEvaluation {
 
     /** Each user's items in {@code test} as a set of relevant items. */
     public static RelevantItems[] relevant(Interactions test, int[] users) {
-        Checks.notNull(test, "test");
-        Checks.notNull(users, "users");
+        Args.notNull("test", test);
+        Args.notNull("users", users);
         RelevantItems[] out = new RelevantItems[users.length];
         for (int j = 0; j < users.length; j++) {
             out[j] = RelevantItems.of(test.sortedItemsShared(users[j]));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.recsysbook.core.Args;
 import org.recsysbook.data.Interactions;
 import org.recsysbook.notebook.Progress;
 
@@ -64,15 +65,9 @@ public final class Ease extends LearnedGenerator {
 
     /** As {@link #train(Interactions, double, int)}; {@code progress = false} shows no bar (for small checks). */
     public static Ease train(Interactions train, double lambda, int minCount, boolean progress) {
-        if (train == null) {
-            throw new IllegalArgumentException("train must not be null");
-        }
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
-        }
-        if (minCount < 1) {
-            throw new IllegalArgumentException("minCount must be >= 1, got " + minCount);
-        }
+        Args.notNull("train", train);
+        Args.nonNegative("lambda", lambda);
+        Args.positive("minCount", minCount);
         long start = System.nanoTime();
         int[] counts = train.itemCounts();
         int[] column = new int[counts.length];

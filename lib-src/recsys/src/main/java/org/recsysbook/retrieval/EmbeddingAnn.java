@@ -1,5 +1,9 @@
 package org.recsysbook.retrieval;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -42,12 +46,8 @@ public final class EmbeddingAnn extends LearnedGenerator {
      * @param breadth the search breadth {@code ef} (raised to the list length asked when that is larger), ≥ 1
      */
     public static EmbeddingAnn build(ImplicitAls model, int m, int breadth, long seed) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
-        if (breadth < 1) {
-            throw new IllegalArgumentException("breadth must be >= 1, got " + breadth);
-        }
+        Args.notNull("model", model);
+        Args.positive("breadth", breadth);
         int f = model.factors();
         float[] all = model.itemVectors();
         int n = 0;
@@ -71,9 +71,7 @@ public final class EmbeddingAnn extends LearnedGenerator {
 
     /** The same graph searched with another breadth. */
     public EmbeddingAnn withBreadth(int newBreadth) {
-        if (newBreadth < 1) {
-            throw new IllegalArgumentException("breadth must be >= 1, got " + newBreadth);
-        }
+        Args.positive("breadth", newBreadth);
         return new EmbeddingAnn(model, index, newBreadth, items);
     }
 

@@ -8,6 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Vectors;
 import org.recsysbook.data.Interactions;
 import org.recsysbook.notebook.Progress;
 
@@ -46,19 +48,10 @@ public final class ImplicitAls extends LearnedGenerator {
     /** The model's hyper-parameters; {@link #DEFAULTS} are 64 factors, 15 iterations, λ 30, α 2, seed 42. */
     public record Settings(int factors, int iterations, double regularization, double alpha, long seed) {
         public Settings {
-            if (factors < 1) {
-                throw new IllegalArgumentException("factors must be >= 1, got " + factors);
-            }
-            if (iterations < 1) {
-                throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
-            }
-            if (!(regularization >= 0) || Double.isInfinite(regularization)) {
-                throw new IllegalArgumentException("regularization must be a finite number >= 0, got "
-                        + regularization);
-            }
-            if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-                throw new IllegalArgumentException("alpha must be a finite number >= 0, got " + alpha);
-            }
+            Args.positive("factors", factors);
+            Args.positive("iterations", iterations);
+            Args.nonNegative("regularization", regularization);
+            Args.nonNegative("alpha", alpha);
         }
 
         public Settings withFactors(int value) {
@@ -115,9 +108,8 @@ public final class ImplicitAls extends LearnedGenerator {
 
     /** As {@link #train(Interactions, Settings)}; {@code trackLoss = false} skips computing the objective. */
     public static ImplicitAls train(Interactions train, Settings settings, boolean trackLoss) {
-        if (train == null || settings == null) {
-            throw new IllegalArgumentException("train and settings must not be null");
-        }
+        Args.notNull("train", train);
+        Args.notNull("settings", settings);
         long start = System.nanoTime();
         int f = settings.factors();
         int users = train.userCount();
@@ -355,7 +347,7 @@ public final class ImplicitAls extends LearnedGenerator {
         double observed = 0;
         for (int u = 0; u < users; u++) {
             for (int p = offsets[u]; p < offsets[u + 1]; p++) {
-                double d = dot(x, u * f, y, adj[p] * f, f);
+                double d = Vectors.dot(x, u * f, y, adj[p] * f, f);
                 // the cell was counted as c = 1, (0 − d)²; it is c = 1 + α, (1 − d)²
                 observed += (1 + s.alpha()) * (1 - d) * (1 - d) - d * d;
             }
@@ -370,14 +362,6 @@ public final class ImplicitAls extends LearnedGenerator {
         return all + observed + s.regularization() * reg;
     }
 
-    static double dot(double[] a, int ao, double[] b, int bo, int f) {
-        double s = 0;
-        for (int k = 0; k < f; k++) {
-            s += a[ao + k] * b[bo + k];
-        }
-        return s;
-    }
-
     @Override
     protected void scoreUser(int user, double[] out) {
         score(x, user * f, out);
@@ -387,7 +371,7 @@ public final class ImplicitAls extends LearnedGenerator {
     private void score(double[] v, int at, double[] out) {
         int items = itemCount();
         for (int i = 0; i < items; i++) {
-            out[i] = trained[i] ? dot(v, at, y, i * f, f) : Double.NEGATIVE_INFINITY;
+            out[i] = trained[i] ? Vectors.dot(v, at, y, i * f, f) : Double.NEGATIVE_INFINITY;
         }
     }
 

@@ -2,6 +2,9 @@ package org.recsysbook.retrieval;
 
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 import org.recsysbook.data.Interactions;
 import org.recsysbook.notebook.Progress;
 
@@ -43,12 +46,8 @@ public final class ItemKnn extends LearnedGenerator {
      * @param neighbours the neighbours kept per item, ≥ 1
      */
     public static ItemKnn train(Interactions train, int neighbours) {
-        if (train == null) {
-            throw new IllegalArgumentException("train must not be null");
-        }
-        if (neighbours < 1) {
-            throw new IllegalArgumentException("neighbours must be >= 1, got " + neighbours);
-        }
+        Args.notNull("train", train);
+        Args.positive("neighbours", neighbours);
         int n = train.itemCount();
         int[][] byItem = train.byItem();
         int[] off = byItem[0];
@@ -69,7 +68,7 @@ public final class ItemKnn extends LearnedGenerator {
                             }
                         }
                     }
-                    TopKHeap heap = new TopKHeap(neighbours);
+                    TopK heap = new TopK(neighbours);
                     for (int t = 0; t < m; t++) {
                         int j = touched[t];
                         heap.offer(j, co[j] / Math.sqrt((double) counts[i] * counts[j]));

@@ -2,6 +2,9 @@ package org.recsysbook.retrieval;
 
 import java.util.Arrays;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 import org.recsysbook.data.Interactions;
 
 /**
@@ -22,10 +25,7 @@ public abstract class LearnedGenerator implements CandidateGenerator {
     protected final Interactions train;
 
     protected LearnedGenerator(Interactions train) {
-        if (train == null) {
-            throw new IllegalArgumentException("train must not be null");
-        }
-        this.train = train;
+        this.train = Args.notNull("train", train);
     }
 
     /**
@@ -122,7 +122,7 @@ public abstract class LearnedGenerator implements CandidateGenerator {
 
     /** The best {@code k} finite scores, skipping the ascending ids in {@code exclude}. */
     static ScoredItems top(double[] scores, int[] exclude, int k) {
-        TopKHeap heap = new TopKHeap(k);
+        TopK heap = new TopK(k);
         int e = 0;
         for (int i = 0; i < scores.length; i++) {
             if (e < exclude.length && exclude[e] == i) {
@@ -138,14 +138,10 @@ public abstract class LearnedGenerator implements CandidateGenerator {
     }
 
     void checkK(int k) {
-        if (k < 1 || k > itemCount()) {
-            throw new IllegalArgumentException("k must be in [1, " + itemCount() + "] (the catalog size), got " + k);
-        }
+        Args.inRange("k", k, 1, itemCount());
     }
 
     void checkUser(int user) {
-        if (user < 0 || user >= train.userCount()) {
-            throw new IllegalArgumentException("user must be in [0, " + train.userCount() + "), got " + user);
-        }
+        Args.index("user", user, train.userCount(), "users");
     }
 }

@@ -3,6 +3,9 @@ package org.recsysbook.studies;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Quantile;
+
 /**
  * How much one recommender beats another on the same users, with a paired percentile bootstrap interval: the
  * check behind "every learned generator beats popularity with an interval that excludes a tie".
@@ -27,12 +30,8 @@ public record PairedLift(double difference, double differenceLow, double differe
             throw new IllegalArgumentException("a and b must hold one score per user for the same users, got lengths "
                     + (a == null ? "null" : a.length) + " and " + (b == null ? "null" : b.length));
         }
-        if (replicates < 10) {
-            throw new IllegalArgumentException("replicates must be >= 10, got " + replicates);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
-        }
+        Args.atLeast("replicates", replicates, 10);
+        Args.openUnit("confidence", confidence);
         int n = a.length;
         double[] diff = new double[replicates];
         double[] ratio = new double[replicates];
@@ -53,8 +52,8 @@ public record PairedLift(double difference, double differenceLow, double differe
         double ma = mean(a);
         double mb = mean(b);
         double tail = (1 - confidence) / 2;
-        return new PairedLift(ma - mb, quantile(diff, tail), quantile(diff, 1 - tail), ma / mb,
-                quantile(ratio, tail), quantile(ratio, 1 - tail));
+        return new PairedLift(ma - mb, Quantile.linear(diff, tail), Quantile.linear(diff, 1 - tail), ma / mb,
+                Quantile.linear(ratio, tail), Quantile.linear(ratio, 1 - tail));
     }
 
     /** Whether the difference's interval lies entirely above 0. */
@@ -70,10 +69,4 @@ public record PairedLift(double difference, double differenceLow, double differe
         return s / x.length;
     }
 
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.data.Interactions;
 
 /** Every learned generator on the same 4 users × 5 items, against values worked by hand or by a direct solve. */
@@ -222,19 +223,19 @@ class LearnedGeneratorsTest {
     @Test
     void badSettingsAndQueriesAreRefusedByName() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ImplicitAls.DEFAULTS.withFactors(0))
-                .getMessage().startsWith("factors must be >= 1, got 0"));
+                .getMessage().startsWith("factors must be ≥ 1, got 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ImplicitAls.DEFAULTS.withIterations(-1))
-                .getMessage().startsWith("iterations must be >= 1"));
+                .getMessage().startsWith("iterations must be ≥ 1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ImplicitAls.DEFAULTS.withRegularization(-1))
-                .getMessage().startsWith("regularization must be a finite number >= 0, got -1"));
+                .getMessage().startsWith("regularization must be a finite number ≥ 0, got -1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ImplicitAls.DEFAULTS.withAlpha(Double.NaN))
                 .getMessage().startsWith("alpha must be"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Ease.train(small(), -0.1, 1)).getMessage()
-                .startsWith("lambda must be a finite number >= 0"));
+                .startsWith("lambda must be a finite number ≥ 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Ease.train(small(), 1, 0)).getMessage()
-                .startsWith("minCount must be >= 1"));
+                .startsWith("minCount must be ≥ 1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ItemKnn.train(small(), 0)).getMessage()
-                .startsWith("neighbours must be >= 1"));
+                .startsWith("neighbours must be ≥ 1"));
         MostPopular pop = new MostPopular(small());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> pop.recommend(0, 0)).getMessage()
                 .startsWith("k must be in [1, 5]"));

@@ -10,29 +10,14 @@ import org.recsysbook.data.Interactions;
 import org.recsysbook.data.Split;
 import org.recsysbook.metrics.Ndcg;
 import org.recsysbook.metrics.SplitEvaluation;
-import org.recsysbook.notebook.ExerciseCheck;
 import org.recsysbook.retrieval.Ease;
 import org.recsysbook.retrieval.LearnedGenerator;
 
-/**
- * The checks of notebook 09's exercises (real data, candidate generation): the chronological hold-out of one user,
- * EASE's weights from the inverse Gram matrix, and what a rating threshold does to the figures. Each runs hidden
- * cases against the library's own implementation and records {@code check_<name>}, as {@link ExerciseCheck} does.
- */
-public final class RealDataChecks {
-    private RealDataChecks() { }
+/** The cases behind {@link Check}'s checks for notebook 09 · real data, candidate generation. */
+final class RealDataExercises {
+    private RealDataExercises() { }
 
-    /** One user's chronological hold-out: the test items, ascending. */
-    @FunctionalInterface
-    public interface HoldOutFunction {
-        int[] apply(int[] items, long[] times, double testFraction);
-    }
-
-    /**
-     * Checks a per-user chronological hold-out: the last {@code round(f·n)} ratings by time (at least 1, at most
-     * n − 1, none for one rating), ties broken by item id, returned in ascending item order; against {@link Split}.
-     */
-    public static boolean chronologicalHoldOut(HoldOutFunction holdOut) {
+    static boolean chronologicalHoldOut(Check.HoldOutFunction holdOut) {
         ExerciseCheck check = ExerciseCheck.named("chronological_hold_out").unless(holdOut == null,
                 "pass your function");
         check.same("items=[7, 3, 9, 1, 5], times=[50, 10, 40, 30, 20], testFraction=0.4",
@@ -64,14 +49,7 @@ public final class RealDataChecks {
         return check.run();
     }
 
-    /** EASE's weights B from P = (XᵀX + λI)⁻¹. */
-    @FunctionalInterface
-    public interface EaseWeightsFunction {
-        double[][] apply(double[][] p);
-    }
-
-    /** Checks {@code B_ij = −P_ij / P_jj} off the diagonal and 0 on it, against {@link Ease} on random data. */
-    public static boolean easeWeights(EaseWeightsFunction weights) {
+    static boolean easeWeights(Check.EaseWeightsFunction weights) {
         ExerciseCheck check = ExerciseCheck.named("ease_weights").unless(weights == null, "pass your function");
         double[][] p2 = {{2, -1}, {-1, 4}};
         check.answer("p=[[2, -1], [-1, 4]]", () -> weights.apply(copy(p2)),
@@ -126,15 +104,7 @@ public final class RealDataChecks {
         return check.run();
     }
 
-    /**
-     * Checks the NDCG@10 of a model when only ratings of {@code threshold} stars or more count as relevant, and the
-     * explanation of why it moved. Options: (a) it falls, because the model learned to predict what users watch,
-     * not what they like, and fewer items are relevant; (b) it rises, because liked movies are easier to predict;
-     * (c) it cannot change, because the training set is the same.
-     *
-     * @param model a generator trained on {@code split.train()}
-     */
-    public static boolean likedOnly(double ndcg, char why, LearnedGenerator model, Split split, double threshold) {
+    static boolean likedOnly(double ndcg, char why, LearnedGenerator model, Split split, double threshold) {
         Split liked = split.relevantAtLeast(threshold);
         double expected = SplitEvaluation.builder(liked).k(10).bootstrap(10, 1).progress(false).metrics(Ndcg.at(10))
                 .build().evaluate(java.util.Map.of("m", model::recommendIds)).value("m", "NDCG@10");
