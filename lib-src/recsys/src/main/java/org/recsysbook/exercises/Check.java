@@ -364,4 +364,43 @@ public final class Check {
                                     org.recsysbook.data.Split split, double threshold) {
         return RealDataExercises.likedOnly(ndcg, why, model, split, threshold);
     }
+
+    // ---- 10 · real data, ranking and re-ranking ---------------------------------------------------------------------
+
+    /** A list's genre diversity from its movies' genre bit masks. */
+    @FunctionalInterface
+    public interface GenreDiversityFunction {
+        double apply(int[] genreMasks);
+    }
+
+    /**
+     * Checks the mean pairwise genre Jaccard distance of a list, {@code 1 − |G_a ∩ G_b| / |G_a ∪ G_b|} (0 for a pair of
+     * movies without genres, and for a list of fewer than two); against
+     * {@link org.recsysbook.studies.RealDataRanking#genreDiversity} on random MovieLens lists.
+     */
+    public static boolean genreDiversity(GenreDiversityFunction diversity, org.recsysbook.data.MovieLens ml) {
+        return RealDataRankingExercises.genreDiversity(diversity, ml);
+    }
+
+    /** Calibration groups: {@code [mean predicted₀, observed₀, mean predicted₁, observed₁, …]}. */
+    @FunctionalInterface
+    public interface CalibrationFunction {
+        double[] apply(double[] predicted, float[] labels, int bins);
+    }
+
+    /**
+     * Checks calibration in equal-size groups by predicted probability against
+     * {@link org.recsysbook.studies.RealDataRanking#calibration}.
+     */
+    public static boolean calibrationBins(CalibrationFunction bins) {
+        return RealDataRankingExercises.calibrationBins(bins);
+    }
+
+    /**
+     * Checks a prediction about the sampled-metrics pitfall, given what the sweep measured: EASE's HR@10 over
+     * popularity's on the full catalog and with 100 negatives. Options: (a) the lead grows, (b) it shrinks, (c) it stays.
+     */
+    public static boolean sampledLead(char prediction, double fullRatio, double sampledRatio) {
+        return RealDataRankingExercises.sampledLead(prediction, fullRatio, sampledRatio);
+    }
 }
