@@ -3,7 +3,7 @@ generators' offline metrics and lifts over popularity (pinned to the seeded run 
 issue's targets), the protocol comparison, HNSW over the ALS embeddings, and the activity bands."""
 import unittest
 
-from results import notebook_results
+from results import assert_near, notebook_results
 
 
 class RealDataCandidatesNotebook(unittest.TestCase):
@@ -11,13 +11,7 @@ class RealDataCandidatesNotebook(unittest.TestCase):
         self.r = notebook_results("09-real-data-candidates")
 
     def near(self, key, expected, rel=0.03):
-        """Each recorded value within rel (relative) of the seeded run's."""
-        values = self.r[key]
-        if not isinstance(values, list):
-            values, expected = [values], [expected]
-        self.assertEqual(len(values), len(expected), key)
-        for got, want in zip(values, expected):
-            self.assertAlmostEqual(got, want, delta=rel * abs(want) + 1e-12, msg=f"{key}: {values} vs {expected}")
+        assert_near(self, self.r, key, expected, rel)
 
     def by_name(self, key, names="recommenders"):
         return dict(zip(self.r[names], self.r[key]))

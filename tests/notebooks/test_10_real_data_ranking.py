@@ -3,7 +3,7 @@ NDCG@10 and their paired lift over EASE's order, feature importances, calibratio
 sampled-metrics pitfall on MovieLens, pinned to the seeded run within a few percent."""
 import unittest
 
-from results import notebook_results
+from results import assert_near, notebook_results
 
 
 class RealDataRankingNotebook(unittest.TestCase):
@@ -11,12 +11,7 @@ class RealDataRankingNotebook(unittest.TestCase):
         self.r = notebook_results("10-real-data-ranking")
 
     def near(self, key, expected, rel=0.03):
-        values = self.r[key]
-        if not isinstance(values, list):
-            values, expected = [values], [expected]
-        self.assertEqual(len(values), len(expected), key)
-        for got, want in zip(values, expected):
-            self.assertAlmostEqual(got, want, delta=rel * abs(want) + 1e-12, msg=f"{key}: {values} vs {expected}")
+        assert_near(self, self.r, key, expected, rel)
 
     def test_training_pairs(self):
         # 671 users × EASE's top 200, for the validation slice and for the test period
