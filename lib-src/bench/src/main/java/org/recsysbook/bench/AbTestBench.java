@@ -2,7 +2,7 @@ package org.recsysbook.bench;
 
 import java.util.Locale;
 import org.recsysbook.abtest.ExperimentSimulator;
-import org.recsysbook.abtest.PeekingStudy;
+import org.recsysbook.studies.PeekingStudy;
 import org.recsysbook.abtest.RateVariant;
 import org.recsysbook.abtest.TwoProportionZTest;
 import org.recsysbook.abtest.WelchTTest;

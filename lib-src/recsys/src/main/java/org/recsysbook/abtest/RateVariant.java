@@ -83,10 +83,6 @@ public final class RateVariant implements Variant {
         return new RateVariant(name, impressionsPerVisit, ctr, engagementSpread, lift, newNovelty, behaviour, populationSeed);
     }
 
-    public RateVariant withBehaviour(Behaviour newBehaviour) {
-        return new RateVariant(name, impressionsPerVisit, ctr, engagementSpread, lift, novelty, newBehaviour, populationSeed);
-    }
-
     public RateVariant withImpressionsPerVisit(int n) {
         return new RateVariant(name, n, ctr, engagementSpread, lift, novelty, behaviour, populationSeed);
     }

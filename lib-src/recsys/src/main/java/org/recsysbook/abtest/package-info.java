@@ -14,12 +14,15 @@
  *       {@link org.recsysbook.abtest.SampleRatioMismatch}, {@link org.recsysbook.abtest.PowerAnalysis};
  *       all report through {@link org.recsysbook.abtest.Comparison} and
  *       {@link org.recsysbook.abtest.ExperimentReport}.</li>
- *   <li>Pitfalls by simulation: {@link org.recsysbook.abtest.PeekingStudy},
- *       {@link org.recsysbook.abtest.MultipleMetricsStudy}, {@link org.recsysbook.abtest.NoveltyEffect},
- *       {@link org.recsysbook.abtest.OfflineVsOnline}; charts in {@link org.recsysbook.abtest.AbTestCharts}.</li>
+ *   <li>Pitfalls by simulation: {@link org.recsysbook.studies.PeekingStudy},
+ *       {@link org.recsysbook.studies.MultipleMetricsStudy}, {@link org.recsysbook.abtest.NoveltyEffect},
+ *       {@link org.recsysbook.studies.OfflineVsOnline}; charts in {@link org.recsysbook.studies.AbTestCharts}.</li>
  * </ul>
  *
  * <p>Distributions and the t and chi-square tests come from commons-math; what it lacks is written here and
  * says so in its class comment.
+ *
+ * <p>Layer: evaluation, beside {@code metrics} and {@code bandit}, above {@code pipeline}; it may import every stage
+ * and the layers below, never {@code serving}, {@code studies} or {@code exercises}.
  */
 package org.recsysbook.abtest;

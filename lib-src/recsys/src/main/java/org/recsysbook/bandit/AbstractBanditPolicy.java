@@ -1,6 +1,7 @@
 package org.recsysbook.bandit;
 
 import org.recsysbook.core.Args;
+import org.recsysbook.core.TopK;
 
 /**
  * The bookkeeping every policy shares: the arm count, validation of candidates and arm ids, and the usual
@@ -55,42 +56,13 @@ abstract class AbstractBanditPolicy implements BanditPolicy {
 
     /**
      * The {@code n} candidates with the highest {@code scores} (score {@code j} belongs to
-     * {@code candidates[j]}), best first; equal scores keep candidate order. Insertion into a buffer of
-     * {@code n}: O(m) for one pick, O(m·n) at worst, never a sort of all candidates.
+     * {@code candidates[j]}), best first; equal scores keep candidate order. Partial selection by {@link TopK},
+     * never a sort of all candidates.
      */
     static int[] topN(int[] candidates, double[] scores, int n) {
-        int m = candidates.length;
-        if (n == 1) {
-            int best = 0;
-            double bestScore = scores[0];
-            for (int j = 1; j < m; j++) {
-                if (scores[j] > bestScore) {
-                    bestScore = scores[j];
-                    best = j;
-                }
-            }
-            return new int[] {candidates[best]};
-        }
-        int[] idx = new int[n];
-        double[] val = new double[n];
-        int count = 0;
-        for (int j = 0; j < m; j++) {
-            double s = scores[j];
-            if (count == n && !(s > val[n - 1])) {
-                continue;
-            }
-            int k = count < n ? count++ : n - 1;
-            while (k > 0 && val[k - 1] < s) {
-                val[k] = val[k - 1];
-                idx[k] = idx[k - 1];
-                k--;
-            }
-            val[k] = s;
-            idx[k] = j;
-        }
-        int[] chosen = new int[n];
-        for (int k = 0; k < n; k++) {
-            chosen[k] = candidates[idx[k]];
+        int[] chosen = TopK.indices(scores, candidates.length, n);
+        for (int k = 0; k < chosen.length; k++) {
+            chosen[k] = candidates[chosen[k]];
         }
         return chosen;
     }

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>For the Beta policies ({@link ThompsonSampling}) {@code mean} and {@code std} are the posterior
  * mean {@code a/(a+b)} and standard deviation {@code sqrt(ab/((a+b)²(a+b+1)))}; for the
- * sample-mean policies ({@link EpsilonGreedy}, {@link Ucb}, {@link Ucb1}) they are the sample mean and
+ * sample-mean policies ({@link EpsilonGreedy}, {@link Ucb}, {@link Ucb#ucb1 UCB1}) they are the sample mean and
  * its standard error {@code s/√n} (NaN before the first, respectively the second, reward).
  *
  * @param mean   the estimated mean reward

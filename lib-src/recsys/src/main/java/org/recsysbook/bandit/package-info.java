@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>Policies behind {@link org.recsysbook.bandit.BanditPolicy}: {@link org.recsysbook.bandit.EpsilonGreedy},
- *       the seed's {@link org.recsysbook.bandit.Ucb}, {@link org.recsysbook.bandit.Ucb1},
+ *       the seed's {@link org.recsysbook.bandit.Ucb}, {@link org.recsysbook.bandit.Ucb#ucb1 UCB1},
  *       {@link org.recsysbook.bandit.ThompsonSampling} (with {@link org.recsysbook.bandit.BetaSampler}),
  *       {@link org.recsysbook.bandit.DiscountedThompsonSampling} for drift and the frozen
  *       {@link org.recsysbook.bandit.StaticModel}.</li>
@@ -21,6 +21,9 @@
  *       against the truth by {@link org.recsysbook.bandit.OffPolicyExperiment}.</li>
  * </ul>
  *
- * <p>Charts for the notebooks are in {@link org.recsysbook.bandit.BanditCharts}.
+ * <p>Charts for the notebooks are in {@link org.recsysbook.studies.BanditCharts}.
+ *
+ * <p>Layer: evaluation, beside {@code metrics} and {@code abtest}, above {@code pipeline}; it may import every stage
+ * and the layers below, never {@code serving}, {@code studies} or {@code exercises}.
  */
 package org.recsysbook.bandit;

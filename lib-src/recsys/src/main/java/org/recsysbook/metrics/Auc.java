@@ -52,8 +52,8 @@ public final class Auc extends GainMetric {
         long catalog = n + r - found;
         if (catalogSize > 0) {
             if (catalogSize < catalog) {
-                throw new IllegalArgumentException("catalogSize must be >= " + catalog
-                        + " (the listed items plus the relevant items not listed), was " + catalogSize);
+                throw new IllegalArgumentException("catalogSize must be ≥ " + catalog
+                        + " (the listed items plus the relevant items not listed), got " + catalogSize);
             }
             catalog = catalogSize;
         }

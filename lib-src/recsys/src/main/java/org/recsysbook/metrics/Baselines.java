@@ -135,7 +135,7 @@ public final class Baselines {
 
     private static int checkUser(int user, int[][] seen) {
         if (user < 0 || user >= seen.length) {
-            throw new IllegalArgumentException("user must be in [0, " + seen.length + "), was " + user);
+            throw new IllegalArgumentException("user must be in [0, " + seen.length + "), got " + user);
         }
         return user;
     }

@@ -9,28 +9,19 @@ import org.recsysbook.core.Args;
  * recommendation list.
  *
  * <p>{@code coverage = |∪_u L_u| / catalogSize}. Item ids must lie in {@code [0, catalogSize)}. It says
- * nothing about how evenly exposure is spread; {@link ExposureDistribution} does.
+ * nothing about how evenly exposure is spread; {@link ExposureDistribution} does, and computes it too. At least
+ * one list is needed (as for {@link Novelty#mean} and {@link IntraListDiversity#mean}), and a list may not name an
+ * item twice.
  */
 public final class CatalogCoverage {
     private CatalogCoverage() { }
 
-    /** The share of the {@code catalogSize} items that appear in some list. */
+    /**
+     * The share of the {@code catalogSize} items that appear in some list: {@link ExposureDistribution#coverage()}
+     * of the same lists, where coverage is computed. At least one list; each a ranked list (no item twice).
+     */
     public static double of(int[][] lists, int catalogSize) {
-        Args.notNull("lists", lists);
-        Args.atLeast("catalogSize", catalogSize, 1);
-        boolean[] seen = new boolean[catalogSize];
-        int distinct = 0;
-        for (int u = 0; u < lists.length; u++) {
-            int[] list = Args.notNull("lists", u, lists[u]);
-            RankedLists.items(list, catalogSize, "lists", u);
-            for (int item : list) {
-                if (!seen[item]) {
-                    seen[item] = true;
-                    distinct++;
-                }
-            }
-        }
-        return (double) distinct / catalogSize;
+        return ExposureDistribution.of(lists, catalogSize).coverage();
     }
 
     /** The same for a collection of lists. */

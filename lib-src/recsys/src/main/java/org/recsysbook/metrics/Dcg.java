@@ -40,11 +40,9 @@ public final class Dcg extends GainMetric {
         return sum(gains, n, k);
     }
 
-    /** The position discount {@code 1 / log2(rank + 1)} for {@code rank >= 1}. */
+    /** The position discount {@code 1 / log2(rank + 1)} for {@code rank ≥ 1}. */
     public static double discount(int rank) {
-        if (rank < 1) {
-            throw new IllegalArgumentException("rank must be >= 1, was " + rank);
-        }
+        Args.atLeast("rank", rank, 1);
         return rank <= DISCOUNTS.length ? DISCOUNTS[rank - 1] : 1.0 / (Math.log(rank + 1.0) / Math.log(2));
     }
 
@@ -53,7 +51,7 @@ public final class Dcg extends GainMetric {
         return at(k).score(ranked, relevant);
     }
 
-    /** The seed's form: DCG@k of grades given in rank order (0/1 or graded, each {@code >= 0}). */
+    /** The seed's form: DCG@k of grades given in rank order (0/1 or graded, each {@code ≥ 0}). */
     public static double ofRelevances(double[] relevances, int k) {
         Args.atLeast("k", k, 1);
         RankedLists.grades(relevances, "relevances");

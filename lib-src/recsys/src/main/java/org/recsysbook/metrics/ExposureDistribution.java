@@ -27,13 +27,16 @@ public final class ExposureDistribution {
         this.counts = counts;
     }
 
-    /** Counts the exposures of every item of a {@code catalogSize}-item catalog in {@code lists}. */
+    /**
+     * Counts the exposures of every item of a {@code catalogSize}-item catalog in {@code lists}: at least one list,
+     * each a ranked list (no item twice) of items in {@code [0, catalogSize)}.
+     */
     public static ExposureDistribution of(int[][] lists, int catalogSize) {
-        Args.notNull("lists", lists);
+        RankedLists.atLeastOne(lists, "lists");
         Args.atLeast("catalogSize", catalogSize, 1);
         long[] counts = new long[catalogSize];
         for (int u = 0; u < lists.length; u++) {
-            int[] list = Args.notNull("lists", u, lists[u]);
+            int[] list = RankedLists.rankedList(lists[u], "lists", u);
             RankedLists.items(list, catalogSize, "lists", u);
             for (int item : list) {
                 counts[item]++;
@@ -42,7 +45,7 @@ public final class ExposureDistribution {
         return new ExposureDistribution(counts);
     }
 
-    /** From exposure counts already made ({@code counts[item] >= 0}). */
+    /** From exposure counts already made ({@code counts[item] ≥ 0}). */
     public static ExposureDistribution fromCounts(long[] counts) {
         checkCounts(counts);
         return new ExposureDistribution(counts.clone());
@@ -115,11 +118,11 @@ public final class ExposureDistribution {
     private static void checkCounts(long[] counts) {
         Args.notNull("counts", counts);
         if (counts.length == 0) {
-            throw new IllegalArgumentException("counts must hold at least one item, was empty");
+            throw new IllegalArgumentException("counts must hold at least one item, got none");
         }
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 0) {
-                throw new IllegalArgumentException("counts[" + i + "] is " + counts[i] + "; counts must be >= 0");
+                throw new IllegalArgumentException("counts[" + i + "] is " + counts[i] + "; counts must be ≥ 0");
             }
         }
     }

@@ -110,7 +110,7 @@ public final class Fairness {
             }
         }
         if (max == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("userScores must hold at least one user, was empty");
+            throw new IllegalArgumentException("userScores must hold at least one user, got none");
         }
         return new GroupQuality(means, users, max - min);
     }
@@ -125,7 +125,7 @@ public final class Fairness {
     public static int[] headTail(long[] counts, double headShare) {
         Args.notNull("counts", counts);
         if (!(headShare > 0 && headShare < 1)) {
-            throw new IllegalArgumentException("headShare must be in (0, 1), was " + headShare);
+            throw new IllegalArgumentException("headShare must be in (0, 1), got " + headShare);
         }
         int n = counts.length;
         Integer[] order = new Integer[n];

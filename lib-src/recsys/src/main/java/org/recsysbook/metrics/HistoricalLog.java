@@ -38,17 +38,17 @@ public final class HistoricalLog {
         Args.notNull("world", world);
         Args.notNull("clicks", clicks);
         if (days < 2) {
-            throw new IllegalArgumentException("days must be >= 2 (a split by time needs two), was " + days);
+            throw new IllegalArgumentException("days must be ≥ 2 (a split by time needs two), got " + days);
         }
         int n = world.itemCount();
         if (listLength < 1 || listLength > n) {
-            throw new IllegalArgumentException("listLength must be in [1, " + n + "], was " + listLength);
+            throw new IllegalArgumentException("listLength must be in [1, " + n + "], got " + listLength);
         }
         if (!(visitRate > 0 && visitRate <= 1)) {
-            throw new IllegalArgumentException("visitRate must be in (0, 1], was " + visitRate);
+            throw new IllegalArgumentException("visitRate must be in (0, 1], got " + visitRate);
         }
         if (!(popularityBias >= 0 && popularityBias <= 1)) {
-            throw new IllegalArgumentException("popularityBias must be in [0, 1], was " + popularityBias);
+            throw new IllegalArgumentException("popularityBias must be in [0, 1], got " + popularityBias);
         }
         double[] pop = world.popularity();
         double popSum = 0;

@@ -12,7 +12,8 @@ import org.recsysbook.core.Vectors;
  * <p>{@code ILD = (2 / (n(n-1))) · sum_{i<j} (1 - v_i·v_j / (|v_i| |v_j| + 1e-8))}, the {@code 1e-8} being
  * the seed's guard against zero vectors (so identical unit vectors score about {@code 1e-8}, not exactly 0).
  * A list of fewer than two items scores 0, as in the seed. Arithmetic is in {@code double} whatever the
- * storage type. Unlike the seed, a list naming the same item twice is rejected.
+ * storage type. Unlike the seed, a list naming the same item twice, or an item whose vector holds NaN or an
+ * infinity, is rejected (the seed would return NaN).
  *
  * <p>Vectors come either as rows ({@code double[][]}, {@code vectors[item]}, the seed's
  * {@code item_features}) or as one flat row-major {@code float[]} of {@code dim} floats per item, the layout
@@ -38,9 +39,10 @@ public final class IntraListDiversity {
             if (dim < 0) {
                 dim = v.length;
             } else if (v.length != dim) {
-                throw new IllegalArgumentException("vectors[" + item + "] has " + v.length + " dimensions but vectors["
-                        + items[0] + "] has " + dim + "; all item vectors must have the same dimension");
+                throw Args.fail("vectors[" + item + "].length", v.length, dim + " (the dimension of vectors["
+                        + items[0] + "]; all item vectors must have the same dimension)");
             }
+            Args.allFinite("vectors[" + item + "]", v);
         }
         if (n < 2) {
             return 0.0;
@@ -48,25 +50,17 @@ public final class IntraListDiversity {
         double[] norms = new double[n];
         for (int a = 0; a < n; a++) {
             double[] v = vectors[items[a]];
-            double s = 0;
-            for (int d = 0; d < dim; d++) {
-                s += v[d] * v[d];
-            }
-            norms[a] = Math.sqrt(s);
+            norms[a] = Math.sqrt(Vectors.dot(v, 0, v, 0, dim));
         }
         double total = 0;
         for (int a = 0; a < n; a++) {
             double[] va = vectors[items[a]];
             for (int b = a + 1; b < n; b++) {
-                double[] vb = vectors[items[b]];
-                double dot = 0;
-                for (int d = 0; d < dim; d++) {
-                    dot += va[d] * vb[d];
-                }
+                double dot = Vectors.dot(va, 0, vectors[items[b]], 0, dim);
                 total += 1 - dot / (norms[a] * norms[b] + EPSILON);
             }
         }
-        return total / (n * (n - 1) / 2);
+        return total / pairs(n);
     }
 
     /** ILD of {@code items}, whose vectors are rows of a flat row-major {@code float[]} with {@code dim} columns. */
@@ -96,10 +90,7 @@ public final class IntraListDiversity {
     /** The ILD of every list, in list order (parallel; see {@link #mean}). */
     public static double[] each(float[] vectors, int dim, int[][] lists) {
         int count = checkFlat(vectors, dim);
-        Args.notNull("lists", lists);
-        if (lists.length == 0) {
-            throw new IllegalArgumentException("lists must hold at least one list, was empty");
-        }
+        RankedLists.atLeastOne(lists, "lists");
         for (int u = 0; u < lists.length; u++) {
             RankedLists.items(RankedLists.rankedList(lists[u], "lists", u), count, "lists", u);
         }
@@ -125,8 +116,8 @@ public final class IntraListDiversity {
         Args.notNull("vectors", vectors);
         Args.atLeast("dim", dim, 1);
         if (vectors.length % dim != 0) {
-            throw new IllegalArgumentException("vectors has " + vectors.length + " floats, not a multiple of dim = "
-                    + dim + "; every item vector must have dim dimensions");
+            throw Args.fail("vectors.length", vectors.length, "a multiple of dim = " + dim
+                    + " (every item vector has dim dimensions)");
         }
         return vectors.length / dim;
     }
@@ -137,19 +128,22 @@ public final class IntraListDiversity {
      */
     private static double compute(float[] v, int dim, int[] items, double[] norms, double[] buf) {
         int n = items.length;
-        if (n < 2) {
-            return 0.0;
-        }
         for (int a = 0; a < n; a++) {
             int o = items[a] * dim;
             int b = a * dim;
             double s = 0;
             for (int d = 0; d < dim; d++) {
                 double x = v[o + d];
+                if (!Double.isFinite(x)) {
+                    throw Args.fail("vectors[item " + items[a] + "][" + d + "]", x, "a finite number");
+                }
                 buf[b + d] = x;
                 s += x * x;
             }
             norms[a] = Math.sqrt(s);
+        }
+        if (n < 2) {
+            return 0.0;
         }
         double total = 0;
         for (int a = 0; a < n; a++) {
@@ -158,6 +152,11 @@ public final class IntraListDiversity {
                 total += 1 - Vectors.dot(buf, oa, buf, b * dim, dim) / (norms[a] * norms[b] + EPSILON);
             }
         }
-        return total / (n * (n - 1) / 2);
+        return total / pairs(n);
+    }
+
+    /** The number of pairs of {@code n} items, n(n − 1)/2, in {@code long} (it passes 2³¹ at 46,342 items). */
+    static long pairs(int n) {
+        return (long) n * (n - 1) / 2;
     }
 }

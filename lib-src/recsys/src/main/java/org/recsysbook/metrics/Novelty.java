@@ -22,7 +22,7 @@ public final class Novelty {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 0) {
                 throw new IllegalArgumentException("counts[" + i + "] is " + counts[i]
-                        + "; interaction counts must be >= 0");
+                        + "; interaction counts must be ≥ 0");
             }
             sum += counts[i];
         }
@@ -81,10 +81,7 @@ public final class Novelty {
 
     /** The mean over lists of {@link #of}. */
     public double mean(int[][] lists) {
-        Args.notNull("lists", lists);
-        if (lists.length == 0) {
-            throw new IllegalArgumentException("lists must hold at least one list, was empty");
-        }
+        RankedLists.atLeastOne(lists, "lists");
         double sum = 0;
         for (int[] list : lists) {
             sum += of(list);

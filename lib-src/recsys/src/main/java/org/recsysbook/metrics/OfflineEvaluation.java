@@ -106,7 +106,7 @@ public final class OfflineEvaluation {
                         + users.length + " and " + relevant.length);
             }
             if (users.length == 0) {
-                throw new IllegalArgumentException("users must hold at least one user, was empty");
+                throw new IllegalArgumentException("users must hold at least one user, got none");
             }
             for (int j = 0; j < relevant.length; j++) {
                 Args.notNull("relevant", j, relevant[j]);
@@ -166,9 +166,7 @@ public final class OfflineEvaluation {
 
         /** Bootstrap replicates (default 1000; at least 10) and their seed (default 42). */
         public Builder bootstrap(int replicates, long seed) {
-            if (replicates < 10) {
-                throw new IllegalArgumentException("replicates must be >= 10, was " + replicates);
-            }
+            Args.atLeast("replicates", replicates, 10);
             this.replicates = replicates;
             this.seed = seed;
             return this;
@@ -177,7 +175,7 @@ public final class OfflineEvaluation {
         /** Coverage of the intervals, in (0, 1) (default 0.95). */
         public Builder confidence(double confidence) {
             if (!(confidence > 0 && confidence < 1)) {
-                throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
+                throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
             }
             this.confidence = confidence;
             return this;
@@ -227,7 +225,7 @@ public final class OfflineEvaluation {
     public OfflineResult evaluate(Map<String, Recommender> recommenders) {
         Args.notNull("recommenders", recommenders);
         if (recommenders.isEmpty()) {
-            throw new IllegalArgumentException("recommenders must hold at least one recommender, was empty");
+            throw new IllegalArgumentException("recommenders must hold at least one recommender, got none");
         }
         String[] names = recommenders.keySet().toArray(new String[0]);
         List<String> metricNames = metricNames();

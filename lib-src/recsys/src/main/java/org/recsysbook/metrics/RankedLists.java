@@ -50,6 +50,15 @@ final class RankedLists {
         return ranked;
     }
 
+    /** At least one list: the metrics over many lists refuse none (a mean of nothing does not exist). */
+    static int[][] atLeastOne(int[][] lists, String name) {
+        Args.notNull(name, lists);
+        if (lists.length == 0) {
+            throw new IllegalArgumentException(name + " must hold at least one list, got none");
+        }
+        return lists;
+    }
+
     /** As {@link #rankedList(int[], String)} for {@code name[index]}, building the name only on failure. */
     static int[] rankedList(int[] ranked, String name, int index) {
         if (ranked == null || !distinct(ranked)) {
@@ -108,7 +117,7 @@ final class RankedLists {
         return rankedList(out, name);
     }
 
-    /** A relevance grade: finite and {@code >= 0}. */
+    /** A relevance grade: finite and {@code ≥ 0}. */
     static double grade(double g, String name, int index) {
         if (!(g >= 0) || Double.isInfinite(g)) {
             throw Args.fail(name + "[" + index + "]", g, "a relevance grade: a finite number ≥ 0");

@@ -28,7 +28,7 @@ public interface RankingMetric {
 
     /**
      * The mean over users of {@link #score}: {@code ranked[u]} is scored against {@code relevant[u]}. Users
-     * with no relevant items score 0 and count in the denominator.
+     * with no relevant items score 0 and count in the denominator. A bad list names its user, {@code ranked[u]}.
      */
     default double mean(int[][] ranked, RelevantItems[] relevant) {
         Args.notNull("ranked", ranked);
@@ -36,7 +36,7 @@ public interface RankingMetric {
         checkUsers(ranked, relevant);
         double sum = 0;
         for (int u = 0; u < ranked.length; u++) {
-            sum += score(ranked[u], Args.notNull("relevant", u, relevant[u]));
+            sum += score(RankedLists.rankedList(ranked[u], "ranked", u), Args.notNull("relevant", u, relevant[u]));
         }
         return sum / ranked.length;
     }
@@ -98,12 +98,9 @@ public interface RankingMetric {
 
     /** One list and one set of relevant items per user, and at least one user. */
     private static void checkUsers(int[][] ranked, RelevantItems[] relevant) {
-        if (ranked.length != relevant.length) {
-            throw new IllegalArgumentException("ranked and relevant must hold one entry per user, had "
-                    + ranked.length + " and " + relevant.length);
-        }
+        Args.sameLength("ranked", ranked.length, "relevant", relevant.length);
         if (ranked.length == 0) {
-            throw new IllegalArgumentException("ranked must hold at least one user's list, was empty");
+            throw new IllegalArgumentException("ranked must hold at least one user's list, got none");
         }
     }
 }

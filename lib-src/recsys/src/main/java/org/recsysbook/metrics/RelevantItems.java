@@ -10,7 +10,7 @@ import org.recsysbook.core.Args;
  * The items one user found relevant in held-out data, as a set (binary relevance) or with a grade per item
  * (graded relevance): the ground truth the seed's ranking metrics compare a ranked list against.
  *
- * <p>Grades are finite and {@code >= 0}; an item with grade 0 is not relevant and is dropped, so
+ * <p>Grades are finite and {@code ≥ 0}; an item with grade 0 is not relevant and is dropped, so
  * {@link #size()} is the number of items with a positive grade, {@code |R|}. A set given with
  * {@link #of(int...)} grades every item 1. Binary metrics (precision, recall, AP, hit rate, MRR, AUC) treat
  * any positive grade as relevant; DCG and NDCG use the grade itself as the gain. The same item twice is
@@ -91,7 +91,7 @@ public final class RelevantItems {
         for (Map.Entry<Integer, ? extends Number> e : grades.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {
                 throw new IllegalArgumentException("grades holds a null key or value (" + e.getKey() + " -> "
-                        + e.getValue() + "); it maps item ids to grades >= 0");
+                        + e.getValue() + "); it maps item ids to grades ≥ 0");
             }
             items[i] = e.getKey();
             g[i] = e.getValue().doubleValue();
@@ -133,11 +133,6 @@ public final class RelevantItems {
 
     public boolean isEmpty() {
         return items.length == 0;
-    }
-
-    /** True when built as a set (every grade 1). */
-    public boolean isBinary() {
-        return binary;
     }
 
     /** The grade of {@code item}, 0 when it is not relevant. */

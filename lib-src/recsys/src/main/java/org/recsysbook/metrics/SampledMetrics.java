@@ -158,13 +158,13 @@ public final class SampledMetrics {
         Args.atLeast("k", k, 1);
         Args.atLeast("parallelism", parallelism, 1);
         if (recommenders.isEmpty()) {
-            throw new IllegalArgumentException("recommenders must hold at least one recommender, was empty");
+            throw new IllegalArgumentException("recommenders must hold at least one recommender, got none");
         }
         if (users.length == 0) {
-            throw new IllegalArgumentException("users must hold at least one user, was empty");
+            throw new IllegalArgumentException("users must hold at least one user, got none");
         }
         if (counts.length == 0) {
-            throw new IllegalArgumentException("negativeCounts must hold at least one count, was empty");
+            throw new IllegalArgumentException("negativeCounts must hold at least one count, got none");
         }
         int maxCount = 0;
         for (int c : counts) {

@@ -109,7 +109,7 @@ public final class TemporalSplit {
     public static TemporalSplit atDay(InteractionLog log, int firstTestDay, int userCount, int itemCount) {
         Args.notNull("log", log);
         if (firstTestDay < 1) {
-            throw new IllegalArgumentException("firstTestDay must be >= 1 (day 0 must train), was " + firstTestDay);
+            throw new IllegalArgumentException("firstTestDay must be ≥ 1 (day 0 must train), got " + firstTestDay);
         }
         return new TemporalSplit(log, firstTestDay, userCount, itemCount);
     }
@@ -123,10 +123,10 @@ public final class TemporalSplit {
     public static TemporalSplit byFraction(InteractionLog log, double testFraction, int userCount, int itemCount) {
         Args.notNull("log", log);
         if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("testFraction must be in (0, 1), was " + testFraction);
+            throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
         }
         if (log.size() == 0) {
-            throw new IllegalArgumentException("log must hold at least one row, was empty");
+            throw new IllegalArgumentException("log must hold at least one row, got none");
         }
         int maxDay = 0;
         for (int r = 0; r < log.size(); r++) {
@@ -228,7 +228,7 @@ public final class TemporalSplit {
 
     private void checkUser(int user) {
         if (user < 0 || user >= trainItems.length) {
-            throw new IllegalArgumentException("user must be in [0, " + trainItems.length + "), was " + user);
+            throw new IllegalArgumentException("user must be in [0, " + trainItems.length + "), got " + user);
         }
     }
 

@@ -25,5 +25,8 @@
  * <p>Bad input (k ≤ 0, a null or repeated item in a ranked list, a negative grade, vectors of different
  * dimensions, an item outside the catalog) fails with an {@link java.lang.IllegalArgumentException} that names
  * the parameter, the value and what is allowed.
+ *
+ * <p>Layer: evaluation, beside {@code abtest} and {@code bandit}, above {@code pipeline}; it may import every stage
+ * and the layers below, never {@code serving}, {@code studies} or {@code exercises}.
  */
 package org.recsysbook.metrics;

@@ -205,7 +205,7 @@ public final class Charts {
             throw new IllegalArgumentException("values must not be null");
         }
         if (bins < 1) {
-            throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+            throw new IllegalArgumentException("bins must be ≥ 1, got " + bins);
         }
         Trace t = HistogramTrace.builder(values).nBinsX(bins).build();
         return new Figure(layout(title, xTitle, "count", false).build(), t);

@@ -61,7 +61,7 @@ public final class Progress implements AutoCloseable {
                     + (label == null ? "null" : "\"" + label + "\""));
         }
         if (total < 0) {
-            throw new IllegalArgumentException("total must be >= 0, got " + total);
+            throw new IllegalArgumentException("total must be ≥ 0, got " + total);
         }
         this.label = label;
         this.total = total;
@@ -98,7 +98,7 @@ public final class Progress implements AutoCloseable {
      */
     public void advance(long n) {
         if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
+            throw new IllegalArgumentException("n must be ≥ 0, got " + n);
         }
         count.add(n);
         if (due) {

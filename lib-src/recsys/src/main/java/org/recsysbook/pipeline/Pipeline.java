@@ -72,16 +72,8 @@ public final class Pipeline {
         return generator;
     }
 
-    public int candidateCount() {
-        return nCandidates;
-    }
-
     public Ranker ranker() {
         return ranker;
-    }
-
-    public int rankedCount() {
-        return nRanked;
     }
 
     public ReRanker reRanker() {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 import org.recsysbook.core.UserContext;
@@ -96,9 +97,7 @@ public final class ClickTrainingSet {
      */
     public static InteractionLog logTraffic(ClickModel clicks, Function<Request, ScoredItems> policy,
                                             UserContext context, int requests, long seed) {
-        if (requests < 1) {
-            throw new IllegalArgumentException("requests must be ≥ 1, got " + requests);
-        }
+        Args.atLeast("requests", requests, 1);
         World world = clicks.world();
         SplittableRandom rng = new SplittableRandom(seed);
         InteractionLog log = new InteractionLog();
@@ -167,9 +166,7 @@ public final class ClickTrainingSet {
 
     /** Click-through rate at positions 1 … maxPosition (index 0 holds position 1). */
     public double[] ctrByPosition(int maxPosition) {
-        if (maxPosition < 1) {
-            throw new IllegalArgumentException("maxPosition must be ≥ 1, got " + maxPosition);
-        }
+        Args.atLeast("maxPosition", maxPosition, 1);
         double[] shown = new double[maxPosition];
         double[] hit = new double[maxPosition];
         for (int r = 0; r < clicked.length; r++) {

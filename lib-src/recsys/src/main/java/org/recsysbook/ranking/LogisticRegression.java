@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealVector;
+import org.recsysbook.core.Args;
 
 /**
  * Logistic regression, {@code P(click) = σ(b + w·x)}, fitted by Newton's method: the learned model
@@ -35,13 +36,11 @@ public final class LogisticRegression {
     private final double intercept;
     private final double[] weights;
     private final int iterations;
-    private final double loss;
 
-    private LogisticRegression(double intercept, double[] weights, int iterations, double loss) {
+    private LogisticRegression(double intercept, double[] weights, int iterations) {
         this.intercept = intercept;
         this.weights = weights;
         this.iterations = iterations;
-        this.loss = loss;
     }
 
     /** A model with given parameters (for example to score with weights fitted elsewhere). */
@@ -53,7 +52,7 @@ public final class LogisticRegression {
         for (int j = 0; j < weights.length; j++) {
             requireFinite("weights[" + j + "]", weights[j]);
         }
-        return new LogisticRegression(intercept, weights.clone(), 0, Double.NaN);
+        return new LogisticRegression(intercept, weights.clone(), 0);
     }
 
     /**
@@ -79,9 +78,7 @@ public final class LogisticRegression {
      *                                  Hessian is singular (a constant feature with {@code l2 = 0})
      */
     public static LogisticRegression fit(double[] x, int features, double[] y, double[] rowWeights, double l2) {
-        if (features < 1) {
-            throw new IllegalArgumentException("features must be ≥ 1, got " + features);
-        }
+        Args.atLeast("features", features, 1);
         int n = y.length;
         if (n < 1) {
             throw new IllegalArgumentException("y must hold at least one label (rows ≥ 1), got none");
@@ -150,7 +147,7 @@ public final class LogisticRegression {
                 break;
             }
         }
-        return new LogisticRegression(beta[0], Arrays.copyOfRange(beta, 1, p), iter, current);
+        return new LogisticRegression(beta[0], Arrays.copyOfRange(beta, 1, p), iter);
     }
 
     private static double loss(double[] x, int f, double[] y, double[] v, double total, double l2, double[] beta) {
@@ -260,11 +257,6 @@ public final class LogisticRegression {
     /** The number of Newton steps the fit took (0 for {@link #of}). */
     public int iterations() {
         return iterations;
-    }
-
-    /** The penalised training loss J at the fitted parameters (NaN for {@link #of}). */
-    public double trainingLoss() {
-        return loss;
     }
 
     /** The log-odds {@code b + w·x} of a feature row. */

@@ -1,5 +1,6 @@
 package org.recsysbook.ranking;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 import org.recsysbook.core.TopK;
@@ -26,9 +27,7 @@ public interface Ranker {
      * @throws IllegalArgumentException if {@code n < 1} or the candidate list is empty
      */
     default ScoredItems rank(Request request, ScoredItems candidates, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be ≥ 1, got " + n);
-        }
+        Args.atLeast("n", n, 1);
         requireCandidates(candidates);
         double[] s = score(request, candidates);
         int[] order = TopK.indices(s, n);

@@ -8,5 +8,8 @@
  *
  * <p>{@link org.recsysbook.core.ScoredItems} is the list every stage hands the next, and
  * {@link org.recsysbook.core.Request} the request that travels with it.
+ *
+ * <p>Layer: stage 2; it may import {@code core}, {@code notebook}, {@code world}, {@code data} and {@code retrieval}
+ * (the stage before it), never a later stage.
  */
 package org.recsysbook.ranking;

@@ -3,6 +3,7 @@ package org.recsysbook.rerank;
 import java.util.Arrays;
 import java.util.BitSet;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 
@@ -24,9 +25,7 @@ public final class BusinessRules implements ReRanker {
      * @param blockedItems items never to show, each in [0, catalogSize)
      */
     public BusinessRules(int catalogSize, boolean dropSeen, int... blockedItems) {
-        if (catalogSize < 1) {
-            throw new IllegalArgumentException("catalogSize must be ≥ 1, got " + catalogSize);
-        }
+        Args.atLeast("catalogSize", catalogSize, 1);
         BitSet b = new BitSet(catalogSize);
         for (int item : blockedItems) {
             if (item < 0 || item >= catalogSize) {
@@ -43,16 +42,6 @@ public final class BusinessRules implements ReRanker {
     /** Drop seen items and the given blocked items. */
     public static BusinessRules dropSeenAndBlocked(int catalogSize, int... blockedItems) {
         return new BusinessRules(catalogSize, true, blockedItems);
-    }
-
-    /** Whether {@code item} is blocked. */
-    public boolean isBlocked(int item) {
-        return blocked.get(item);
-    }
-
-    /** The number of blocked items. */
-    public int blockedCount() {
-        return blocked.cardinality();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.recsysbook.rerank;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
@@ -36,12 +37,8 @@ public final class CategoryQuota implements ReRanker {
             throw new IllegalArgumentException("itemCategory must hold one category per item (length ≥ 1), got "
                     + (itemCategory == null ? "null" : "an empty array"));
         }
-        if (maxPerCategory < 1) {
-            throw new IllegalArgumentException("maxPerCategory must be ≥ 1, got " + maxPerCategory);
-        }
-        if (nFinal < 1) {
-            throw new IllegalArgumentException("nFinal must be ≥ 1, got " + nFinal);
-        }
+        Args.atLeast("maxPerCategory", maxPerCategory, 1);
+        Args.atLeast("nFinal", nFinal, 1);
         int max = -1;
         for (int i = 0; i < itemCategory.length; i++) {
             if (itemCategory[i] < 0) {
@@ -70,11 +67,6 @@ public final class CategoryQuota implements ReRanker {
      */
     public CategoryQuota withBackfill() {
         return new CategoryQuota(this, true);
-    }
-
-    /** Whether this quota tops a short list up with skipped items. */
-    public boolean backfills() {
-        return backfill;
     }
 
     /** A quota over {@code world}'s categories. */

@@ -2,6 +2,7 @@ package org.recsysbook.rerank;
 
 import java.util.Locale;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 import org.recsysbook.core.Vectors;
@@ -39,9 +40,7 @@ public final class MaximalMarginalRelevance implements ReRanker {
      * @param k       the length of the output list, ≥ 1
      */
     public MaximalMarginalRelevance(float[] vectors, int dim, double lambda, int k) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be ≥ 1, got " + dim);
-        }
+        Args.atLeast("dim", dim, 1);
         if (vectors == null || vectors.length == 0 || vectors.length % dim != 0) {
             throw new IllegalArgumentException("vectors.length must be a positive multiple of dim=" + dim
                     + ", got " + (vectors == null ? "null" : String.valueOf(vectors.length)));
@@ -49,9 +48,7 @@ public final class MaximalMarginalRelevance implements ReRanker {
         if (!(lambda >= 0 && lambda <= 1)) {
             throw new IllegalArgumentException("lambda must be in [0, 1], got " + lambda);
         }
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be ≥ 1, got " + k);
-        }
+        Args.atLeast("k", k, 1);
         for (int j = 0; j < vectors.length; j++) {
             if (!Float.isFinite(vectors[j])) {
                 throw new IllegalArgumentException("vectors[" + j + "] (item " + (j / dim) + ") is " + vectors[j]

@@ -2,6 +2,7 @@ package org.recsysbook.rerank;
 
 import java.util.List;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 
@@ -78,9 +79,7 @@ public interface ReRanker {
 
     /** The first {@code k} items of the list, the seed's {@code n_final} cut with no other rule. */
     static ReRanker truncate(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be ≥ 1, got " + k);
-        }
+        Args.atLeast("k", k, 1);
         return new ReRanker() {
             @Override
             public ScoredItems rerank(Request request, ScoredItems ranked) {

@@ -159,8 +159,8 @@ public final class Ease extends LearnedGenerator {
 
     /** The weight {@code B_ij}: how much a history holding i raises j (0 if either is pruned, or i = j). */
     public double weight(int i, int j) {
-        Queries.checkItem(i, itemCount());
-        Queries.checkItem(j, itemCount());
+        Args.index("item", i, itemCount(), "items");
+        Args.index("item", j, itemCount(), "items");
         if (column[i] < 0 || column[j] < 0) {
             return 0;
         }

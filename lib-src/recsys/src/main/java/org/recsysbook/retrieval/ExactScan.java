@@ -2,6 +2,7 @@ package org.recsysbook.retrieval;
 
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.ScoredItems;
 import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
@@ -86,7 +87,7 @@ public final class ExactScan implements CandidateGenerator {
      * out; k in [1, size() − 1].
      */
     public ScoredItems similarTo(int item, int k) {
-        Queries.checkItem(item, n);
+        Args.index("item", item, n, "items");
         if (k < 1 || k > n - 1) {
             throw new IllegalArgumentException("k must be in [1, " + (n - 1) + "] (the other items), got " + k);
         }

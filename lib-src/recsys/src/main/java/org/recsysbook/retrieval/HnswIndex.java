@@ -137,7 +137,7 @@ public final class HnswIndex implements CandidateGenerator {
         /** Default search breadth of {@link HnswIndex#generate}, ≥ 1; default 100. */
         public Builder searchBreadth(int value) {
             if (value < 1) {
-                throw new IllegalArgumentException("searchBreadth must be >= 1, got " + value);
+                throw new IllegalArgumentException("searchBreadth must be ≥ 1, got " + value);
             }
             searchBreadth = value;
             return this;
@@ -233,14 +233,6 @@ public final class HnswIndex implements CandidateGenerator {
     public ScoredItems generate(float[] query, int k) {
         Queries.checkK(k, n);
         return search(query, k, Math.min(n, Math.max(k, searchBreadth)));
-    }
-
-    /** The same graph searched with another default breadth, ≥ 1. */
-    public HnswIndex withSearchBreadth(int breadth) {
-        if (breadth < 1) {
-            throw new IllegalArgumentException("searchBreadth must be >= 1, got " + breadth);
-        }
-        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, breadth);
     }
 
     public int size() {

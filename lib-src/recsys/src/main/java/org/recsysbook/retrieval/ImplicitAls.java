@@ -377,7 +377,7 @@ public final class ImplicitAls extends LearnedGenerator {
 
     /** Whether item {@code i} had a training interaction, so a learned vector (untrained items score nothing). */
     public boolean trained(int i) {
-        Queries.checkItem(i, itemCount());
+        Args.index("item", i, itemCount(), "items");
         return trained[i];
     }
 
@@ -390,7 +390,7 @@ public final class ImplicitAls extends LearnedGenerator {
     /** The user vector that fits {@code items} (ascending ids) best given the item vectors. */
     public double[] foldIn(int[] items) {
         for (int i : items) {
-            Queries.checkItem(i, itemCount());
+            Args.index("item", i, itemCount(), "items");
         }
         double[] u = new double[f];
         new Solver(f).solve(itemGram, itemKinv, y, items, 0, items.length, settings, u, 0);

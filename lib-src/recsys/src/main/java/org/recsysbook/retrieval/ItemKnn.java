@@ -102,8 +102,8 @@ public final class ItemKnn extends LearnedGenerator {
 
     /** The cosine of items i and j if j is among i's neighbours, else 0. */
     public double similarity(int i, int j) {
-        Queries.checkItem(i, itemCount());
-        Queries.checkItem(j, itemCount());
+        Args.index("item", i, itemCount(), "items");
+        Args.index("item", j, itemCount(), "items");
         for (int t = 0; t < ids[i].length; t++) {
             if (ids[i][t] == j) {
                 return sims[i][t];

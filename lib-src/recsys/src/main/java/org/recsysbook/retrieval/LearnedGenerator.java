@@ -88,7 +88,7 @@ public abstract class LearnedGenerator implements CandidateGenerator {
     public float[] query(int... items) {
         float[] q = new float[itemCount()];
         for (int i : items) {
-            Queries.checkItem(i, itemCount());
+            Args.index("item", i, itemCount(), "items");
             q[i] = 1f;
         }
         return q;

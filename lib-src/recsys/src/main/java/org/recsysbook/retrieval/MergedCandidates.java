@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.core.ScoredItems;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -31,9 +32,7 @@ public final class MergedCandidates implements CandidateGenerator {
      * the bound for {@code k}.
      */
     public MergedCandidates(int catalogSize, List<? extends CandidateGenerator> sources) {
-        if (catalogSize < 1) {
-            throw new IllegalArgumentException("catalogSize must be >= 1, got " + catalogSize);
-        }
+        Args.atLeast("catalogSize", catalogSize, 1);
         if (sources == null || sources.isEmpty()) {
             throw new IllegalArgumentException("sources must hold at least one generator, got "
                     + (sources == null ? "null" : "none"));

@@ -1,5 +1,7 @@
 package org.recsysbook.retrieval;
 
+import org.recsysbook.core.Args;
+
 /** Argument checks shared by the retrievers, so that every one refuses bad input with the same words. */
 final class Queries {
     private Queries() {
@@ -36,25 +38,16 @@ final class Queries {
         return u;
     }
 
-    /** Checks {@code 1 ≤ k ≤ n}. */
+    /** Checks {@code 1 ≤ k ≤ n}, the catalog size. */
     static void checkK(int k, int n) {
         if (k < 1 || k > n) {
-            throw new IllegalArgumentException("k must be in [1, " + n + "] (the catalog size), got " + k);
-        }
-    }
-
-    /** Checks {@code 0 ≤ item < n}. */
-    static void checkItem(int item, int n) {
-        if (item < 0 || item >= n) {
-            throw new IllegalArgumentException("item must be in [0, " + n + "), got " + item);
+            throw Args.fail("k", k, "in [1, " + n + "] (the catalog size)");
         }
     }
 
     /** Checks that {@code vectors} holds a positive whole number of rows of length {@code dim}. */
     static int rows(float[] vectors, int dim) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, got " + dim);
-        }
+        Args.atLeast("dim", dim, 1);
         if (vectors == null || vectors.length == 0 || vectors.length % dim != 0) {
             throw new IllegalArgumentException("vectors.length must be a positive multiple of dim=" + dim
                     + ", got " + (vectors == null ? "null" : vectors.length));

@@ -2,6 +2,8 @@ package org.recsysbook.world;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * A position-based click model: how a simulated user reacts to a ranked list, the source of the
  * clicks behind the seed's CTR, A/B tests and bandit rewards.
@@ -78,7 +80,7 @@ public final class ClickModel {
     /** Examination probability of 1-based position {@code position}: {@code 1 / log2(position + 1)}. */
     public static double examination(int position) {
         if (position < 1) {
-            throw new IllegalArgumentException("position must be >= 1 (1 = top), got " + position);
+            throw new IllegalArgumentException("position must be ≥ 1 (1 = top), got " + position);
         }
         return Math.log(2) / Math.log(position + 1.0);
     }
@@ -135,9 +137,7 @@ public final class ClickModel {
         if (ranking == null || rng == null) {
             throw new IllegalArgumentException("ranking and rng must not be null");
         }
-        if (day < 0) {
-            throw new IllegalArgumentException("day must be >= 0, got " + day);
-        }
+        Args.atLeast("day", day, 0);
         world.checkUser(user);
         boolean[] clicked = new boolean[ranking.length];
         for (int k = 0; k < ranking.length; k++) {

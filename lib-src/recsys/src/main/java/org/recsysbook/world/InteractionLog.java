@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.recsysbook.core.Args;
+
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -43,18 +45,12 @@ public final class InteractionLog {
      * @param clickProbability true click probability in [0, 1], or NaN when unknown
      */
     public void add(int user, int item, int position, boolean wasClicked, int day, double clickProbability) {
-        if (user < 0) {
-            throw new IllegalArgumentException("user must be >= 0, got " + user);
-        }
-        if (item < 0) {
-            throw new IllegalArgumentException("item must be >= 0, got " + item);
-        }
+        Args.atLeast("user", user, 0);
+        Args.atLeast("item", item, 0);
         if (position < 1) {
-            throw new IllegalArgumentException("position must be >= 1 (1 = top), got " + position);
+            throw new IllegalArgumentException("position must be ≥ 1 (1 = top), got " + position);
         }
-        if (day < 0) {
-            throw new IllegalArgumentException("day must be >= 0, got " + day);
-        }
+        Args.atLeast("day", day, 0);
         if (clickProbability < 0 || clickProbability > 1) {
             throw new IllegalArgumentException("clickProbability must be in [0, 1] or NaN, got " + clickProbability);
         }
@@ -99,9 +95,7 @@ public final class InteractionLog {
      * where nothing was shown. The fall with position is the position bias.
      */
     public double[] ctrByPosition(int maxPosition) {
-        if (maxPosition < 1) {
-            throw new IllegalArgumentException("maxPosition must be >= 1, got " + maxPosition);
-        }
+        Args.atLeast("maxPosition", maxPosition, 1);
         long[] shown = new long[maxPosition];
         long[] hit = new long[maxPosition];
         for (int i = 0; i < size; i++) {

@@ -3,7 +3,6 @@ package org.recsysbook.world;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 import org.recsysbook.core.Args;
 import org.recsysbook.core.Catalog;
@@ -63,7 +62,7 @@ public final class World implements Catalog {
     private final double[] userNorms;
     private final long seed;
 
-    private World(int dim, float[] items, int[] categories, String[] categoryNames, double[] popularity,
+    World(int dim, float[] items, int[] categories, String[] categoryNames, double[] popularity,
                   double[] ageDays, float[] users, long seed) {
         this.dim = dim;
         this.itemCount = items.length / dim;
@@ -136,8 +135,8 @@ public final class World implements Catalog {
     }
 
     /** A builder for low-rank worlds; see {@link Builder} for the model and the defaults. */
-    public static Builder builder() {
-        return new Builder();
+    public static WorldBuilder builder() {
+        return new WorldBuilder();
     }
 
     /**
@@ -154,9 +153,7 @@ public final class World implements Catalog {
      */
     public static World of(int dim, float[] itemVectors, int[] categories, String[] categoryNames,
                            double[] popularity, double[] ageDays, float[] userVectors) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, got " + dim);
-        }
+        Args.atLeast("dim", dim, 1);
         if (itemVectors.length == 0 || itemVectors.length % dim != 0) {
             throw new IllegalArgumentException("itemVectors.length must be a positive multiple of dim=" + dim
                     + ", got " + itemVectors.length);
@@ -184,7 +181,7 @@ public final class World implements Catalog {
                 throw new IllegalArgumentException("popularity[" + i + "] must be finite, got " + popularity[i]);
             }
             if (!(ageDays[i] >= 0) || Double.isInfinite(ageDays[i])) {
-                throw new IllegalArgumentException("ageDays[" + i + "] must be finite and >= 0, got " + ageDays[i]);
+                throw new IllegalArgumentException("ageDays[" + i + "] must be finite and ≥ 0, got " + ageDays[i]);
             }
         }
         for (int u = 0; u < userVectors.length / dim; u++) {
@@ -318,9 +315,7 @@ public final class World implements Catalog {
      * {@code ageDays}.
      */
     public Table itemTable(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
-        }
+        Args.atLeast("limit", limit, 1);
         int n = Math.min(limit, itemCount);
         int[] ids = new int[n];
         String[] cats = new String[n];
@@ -367,197 +362,9 @@ public final class World implements Catalog {
     }
 
     // ------------------------------------------------------------------------------------------------
-    // Generation of low-rank worlds
-
-    /**
-     * Builds low-rank worlds. The model, with {@code r} the latent rank and {@code C} the number of
-     * categories:
-     * <ol>
-     *   <li>a random basis {@code B} ({@code dim × r}, entries N(0, 1/r)) and one latent centre
-     *       {@code c_k ~ N(0, I_r)} per category;</li>
-     *   <li>item {@code i} gets a uniform category {@code k}, a latent vector
-     *       {@code z = s·c_k + N(0, I_r)} ({@code s} = category spread), and the vector
-     *       {@code normalise(B z + σ·N(0, I_dim))} (σ = noise);</li>
-     *   <li>user {@code u} gets a favourite category {@code k} and the vector
-     *       {@code normalise(B (s·c_k + N(0, I_r)) + σ·N(0, I_dim))};</li>
-     *   <li>popularity is exponential with scale 0.3 divided by its maximum, as in the seed; age is
-     *       exponential with mean {@value World#MEAN_AGE_DAYS} days; both independent of the vectors.</li>
-     * </ol>
-     * The low-rank part has per-coordinate variance about {@code 1 + s²}, so σ = 0.5 is mild noise.
-     * Defaults: 10 000 items, 64 dims, 1000 users, 20 categories, rank 16 (capped at dim), spread 1,
-     * noise 0.5, seed 42.
-     */
-    public static final class Builder {
-        private int items = 10_000;
-        private int dim = 64;
-        private int users = 1000;
-        private int categories = 20;
-        private int rank = 16;
-        private double spread = 1.0;
-        private double noise = 0.5;
-        private long seed = 42;
-
-        private Builder() {
-        }
-
-        /** Number of items, ≥ 1; {@code items × dim} must fit in one Java array. */
-        public Builder items(int items) {
-            if (items < 1) {
-                throw new IllegalArgumentException("items must be >= 1, got " + items);
-            }
-            this.items = items;
-            return this;
-        }
-
-        /** Vector dimension, ≥ 1. */
-        public Builder dim(int dim) {
-            if (dim < 1) {
-                throw new IllegalArgumentException("dim must be >= 1, got " + dim);
-            }
-            this.dim = dim;
-            return this;
-        }
-
-        /** Number of users, ≥ 0. */
-        public Builder users(int users) {
-            if (users < 0) {
-                throw new IllegalArgumentException("users must be >= 0, got " + users);
-            }
-            this.users = users;
-            return this;
-        }
-
-        /** Number of categories, ≥ 1; names are {@code cat_0, cat_1, …}. */
-        public Builder categories(int categories) {
-            if (categories < 1) {
-                throw new IllegalArgumentException("categories must be >= 1, got " + categories);
-            }
-            this.categories = categories;
-            return this;
-        }
-
-        /** Latent rank, ≥ 1; values above dim are capped at dim. */
-        public Builder rank(int rank) {
-            if (rank < 1) {
-                throw new IllegalArgumentException("rank must be >= 1, got " + rank);
-            }
-            this.rank = rank;
-            return this;
-        }
-
-        /** How far category centres lie from each other in latent units, finite and ≥ 0. */
-        public Builder categorySpread(double spread) {
-            if (!(spread >= 0) || Double.isInfinite(spread)) {
-                throw new IllegalArgumentException("categorySpread must be finite and >= 0, got " + spread);
-            }
-            this.spread = spread;
-            return this;
-        }
-
-        /** Standard deviation of the isotropic noise per coordinate, finite and ≥ 0. */
-        public Builder noise(double noise) {
-            if (!(noise >= 0) || Double.isInfinite(noise)) {
-                throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
-            }
-            this.noise = noise;
-            return this;
-        }
-
-        /** The seed; the same seed gives the same world on every machine and thread count. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Generates the world (in parallel; 1M × 64 takes a few seconds on two cores). */
-        public World build() {
-            if ((long) items * dim > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("items × dim must be <= " + (Integer.MAX_VALUE - 16)
-                        + ", got " + items + " × " + dim);
-            }
-            if ((long) users * dim > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("users × dim must be <= " + (Integer.MAX_VALUE - 16)
-                        + ", got " + users + " × " + dim);
-            }
-            int r = Math.min(rank, dim);
-            SplittableRandom setup = new SplittableRandom(Seeds.stream(seed, 10));
-            double[] basis = new double[dim * r];
-            double basisScale = 1.0 / Math.sqrt(r);
-            for (int i = 0; i < basis.length; i++) {
-                basis[i] = basisScale * setup.nextGaussian();
-            }
-            double[] centres = new double[categories * r];
-            for (int i = 0; i < centres.length; i++) {
-                centres[i] = spread * setup.nextGaussian();
-            }
-            float[] itemVectors = new float[items * dim];
-            int[] cats = new int[items];
-            double[] pop = new double[items];
-            double[] age = new double[items];
-            int itemChunks = (items + CHUNK - 1) / CHUNK;
-            IntStream.range(0, itemChunks).parallel().forEach(c -> {
-                SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, 1_000_000L + c));
-                double[] z = new double[r];
-                int end = Math.min(items, (c + 1) * CHUNK);
-                for (int i = c * CHUNK; i < end; i++) {
-                    int k = rng.nextInt(categories);
-                    cats[i] = k;
-                    latentRow(rng, centres, k, z);
-                    embed(rng, basis, z, dim, noise, itemVectors, i * dim);
-                    pop[i] = POPULARITY_SCALE * rng.nextExponential();
-                    age[i] = MEAN_AGE_DAYS * rng.nextExponential();
-                }
-            });
-            divideByMax(pop);
-            float[] userVectors = new float[users * dim];
-            int userChunks = (users + CHUNK - 1) / CHUNK;
-            IntStream.range(0, userChunks).parallel().forEach(c -> {
-                SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, 2_000_000_000L + c));
-                double[] z = new double[r];
-                int end = Math.min(users, (c + 1) * CHUNK);
-                for (int u = c * CHUNK; u < end; u++) {
-                    latentRow(rng, centres, rng.nextInt(categories), z);
-                    embed(rng, basis, z, dim, noise, userVectors, u * dim);
-                }
-            });
-            return new World(dim, itemVectors, cats, names(categories), pop, age, userVectors, seed);
-        }
-
-        private static void latentRow(SplittableRandom rng, double[] centres, int k, double[] z) {
-            int r = z.length;
-            for (int j = 0; j < r; j++) {
-                z[j] = centres[k * r + j] + rng.nextGaussian();
-            }
-        }
-
-        private static void embed(SplittableRandom rng, double[] basis, double[] z, int dim, double noise,
-                                  float[] out, int off) {
-            int r = z.length;
-            double norm2 = 0;
-            for (int a = 0; a < dim; a++) {
-                double s = noise * rng.nextGaussian();
-                int row = a * r;
-                for (int j = 0; j < r; j++) {
-                    s += basis[row + j] * z[j];
-                }
-                out[off + a] = (float) s;
-                norm2 += s * s;
-            }
-            if (norm2 == 0) {
-                out[off] = 1f;
-                return;
-            }
-            float inv = (float) (1.0 / Math.sqrt(norm2));
-            for (int a = 0; a < dim; a++) {
-                out[off + a] *= inv;
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------
     // Helpers
 
-    private static void divideByMax(double[] x) {
+    static void divideByMax(double[] x) {
         double max = 0;
         for (double v : x) {
             max = Math.max(max, v);
@@ -569,7 +376,7 @@ public final class World implements Catalog {
         }
     }
 
-    private static String[] names(int count) {
+    static String[] names(int count) {
         String[] names = new String[count];
         for (int k = 0; k < count; k++) {
             names[k] = "cat_" + k;

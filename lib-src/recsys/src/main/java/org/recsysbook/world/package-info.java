@@ -7,5 +7,8 @@
  * {@link org.recsysbook.world.World#lowRank(int, int, long)} builds catalogs of realistic size whose
  * vectors behave like learned embeddings. {@link org.recsysbook.world.ClickModel} simulates how users
  * react to a ranked list and records what happened in an {@link org.recsysbook.world.InteractionLog}.
+ *
+ * <p>Layer: above {@code core} and {@code notebook}, beside {@code data}; it may import only those two, and the
+ * stages, the evaluation packages, {@code studies} and {@code exercises} may import it.
  */
 package org.recsysbook.world;

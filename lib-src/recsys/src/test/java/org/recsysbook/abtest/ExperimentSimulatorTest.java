@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.studies.PeekingStudy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,13 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.studies.AbTestCharts;
+
+import org.recsysbook.studies.OfflineVsOnline;
+
+import org.recsysbook.studies.MultipleMetricsStudy;
+
+import org.recsysbook.studies.PeekingStudy;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -18,7 +18,7 @@ class BanditPolicyContractTest {
         return Stream.of(
                 new ThompsonSampling(5, new SplittableRandom(1)),
                 new Ucb(5),
-                new Ucb1(5),
+                Ucb.ucb1(5),
                 EpsilonGreedy.fixed(5, 0.3, new SplittableRandom(1)),
                 EpsilonGreedy.decaying(5, 1, 10, new SplittableRandom(1)),
                 new DiscountedThompsonSampling(5, 0.9, new SplittableRandom(1)),

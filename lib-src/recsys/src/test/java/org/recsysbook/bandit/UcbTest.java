@@ -39,7 +39,7 @@ class UcbTest {
 
     @Test
     void ucb1IndexIsAuersFormula() {
-        Ucb1 ucb = new Ucb1(2);
+        Ucb ucb = Ucb.ucb1(2);
         ucb.update(0, 1);
         ucb.update(0, 0);
         ucb.update(0, 1);
@@ -77,6 +77,6 @@ class UcbTest {
         assertThrows(IllegalArgumentException.class, () -> ucb.update(0, Double.NaN));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ucb.update(3, 1));
         assertEquals("arm must be in [0, 3) (3 arms), got 3", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Ucb1(2).update(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Ucb.ucb1(2).update(-1, 0));
     }
 }

@@ -61,16 +61,55 @@ class BeyondAccuracyTest {
         double[][] ragged = {{1, 0}, {0, 1, 0}};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IntraListDiversity.of(ragged, new int[] {0, 1}));
-        assertTrue(e.getMessage().contains("vectors[1] has 3 dimensions but vectors[0] has 2"), e.getMessage());
+        assertEquals("vectors[1].length must be 2 (the dimension of vectors[0]; all item vectors must have the same "
+                + "dimension), got 3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> IntraListDiversity.of(new float[5], 2, new int[] {0, 1}));
-        assertTrue(e.getMessage().contains("not a multiple of dim = 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("a multiple of dim = 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> IntraListDiversity.of(new float[4], 2, new int[] {0, 2}));
         assertTrue(e.getMessage().contains("item 2") && e.getMessage().contains("[0, 2)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> IntraListDiversity.of(new float[4], 0, new int[] {0}));
         assertThrows(IllegalArgumentException.class, () -> IntraListDiversity.of(ragged, new int[] {1, 1}));
         assertThrows(IllegalArgumentException.class, () -> IntraListDiversity.mean(new float[4], 2, new int[0][]));
+    }
+
+    /**
+     * The pair count n(n − 1)/2 is a long: in int it wraps from 46,342 items on and ILD comes out negative (an
+     * end-to-end list that long takes seconds, so the count is checked where it is computed).
+     */
+    @Test
+    void intraListDiversityCountsPairsOfLongLists() {
+        assertEquals(1_073_767_311L, IntraListDiversity.pairs(46_342));
+        assertEquals(4_999_950_000L, IntraListDiversity.pairs(100_000));
+        assertEquals(0L, IntraListDiversity.pairs(1));
+        // the mean divides by pairs(n): ±1 alternating one-dimensional vectors, half the pairs at distance 2
+        int n = 2_000;
+        float[] v = new float[n];
+        int[] items = new int[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i % 2 == 0 ? 1 : -1;
+            items[i] = i;
+        }
+        assertEquals(2.0 * 1_000 * 1_000 / IntraListDiversity.pairs(n), IntraListDiversity.of(v, 1, items), 1e-6);
+    }
+
+    @Test
+    void intraListDiversityRefusesNaNAndInfiniteVectors() {
+        double[][] rows = {{1, 0}, {Double.NaN, 1}, {0, Double.POSITIVE_INFINITY}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IntraListDiversity.of(rows, new int[] {0, 1}));
+        assertEquals("vectors[1][0] must be a finite number, got NaN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IntraListDiversity.of(rows, new int[] {2}));
+        assertEquals("vectors[2][1] must be a finite number, got Infinity", e.getMessage());
+        float[] flat = {1, 0, Float.NaN, 1, 0, Float.NEGATIVE_INFINITY};
+        e = assertThrows(IllegalArgumentException.class, () -> IntraListDiversity.of(flat, 2, new int[] {0, 1}));
+        assertEquals("vectors[item 1][0] must be a finite number, got NaN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> IntraListDiversity.mean(flat, 2, new int[][] {{0}, {2, 0}}));
+        assertEquals("vectors[item 2][1] must be a finite number, got -Infinity", e.getMessage());
+        // the rows a list does not name may hold anything
+        assertEquals(0.0, IntraListDiversity.of(flat, 2, new int[] {0}), EPS);
     }
 
     @Test
@@ -103,6 +142,32 @@ class BeyondAccuracyTest {
                 () -> CatalogCoverage.of(new int[][] {{0, 4}}, 4));
         assertTrue(e.getMessage().contains("item 4") && e.getMessage().contains("[0, 4)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CatalogCoverage.of(new int[][] {{0}}, 0));
+    }
+
+    /** Coverage and exposure follow the package's rules as the other list metrics do: no repeated item, no empty input. */
+    @Test
+    void coverageAndExposureRefuseRepeatedItemsAndNoLists() {
+        int[][] repeats = {{0, 1}, {2, 3, 2}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CatalogCoverage.of(repeats, 4));
+        assertEquals("lists[1] must be a ranked list, each item at most once, got item 2 twice (ranks 1 and 3)",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ExposureDistribution.of(repeats, 4));
+        assertEquals("lists[1] must be a ranked list, each item at most once, got item 2 twice (ranks 1 and 3)",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CatalogCoverage.of(new int[0][], 4));
+        assertEquals("lists must hold at least one list, got none", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ExposureDistribution.of(new int[0][], 4));
+        assertEquals("lists must hold at least one list, got none", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CatalogCoverage.of(List.of(), 4));
+        assertEquals("lists must hold at least one list, got none", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Novelty.fromCounts(new long[] {1, 1}).mean(new int[0][]));
+        assertEquals("lists must hold at least one list, got none", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IntraListDiversity.mean(new float[2], 1, new int[0][]));
+        assertEquals("lists must hold at least one list, got none", e.getMessage());
+        // empty lists are lists: they expose nothing
+        assertEquals(0.0, CatalogCoverage.of(new int[][] {{}}, 4), EPS);
+        assertEquals(0.25, ExposureDistribution.of(new int[][] {{}, {3}}, 4).coverage(), EPS);
     }
 
     @Test

@@ -151,6 +151,23 @@ class RankingMetricsTest {
                 e.getMessage());
     }
 
+    /** The sequential mean names the user whose list is bad, as the parallel one does. */
+    @Test
+    void sequentialMeanNamesTheUser() {
+        int[][] lists = {{1}, {5}, {3, 8, 3}};
+        RelevantItems[] rel = {REL, REL, REL};
+        String expected = "ranked[2] must be a ranked list, each item at most once, got item 3 twice (ranks 1 and 3)";
+        for (RankingMetric m : List.of(Ndcg.at(3), Precision.at(2), ReciprocalRank.full())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.mean(lists, rel));
+            assertEquals(expected, e.getMessage(), m.name());
+            e = assertThrows(IllegalArgumentException.class, () -> RankingMetric.means(List.of(m), lists, rel, 2));
+            assertEquals(expected, e.getMessage(), m.name());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Ndcg.at(3).mean(new int[][] {{1}, null, {5}}, rel));
+        assertEquals("ranked[1] must not be null", e.getMessage());
+    }
+
     @Test
     void gradeZeroIsNotRelevant() {
         RelevantItems r = RelevantItems.graded(new int[] {1, 2}, new double[] {0.0, 2.0});

@@ -124,7 +124,7 @@ class ChartsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Charts.bar("t", "x", "y", new String[] {"a"}, x));
         assertTrue(e.getMessage().startsWith("values must have one value per category (1), got 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Charts.histogram("t", "x", x, 0));
-        assertTrue(e.getMessage().contains("bins must be >= 1, got 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("bins must be ≥ 1, got 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new Charts.Band(new double[2], new double[2], new double[1]));
         assertTrue(e.getMessage().contains("got 2 and 1"), e.getMessage());

@@ -176,7 +176,7 @@ class ProgressTest {
         assertThrows(IllegalArgumentException.class, () -> Progress.start(null, 1));
         Progress p = fakeClocked("x", 1);
         e = assertThrows(IllegalArgumentException.class, () -> p.advance(-2));
-        assertTrue(e.getMessage().contains("n must be >= 0, got -2"), e.getMessage());
+        assertTrue(e.getMessage().contains("n must be ≥ 0, got -2"), e.getMessage());
     }
 
     @Test

@@ -193,9 +193,9 @@ class RetrieversTest {
         e = assertThrows(IllegalArgumentException.class, () -> scan.generate(new float[] {1, 0}, 5));
         assertEquals("k must be in [1, 4] (the catalog size), got 5", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> scan.similarTo(4, 1));
-        assertEquals("item must be in [0, 4), got 4", e.getMessage());
+        assertEquals("item must be in [0, 4) (4 items), got 4", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> scan.similarTo(-1, 1));
-        assertEquals("item must be in [0, 4), got -1", e.getMessage());
+        assertEquals("item must be in [0, 4) (4 items), got -1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> scan.similarTo(0, 4));
         assertTrue(e.getMessage().contains("k must be in [1, 3]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> scan.withThreads(0));

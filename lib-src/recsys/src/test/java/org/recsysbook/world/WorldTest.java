@@ -56,7 +56,7 @@ class WorldTest {
 
     @Test
     void lowRankWorldDoesNotDependOnThreadCount() throws Exception {
-        World.Builder b = World.builder().items(3 * World.CHUNK + 17).dim(16).users(World.CHUNK + 5).seed(3);
+        WorldBuilder b = World.builder().items(3 * World.CHUNK + 17).dim(16).users(World.CHUNK + 5).seed(3);
         World parallel = b.build();
         World serial = new ForkJoinPool(1).submit(b::build).get();
         assertArrayEquals(parallel.itemVectors(), serial.itemVectors());

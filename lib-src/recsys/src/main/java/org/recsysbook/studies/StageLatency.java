@@ -1,4 +1,4 @@
-package org.recsysbook.pipeline;
+package org.recsysbook.studies;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,6 +10,8 @@ import org.recsysbook.core.Quantile;
 import org.recsysbook.core.Request;
 import org.recsysbook.notebook.Charts;
 import org.recsysbook.notebook.Progress;
+import org.recsysbook.pipeline.Pipeline;
+import org.recsysbook.pipeline.StageTimes;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -59,9 +61,7 @@ public final class StageLatency {
             throw new IllegalArgumentException("requests must hold at least one request, got "
                     + (requests == null ? "null" : "none"));
         }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("warmup must be ≥ 0, got " + warmup);
-        }
+        Args.atLeast("warmup", warmup, 0);
         for (int i = 0; i < warmup; i++) {
             pipeline.recommend(requests.get(i % requests.size()));
         }

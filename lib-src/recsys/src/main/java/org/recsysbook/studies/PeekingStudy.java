@@ -1,8 +1,16 @@
-package org.recsysbook.abtest;
+package org.recsysbook.studies;
 
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import org.recsysbook.abtest.Comparison;
+import org.recsysbook.abtest.ExperimentData;
+import org.recsysbook.abtest.ExperimentSimulator;
+import org.recsysbook.abtest.MixtureSequentialTest;
+import org.recsysbook.abtest.OBrienFleming;
+import org.recsysbook.abtest.TwoProportionZTest;
+import org.recsysbook.abtest.Variant;
+import org.recsysbook.abtest.Visit;
 import org.recsysbook.core.Args;
 import org.recsysbook.core.Seeds;
 import org.recsysbook.notebook.Progress;

@@ -1,4 +1,4 @@
-package org.recsysbook.bandit;
+package org.recsysbook.studies;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.recsysbook.bandit.OffPolicyExperiment;
+import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.ThompsonSampling;
 import org.recsysbook.core.Args;
 import org.recsysbook.core.Interval;
 import org.recsysbook.notebook.Charts;

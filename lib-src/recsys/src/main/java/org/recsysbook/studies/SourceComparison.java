@@ -1,8 +1,10 @@
-package org.recsysbook.retrieval;
+package org.recsysbook.studies;
 
 import java.util.List;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.notebook.Charts;
+import org.recsysbook.retrieval.CandidateGenerator;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
 
@@ -34,7 +36,7 @@ public final class SourceComparison {
         if (users < 1 || users > world.userCount()) {
             throw new IllegalArgumentException("users must be in [1, " + world.userCount() + "], got " + users);
         }
-        Queries.checkK(k, world.itemCount());
+        Args.inRange("k", k, 1, world.itemCount());
         ClickModel model = world.clickModel();
         String[] names = new String[sources.size()];
         double[] clicks = new double[sources.size()];

@@ -1,17 +1,25 @@
-package org.recsysbook.bandit;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.recsysbook.studies;
 
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.recsysbook.bandit.ArmStats;
+import org.recsysbook.bandit.BanditSimulator;
+import org.recsysbook.bandit.BernoulliArms;
+import org.recsysbook.bandit.LaiRobbinsBound;
+import org.recsysbook.bandit.SimulationResult;
+import org.recsysbook.bandit.ThompsonSampling;
+import org.recsysbook.bandit.Ucb;
+import org.recsysbook.studies.BanditCharts;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BanditChartsTest {
 
@@ -33,7 +41,7 @@ class BanditChartsTest {
     void regretChartHasABandPerPolicyAndTheBound() {
         BernoulliArms arms = new BernoulliArms(0.2, 0.5);
         BanditSimulator sim = new BanditSimulator(arms, 50, 3, 1);
-        List<SimulationResult> r = List.of(sim.run(ThompsonSampling.factory()), sim.run(Ucb1.factory()));
+        List<SimulationResult> r = List.of(sim.run(ThompsonSampling.factory()), sim.run(Ucb.ucb1Factory()));
         Figure f = BanditCharts.regret("Regret", r, LaiRobbinsBound.curve(arms.rates(), 50));
         assertEquals(2 * 3 + 1, f.getTraces().length, "lower edge, upper edge and mean per policy, then the bound");
         String js = f.asJavascript("d");

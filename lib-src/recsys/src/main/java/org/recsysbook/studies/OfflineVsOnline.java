@@ -1,7 +1,9 @@
-package org.recsysbook.abtest;
+package org.recsysbook.studies;
 
 import java.util.SplittableRandom;
 
+import org.recsysbook.abtest.Behaviour;
+import org.recsysbook.abtest.SlateVariant;
 import org.recsysbook.core.Args;
 import org.recsysbook.metrics.Auc;
 import org.recsysbook.world.ClickModel;

@@ -1,8 +1,13 @@
-package org.recsysbook.abtest;
+package org.recsysbook.studies;
 
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import org.recsysbook.abtest.ExperimentData;
+import org.recsysbook.abtest.ExperimentMetric;
+import org.recsysbook.abtest.ExperimentSimulator;
+import org.recsysbook.abtest.MultipleTesting;
+import org.recsysbook.abtest.RateVariant;
 import org.recsysbook.core.Args;
 import org.recsysbook.core.Seeds;
 

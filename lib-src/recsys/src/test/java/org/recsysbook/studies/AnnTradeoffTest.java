@@ -1,9 +1,12 @@
-package org.recsysbook.retrieval;
+package org.recsysbook.studies;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.recsysbook.core.ScoredItems;
+import org.recsysbook.retrieval.CandidateGenerator;
+import org.recsysbook.studies.AnnTradeoff;
+import org.recsysbook.studies.SourceComparison;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
 
@@ -45,10 +48,10 @@ class AnnTradeoffTest {
     void refusesBadSettings() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> AnnTradeoff.run(new int[] {1000}, 8, 10, new int[] {5}, 10, 8, 40, 1));
-        assertEquals("every breadth must be >= k=10, got 5", e.getMessage());
+        assertEquals("breadths[0] must be ≥ k = 10, got 5", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> AnnTradeoff.run(new int[] {50}, 8, 10, new int[] {100}, 10, 8, 40, 1));
-        assertEquals("every catalog size must be >= the largest breadth 100, got 50", e.getMessage());
+        assertEquals("catalogSizes[0] must be ≥ 100 (the largest breadth), got 50", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> AnnTradeoff.run(new int[] {1000}, 8, 10, new int[] {10}, 0, 8, 40, 1));
         assertEquals("queries must be in [1, 100000], got 0", e.getMessage());
@@ -65,7 +68,9 @@ class AnnTradeoffTest {
 
     @Test
     void expectedClicksAddTheTrueClickProbabilities() {
-        World w = RetrieversTest.tiny();
+        // The retrieval tests' tiny world: four items in two categories, one user (2, 0).
+        World w = World.of(2, new float[] {1, 0, 0, 1, 0.6f, 0.8f, -1, 0}, new int[] {0, 1, 1, 0},
+                new String[] {"a", "b"}, new double[] {0.2, 1.0, 0.5, 0.9}, new double[4], new float[] {2, 0});
         CandidateGenerator fixed = (q, k) -> new ScoredItems(new int[] {2, 0}, new double[2]);
         Table t = SourceComparison.expectedClicks(w, List.of(fixed), 1, 2);
         // user (2, 0): item 2 has cos 0.6 and popularity 0.5, item 0 cos 1 and popularity 0.2

@@ -1,12 +1,14 @@
-package org.recsysbook.pipeline;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+package org.recsysbook.studies;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.recsysbook.pipeline.StageTimes;
+import org.recsysbook.studies.StageLatency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class StageLatencyTest {
 

@@ -1,10 +1,13 @@
-package org.recsysbook.abtest;
+package org.recsysbook.studies;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.recsysbook.abtest.ExperimentData;
+import org.recsysbook.abtest.PowerAnalysis;
 import org.recsysbook.core.Args;
 import org.recsysbook.notebook.Charts;
+import org.recsysbook.studies.PeekingStudy;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
