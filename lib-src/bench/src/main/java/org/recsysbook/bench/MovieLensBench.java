@@ -36,17 +36,24 @@ public final class MovieLensBench {
         BenchStats.printMachine("MovieLensBench");
         printLoad("before");
 
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         BenchStats load = new BenchStats("load ratings.csv + movies.csv");
         MovieLens ml = null;
-        for (int r = 0; r < Math.max(repeats, 5) + 2; r++) {
+        long loadCpu = 0;
+        int loads = Math.max(repeats, 5);
+        for (int r = 0; r < loads + 2; r++) {
+            long c = os.getProcessCpuTime();
             long t = System.nanoTime();
             ml = MovieLens.load(dir);
             if (r >= 2) { // two warm-up loads
                 load.add(System.nanoTime() - t);
+                loadCpu += os.getProcessCpuTime() - c;
             }
         }
         System.out.println("# " + ml);
         load.print();
+        System.out.printf(Locale.ROOT, "    process CPU time per load (mean): %.3f s%n", loadCpu / 1e9 / loads);
         Split split = Split.chronological(ml.ratings(), 0.2);
         System.out.println("# " + split);
 
@@ -57,8 +64,6 @@ public final class MovieLensBench {
         trainers.put("ALS (64 factors, 15 iterations)", () -> ImplicitAls.train(split.train(), ImplicitAls.DEFAULTS,
                 false));
         Map<String, LearnedGenerator> models = new LinkedHashMap<>();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (Map.Entry<String, Supplier<LearnedGenerator>> e : trainers.entrySet()) {
             BenchStats s = new BenchStats("train " + e.getKey());
             long[] cpu = new long[repeats];
