@@ -39,3 +39,13 @@ class Recorded(dict):
 
     def __missing__(self, key):
         raise AssertionError(f"{self.notebook} recorded no '{key}'; it recorded {sorted(self)}")
+
+
+def assert_near(test, recorded, key, expected, rel=0.03):
+    """Each of recorded[key] (a number or a list) within rel, relative, of the seeded run's expected value(s)."""
+    values = recorded[key]
+    if not isinstance(values, list):
+        values, expected = [values], [expected]
+    test.assertEqual(len(values), len(expected), key)
+    for got, want in zip(values, expected):
+        test.assertAlmostEqual(got, want, delta=rel * abs(want) + 1e-12, msg=f"{key}: {values} vs {expected}")

@@ -320,4 +320,87 @@ public final class Check {
     public static boolean thompsonPrior(char prediction, SimulationResult withPrior) {
         return BanditExercises.thompsonPrior(prediction, withPrior);
     }
+
+    // ---- 09 · real data, candidate generation -----------------------------------------------------------------------
+
+    /** One user's chronological hold-out: the test items, ascending. */
+    @FunctionalInterface
+    public interface HoldOutFunction {
+        int[] apply(int[] items, long[] times, double testFraction);
+    }
+
+    /**
+     * Checks a per-user chronological hold-out: the last {@code round(f·n)} ratings by time (at least 1, at most
+     * n − 1, none for one rating), ties broken by item id, returned in ascending item order; against
+     * {@link org.recsysbook.data.Split}.
+     */
+    public static boolean chronologicalHoldOut(HoldOutFunction holdOut) {
+        return RealDataExercises.chronologicalHoldOut(holdOut);
+    }
+
+    /** EASE's weights B from P = (XᵀX + λI)⁻¹. */
+    @FunctionalInterface
+    public interface EaseWeightsFunction {
+        double[][] apply(double[][] p);
+    }
+
+    /**
+     * Checks {@code B_ij = −P_ij / P_jj} off the diagonal and 0 on it, against {@link org.recsysbook.retrieval.Ease}
+     * on random data.
+     */
+    public static boolean easeWeights(EaseWeightsFunction weights) {
+        return RealDataExercises.easeWeights(weights);
+    }
+
+    /**
+     * Checks the NDCG@10 of a model when only ratings of {@code threshold} stars or more count as relevant, and the
+     * explanation of why it moved. Options: (a) it falls, because the model learned to predict what users watch,
+     * not what they like, and fewer items are relevant; (b) it rises, because liked movies are easier to predict;
+     * (c) it cannot change, because the training set is the same.
+     *
+     * @param model a generator trained on {@code split.train()}
+     */
+    public static boolean likedOnly(double ndcg, char why, org.recsysbook.retrieval.LearnedGenerator model,
+                                    org.recsysbook.data.Split split, double threshold) {
+        return RealDataExercises.likedOnly(ndcg, why, model, split, threshold);
+    }
+
+    // ---- 10 · real data, ranking and re-ranking ---------------------------------------------------------------------
+
+    /** A list's genre diversity from its movies' genre bit masks. */
+    @FunctionalInterface
+    public interface GenreDiversityFunction {
+        double apply(int[] genreMasks);
+    }
+
+    /**
+     * Checks the mean pairwise genre Jaccard distance of a list, {@code 1 − |G_a ∩ G_b| / |G_a ∪ G_b|} (0 for a pair of
+     * movies without genres, and for a list of fewer than two); against
+     * {@link org.recsysbook.studies.RealDataRanking#genreDiversity} on random MovieLens lists.
+     */
+    public static boolean genreDiversity(GenreDiversityFunction diversity, org.recsysbook.data.MovieLens ml) {
+        return RealDataRankingExercises.genreDiversity(diversity, ml);
+    }
+
+    /** Calibration groups: {@code [mean predicted₀, observed₀, mean predicted₁, observed₁, …]}. */
+    @FunctionalInterface
+    public interface CalibrationFunction {
+        double[] apply(double[] predicted, float[] labels, int bins);
+    }
+
+    /**
+     * Checks calibration in equal-size groups by predicted probability against
+     * {@link org.recsysbook.studies.RealDataRanking#calibration}.
+     */
+    public static boolean calibrationBins(CalibrationFunction bins) {
+        return RealDataRankingExercises.calibrationBins(bins);
+    }
+
+    /**
+     * Checks a prediction about the sampled-metrics pitfall, given what the sweep measured: EASE's HR@10 over
+     * popularity's on the full catalog and with 100 negatives. Options: (a) the lead grows, (b) it shrinks, (c) it stays.
+     */
+    public static boolean sampledLead(char prediction, double fullRatio, double sampledRatio) {
+        return RealDataRankingExercises.sampledLead(prediction, fullRatio, sampledRatio);
+    }
 }

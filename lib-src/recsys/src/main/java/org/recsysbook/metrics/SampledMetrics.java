@@ -61,7 +61,8 @@ public final class SampledMetrics {
     /** As {@link #compare(Map, TemporalSplit, int, int, long)} for chosen users and a thread count. */
     public static Table compare(Map<String, Recommender> recommenders, TemporalSplit split, int[] users,
                                 int negatives, int k, long seed, int parallelism) {
-        double[][][] r = run(recommenders, split, users, new int[] {negatives}, k, seed, parallelism);
+        Args.notNull("split", split);
+        double[][][] r = run(recommenders, heldOut(split), users, new int[] {negatives}, k, seed, parallelism);
         StringColumn rec = StringColumn.create("recommender");
         StringColumn met = StringColumn.create("metric");
         DoubleColumn full = DoubleColumn.create("full catalog");
@@ -87,8 +88,23 @@ public final class SampledMetrics {
      */
     public static Table sweep(Map<String, Recommender> recommenders, TemporalSplit split, int[] negativeCounts, int k,
                               long seed) {
+        Args.notNull("split", split);
+        return sweep(recommenders, heldOut(split), split.testUsers(), negativeCounts, k, seed);
+    }
+
+    /**
+     * {@link #sweep(Map, TemporalSplit, int[], int, long)} on a split of real interactions: its test users, their
+     * test items as the relevant ones, their training items as the seen ones.
+     */
+    public static Table sweep(Map<String, Recommender> recommenders, org.recsysbook.data.Split split,
+                              int[] negativeCounts, int k, long seed) {
+        Args.notNull("split", split);
+        return sweep(recommenders, heldOut(split), split.testUsers(), negativeCounts, k, seed);
+    }
+
+    private static Table sweep(Map<String, Recommender> recommenders, HeldOut split, int[] users,
+                               int[] negativeCounts, int k, long seed) {
         Args.notNull("negativeCounts", negativeCounts);
-        int[] users = split.testUsers();
         double[][][] r = run(recommenders, split, users, negativeCounts, k, seed,
                 Runtime.getRuntime().availableProcessors());
         StringColumn rec = StringColumn.create("recommender");
@@ -134,7 +150,7 @@ public final class SampledMetrics {
     }
 
     /** {@code [recommender][count index, last = full catalog][0 = HR, 1 = NDCG]}. */
-    private static double[][][] run(Map<String, Recommender> recommenders, TemporalSplit split, int[] users,
+    private static double[][][] run(Map<String, Recommender> recommenders, HeldOut split, int[] users,
                                     int[] counts, int k, long seed, int parallelism) {
         Args.notNull("recommenders", recommenders);
         Args.notNull("split", split);
@@ -183,7 +199,7 @@ public final class SampledMetrics {
         return out;
     }
 
-    private static void rankAll(Map<String, Recommender> recommenders, TemporalSplit split, int[] users, int[] counts,
+    private static void rankAll(Map<String, Recommender> recommenders, HeldOut split, int[] users, int[] counts,
                                 int k, int parallelism, String[] names, int[] targets, int[][] samples,
                                 int[] candidates, double[][][] out, Progress bar) {
         int n = split.itemCount();
@@ -238,6 +254,51 @@ public final class SampledMetrics {
                 }
             }
         }
+    }
+
+    /** What the pitfall needs of a split: the catalog size, each user's relevant items and seen (training) items. */
+    private interface HeldOut {
+        int itemCount();
+
+        RelevantItems relevant(int user);
+
+        int[][] trainItemsShared();
+    }
+
+    private static HeldOut heldOut(TemporalSplit split) {
+        return new HeldOut() {
+            public int itemCount() {
+                return split.itemCount();
+            }
+
+            public RelevantItems relevant(int user) {
+                return split.relevant(user);
+            }
+
+            public int[][] trainItemsShared() {
+                return split.trainItemsShared();
+            }
+        };
+    }
+
+    private static HeldOut heldOut(org.recsysbook.data.Split split) {
+        int[][] seen = new int[split.userCount()][];
+        for (int u = 0; u < seen.length; u++) {
+            seen[u] = split.train().sortedItemsShared(u);
+        }
+        return new HeldOut() {
+            public int itemCount() {
+                return split.itemCount();
+            }
+
+            public RelevantItems relevant(int user) {
+                return RelevantItems.of(split.test().sortedItemsShared(user));
+            }
+
+            public int[][] trainItemsShared() {
+                return seen;
+            }
+        };
     }
 
     private static void score(int rank, int k, double[] into) {
