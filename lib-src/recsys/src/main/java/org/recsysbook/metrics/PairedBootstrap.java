@@ -15,13 +15,13 @@ import org.recsysbook.notebook.Progress;
  * <p>Replicate seeds are drawn from one {@link SplittableRandom} in replicate order and replicates run in fixed
  * chunks, so any parallelism gives the result of a serial run, bit for bit.
  */
-final class PairedBootstrap {
+public final class PairedBootstrap {
     private final int replicates;
     private final long seed;
     private final int parallelism;
 
     /** {@code replicates ≥ 10} replicates from {@code seed}, on {@code parallelism ≥ 1} threads. */
-    PairedBootstrap(int replicates, long seed, int parallelism) {
+    public PairedBootstrap(int replicates, long seed, int parallelism) {
         this.replicates = Args.atLeast("replicates", replicates, 10);
         this.seed = seed;
         this.parallelism = Args.atLeast("parallelism", parallelism, 1);
@@ -29,9 +29,10 @@ final class PairedBootstrap {
 
     /**
      * The replicate means of every series, {@code out[s][b]} for series {@code s} ({@code values[s][j]}: user j's
-     * value) and replicate {@code b}; every series must have the same users. Steps {@code bar} once per replicate.
+     * value) and replicate {@code b}; every series must have the same users. Steps {@code bar} (may be null) once per
+     * replicate.
      */
-    double[][] means(double[][] values, Progress bar) {
+    public double[][] means(double[][] values, Progress bar) {
         int series = values.length;
         int n = values[0].length;
         double[][] out = new double[series][replicates];
@@ -67,7 +68,7 @@ final class PairedBootstrap {
     }
 
     /** The percentile interval {@code [low, high]} of replicate means at {@code confidence}; sorts {@code means}. */
-    static double[] interval(double[] means, double confidence) {
+    public static double[] interval(double[] means, double confidence) {
         Arrays.sort(means);
         double alpha = 1 - confidence;
         return new double[] {Quantile.linear(means, alpha / 2), Quantile.linear(means, 1 - alpha / 2)};

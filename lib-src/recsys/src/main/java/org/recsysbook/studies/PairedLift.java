@@ -1,10 +1,7 @@
 package org.recsysbook.studies;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
-
 import org.recsysbook.core.Args;
-import org.recsysbook.core.Quantile;
+import org.recsysbook.metrics.PairedBootstrap;
 
 /**
  * How much one recommender beats another on the same users, with a paired percentile bootstrap interval: the
@@ -12,7 +9,8 @@ import org.recsysbook.core.Quantile;
  *
  * <p>Each replicate draws the users with replacement (the same draw for both recommenders, which is what makes it
  * paired) and recomputes the difference of the means and their ratio; the interval holds the central
- * {@code confidence} share of the replicates. Seeded: the same seed gives the same interval.
+ * {@code confidence} share of the replicates. Seeded: the same seed gives the same interval. The resampling is
+ * {@link PairedBootstrap}'s, the same as the offline evaluation's.
  *
  * @param difference mean(a) − mean(b) over all users
  * @param differenceLow  lower end of the difference's interval
@@ -30,30 +28,19 @@ public record PairedLift(double difference, double differenceLow, double differe
             throw new IllegalArgumentException("a and b must hold one score per user for the same users, got lengths "
                     + (a == null ? "null" : a.length) + " and " + (b == null ? "null" : b.length));
         }
-        Args.atLeast("replicates", replicates, 10);
         Args.openUnit("confidence", confidence);
-        int n = a.length;
+        double[][] boot = new PairedBootstrap(replicates, seed, 1).means(new double[][] {a, b}, null);
         double[] diff = new double[replicates];
         double[] ratio = new double[replicates];
-        SplittableRandom rng = new SplittableRandom(seed);
         for (int r = 0; r < replicates; r++) {
-            double sa = 0;
-            double sb = 0;
-            for (int j = 0; j < n; j++) {
-                int u = rng.nextInt(n);
-                sa += a[u];
-                sb += b[u];
-            }
-            diff[r] = (sa - sb) / n;
-            ratio[r] = sb == 0 ? Double.POSITIVE_INFINITY : sa / sb;
+            diff[r] = boot[0][r] - boot[1][r];
+            ratio[r] = boot[1][r] == 0 ? Double.POSITIVE_INFINITY : boot[0][r] / boot[1][r];
         }
-        Arrays.sort(diff);
-        Arrays.sort(ratio);
+        double[] d = PairedBootstrap.interval(diff, confidence);
+        double[] q = PairedBootstrap.interval(ratio, confidence);
         double ma = mean(a);
         double mb = mean(b);
-        double tail = (1 - confidence) / 2;
-        return new PairedLift(ma - mb, Quantile.linear(diff, tail), Quantile.linear(diff, 1 - tail), ma / mb,
-                Quantile.linear(ratio, tail), Quantile.linear(ratio, 1 - tail));
+        return new PairedLift(ma - mb, d[0], d[1], ma / mb, q[0], q[1]);
     }
 
     /** Whether the difference's interval lies entirely above 0. */
