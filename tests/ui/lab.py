@@ -10,6 +10,7 @@ loopback address nowhere (a proxy on port 9) and records it, so a test can asser
 
 `Notebook` is one open notebook in a page: Run All, kernel state, what its outputs hold and what the page drew.
 """
+import atexit
 import json
 import os
 import re
@@ -98,6 +99,7 @@ class LabServer:
         self.log_path = os.path.join(self.home, "server.log")
         self.log = open(self.log_path, "w", encoding="utf-8")
         self.proc = subprocess.Popen(args, cwd=self.root, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        atexit.register(self.stop)   # also when the test run itself breaks down and skips tearDownModule
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -133,7 +135,8 @@ class LabServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        self.log.close()
+        if not self.log.closed:
+            self.log.close()
 
 
 class Browser:
@@ -231,16 +234,18 @@ HELPERS = r"""
 class Notebook:
     """One notebook opened in JupyterLab's main area."""
 
-    def __init__(self, page, path, open=True):
-        """Opens path, or with open=False waits for the page to have opened it (Notebook 7 opens its URL's)."""
+    def __init__(self, page, path, open=True, wait_kernel=True):
+        """Opens path, or with open=False waits for the page to have opened it (Notebook 7 opens its URL's);
+        waits until its kernel has started unless wait_kernel is False."""
         self.page = page
         self.path = path
         page.evaluate(HELPERS)
         if open:
             page.evaluate("async (path) => { await window.jupyterapp.commands.execute('docmanager:open', "
                           "{path, factory: 'Notebook'}); }", path)
-        page.wait_for_function("(path) => { const p = window.__ui.panel(path); return p && p.context.isReady "
-                               "&& p.sessionContext.isReady; }", arg=path, timeout=60_000)
+        page.wait_for_function("([path, kernel]) => { const p = window.__ui.panel(path); return p && "
+                               "p.context.isReady && (!kernel || p.sessionContext.isReady); }",
+                               arg=[path, wait_kernel], timeout=60_000)
 
     def eval(self, script, arg=None):
         return self.page.evaluate(script, arg)
@@ -291,7 +296,7 @@ class Notebook:
     def close(self):
         """Closes the notebook's tab; with kernelShutdown set, its kernel is shut down with it."""
         self.eval("async (path) => { const p = window.__ui.panel(path); if (p) { "
-                  "await p.sessionContext.shutdown(); p.dispose(); } }", self.path)
+                  "await p.sessionContext.ready; await p.sessionContext.shutdown(); p.dispose(); } }", self.path)
 
 
 def expected_outputs(cells):

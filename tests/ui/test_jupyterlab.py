@@ -118,7 +118,7 @@ class RunAllInJupyterLab(unittest.TestCase):
                          f"{name}: charts and tables in the saved notebook")
 
     def check_reopened(self, name, charts):
-        nb = lab.Notebook(PAGE, name + ".ipynb")
+        nb = lab.Notebook(PAGE, name + ".ipynb", wait_kernel=False)   # the charts need no kernel
         try:
             drawn = nb.wait_drawn(charts, 0, DRAW_SECONDS)
             self.assertEqual(drawn["charts"], charts, f"{name}: charts drawn after saving, closing and reopening")
