@@ -6,9 +6,10 @@ Results.record, by notebook), run.json (status and seconds of each notebook) and
 links every notebook's HTML with its status and run time, readable offline). Prints a table and exits non-zero
 if any notebook failed.
 
-usage: run_notebooks.py --out DIR [--notebooks DIR] [NOTEBOOK ...]
+usage: run_notebooks.py --out DIR [--notebooks DIR] [--timeout SECONDS] [NOTEBOOK ...]
        (names with or without .ipynb; default: every notebook in the notebooks folder, notebooks/ unless
-       --notebooks names another, e.g. a student's hand-in to grade)
+       --notebooks names another, e.g. a student's hand-in to grade; --timeout: seconds a cell may run,
+       default CELL_TIMEOUT, a little over the slowest notebook's whole budget)
 """
 import argparse
 import html
@@ -26,6 +27,9 @@ from nbconvert import HTMLExporter
 RESULT_MIME = "application/vnd.recsysbook.result+json"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
+# Seconds one cell may run: a notebook's whole budget is 60 s (90 s for real data, serving and A/B, 120 s for
+# Spark) on two cores, so a cell past 300 s is stuck, not slow.
+CELL_TIMEOUT = 300
 
 
 def recorded(nb):
@@ -40,6 +44,14 @@ def recorded(nb):
                     item = json.loads(item)
                 out[item["name"]] = item["value"]
     return out
+
+
+def read_json(path):
+    """The JSON object in path, or {} when there is no such file."""
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 def first_error(nb):
@@ -140,7 +152,8 @@ need no network.</p>
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
-    parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell")
+    parser.add_argument("--timeout", type=int, default=CELL_TIMEOUT,
+                        help=f"seconds one cell may run (default {CELL_TIMEOUT})")
     parser.add_argument("--notebooks", dest="folder", default=NOTEBOOKS, help="the folder of the notebooks to run")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_args()
@@ -157,8 +170,9 @@ def main():
 
     results_path = os.path.join(args.out, "results.json")
     run_path = os.path.join(args.out, "run.json")
-    results = json.load(open(results_path)) if os.path.exists(results_path) and args.notebooks else {}
-    runs = json.load(open(run_path)) if os.path.exists(run_path) and args.notebooks else {}
+    # Running some notebooks keeps what earlier runs recorded for the others.
+    results = read_json(results_path) if args.notebooks else {}
+    runs = read_json(run_path) if args.notebooks else {}
 
     rows = []
     for file in wanted:
@@ -171,9 +185,9 @@ def main():
         results[name] = values
         runs[name] = {"status": status, "seconds": round(seconds, 2), "error": error}
         rows.append((name, status, seconds, error))
-        with open(results_path, "w") as f:
+        with open(results_path, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=2, sort_keys=True)
-        with open(run_path, "w") as f:
+        with open(run_path, "w", encoding="utf-8") as f:
             json.dump(runs, f, indent=2, sort_keys=True)
         write_index(args.out, runs, folder)
 
