@@ -258,10 +258,10 @@ public final class RecommendationServer implements AutoCloseable {
         UserContext context = new UserContext(freshness, time);
         service.armIndex(user, k, context, arm); // checks the parameters before a permit is taken
         if (config.shedding() && !permits.tryAcquire()) {
-            service.metrics().shed();
             ex.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
             send(ex, 503, errorJson("overloaded", "", "", "the service is at its limit of " + config.maxConcurrent()
                     + " requests at once; retry later"));
+            service.metrics().shed(System.nanoTime() - start);
             return;
         }
         String chosenArm = arm;

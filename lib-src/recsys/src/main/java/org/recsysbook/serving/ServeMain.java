@@ -18,10 +18,16 @@ public final class ServeMain {
 
     /** The two-arm service the command, the notebook and the benchmark start: the chapter's blend and a variant. */
     public static RecommendationService twoArms(World world, double deadlineMillis) {
+        return twoArms(world, deadlineMillis, 10_000);
+    }
+
+    /** {@link #twoArms(World, double)} with a candidate cache of {@code cacheSize} users (0: none). */
+    public static RecommendationService twoArms(World world, double deadlineMillis, long cacheSize) {
         return RecommendationService.builder()
                 .arm("control", SyntheticBundle.of(world, "blend-0.7-v1"))
                 .arm("treatment", SyntheticBundle.of(world, "blend-0.9-v2", 0.9, 0.1, 7))
                 .budgets(StageBudgets.of(deadlineMillis))
+                .cacheSize(cacheSize)
                 .build();
     }
 

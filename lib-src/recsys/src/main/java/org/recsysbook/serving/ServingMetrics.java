@@ -31,6 +31,7 @@ public final class ServingMetrics {
     private final Timer[] stageTimers = new Timer[Stage.values().length];
     private final Timer requestTimer;
     private final Counter shed;
+    private final Timer shedTimer;
     private final Counter cacheHits;
     private final Counter cacheMisses;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -49,6 +50,7 @@ public final class ServingMetrics {
         requestTimer = latencyTimer("recsys.request.latency", "scope", "service");
         shed = Counter.builder("recsys.shed").description("requests refused with 503 at the concurrency limit")
                 .register(registry);
+        shedTimer = latencyTimer("recsys.request.latency", "scope", "shed");
         cacheHits = Counter.builder("recsys.cache").tag("result", "hit").register(registry);
         cacheMisses = Counter.builder("recsys.cache").tag("result", "miss").register(registry);
         Gauge.builder("recsys.cache.hit.ratio", this, ServingMetrics::cacheHitRate)
@@ -81,8 +83,9 @@ public final class ServingMetrics {
         (hit ? cacheHits : cacheMisses).increment();
     }
 
-    void shed() {
+    void shed(long nanos) {
         shed.increment();
+        shedTimer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void error(String reason) {
@@ -117,6 +120,16 @@ public final class ServingMetrics {
     /** The Micrometer registry (to add meters or read them). */
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** The slowest shed request inside the service (from its parsing to its 503), in milliseconds. */
+    public double shedMaxMillis() {
+        return shedTimer.max(TimeUnit.NANOSECONDS) / 1e6;
+    }
+
+    /** The slowest answer inside the service (from its parsing to its 200), in milliseconds. */
+    public double answerMaxMillis() {
+        return requestTimer.max(TimeUnit.NANOSECONDS) / 1e6;
     }
 
     /** Requests answered (any path). */
