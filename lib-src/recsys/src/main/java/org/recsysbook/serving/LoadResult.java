@@ -116,6 +116,19 @@ public final class LoadResult {
         return okMicros.getTotalCount() == 0 ? Double.NaN : okMicros.getMaxValue() / 1000.0;
     }
 
+    /** The share of answered requests slower than {@code millis} milliseconds. */
+    public double shareSlowerThan(double millis) {
+        if (!(millis >= 0) || Double.isInfinite(millis)) {
+            throw new IllegalArgumentException("millis must be a finite number ≥ 0, got " + millis);
+        }
+        long n = okMicros.getTotalCount();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long within = okMicros.getCountBetweenValues(0, (long) (millis * 1000));
+        return (double) (n - within) / n;
+    }
+
     /** The answered requests' mean latency, in milliseconds. */
     public double meanMillis() {
         return okMicros.getTotalCount() == 0 ? Double.NaN : okMicros.getMean() / 1000.0;
