@@ -2,12 +2,12 @@ package org.recsysbook.bench;
 
 import java.util.Locale;
 
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.retrieval.AnnRecall;
 import org.recsysbook.retrieval.CosinePopularityBlend;
 import org.recsysbook.retrieval.DotKernel;
 import org.recsysbook.retrieval.ExactScan;
 import org.recsysbook.retrieval.HnswIndex;
-import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

@@ -2,7 +2,10 @@ package org.recsysbook.abtest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.recsysbook.core.Args;
 import org.recsysbook.notebook.Charts;
+
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 

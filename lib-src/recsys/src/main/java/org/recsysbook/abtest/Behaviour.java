@@ -2,6 +2,8 @@ package org.recsysbook.abtest;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * How simulated users turn clicks into the seed's business metrics: conversions and revenue, time spent,
  * and coming back ("Retention: do users come back?").
@@ -25,14 +27,14 @@ public record Behaviour(double conversionRate, double orderValue, double seconds
                         double returnBase, double returnPerClick, double returnPerConversion, double maxReturn) {
 
     public Behaviour {
-        unit("conversionRate", conversionRate);
+        Args.unit("conversionRate", conversionRate);
         Args.nonNegative("orderValue", orderValue);
         Args.nonNegative("secondsPerVisit", secondsPerVisit);
         Args.nonNegative("secondsPerClick", secondsPerClick);
-        unit("returnBase", returnBase);
+        Args.unit("returnBase", returnBase);
         Args.nonNegative("returnPerClick", returnPerClick);
         Args.nonNegative("returnPerConversion", returnPerConversion);
-        unit("maxReturn", maxReturn);
+        Args.unit("maxReturn", maxReturn);
     }
 
     /**
@@ -61,11 +63,5 @@ public record Behaviour(double conversionRate, double orderValue, double seconds
     void setReturn(Visit visit) {
         double p = returnBase + returnPerClick * visit.clicks() + returnPerConversion * visit.conversions();
         visit.returnProbability(Math.min(maxReturn, p));
-    }
-
-    private static void unit(String name, double v) {
-        if (!(v >= 0 && v <= 1)) {
-            throw Args.fail(name, v, "0 ≤ " + name + " ≤ 1");
-        }
     }
 }

@@ -2,6 +2,8 @@ package org.recsysbook.abtest;
 
 import java.util.Locale;
 
+import org.recsysbook.core.Interval;
+
 /**
  * The comparison of one metric between control and treatment: both estimates, the difference
  * (treatment − control) with its confidence interval, the relative lift (treatment / control − 1) with
@@ -36,8 +38,10 @@ public record Comparison(double control, double treatment, double difference, In
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "control=%.6g treatment=%.6g diff=%.6g CI%s lift=%.4f%% CI[%.4f%%, %.4f%%] stat=%.4f p=%.4g → %s",
-                control, treatment, difference, differenceCi, 100 * lift, 100 * liftCi.low(), 100 * liftCi.high(),
+                "control=%.6g treatment=%.6g diff=%.6g CI[%.6g, %.6g] lift=%.4f%% CI[%.4f%%, %.4f%%] stat=%.4f "
+                        + "p=%.4g → %s",
+                control, treatment, difference, differenceCi.lower(), differenceCi.upper(), 100 * lift,
+                100 * liftCi.lower(), 100 * liftCi.upper(),
                 statistic, pValue, decision());
     }
 }

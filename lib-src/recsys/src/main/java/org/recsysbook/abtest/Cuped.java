@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+
 /**
  * CUPED (Controlled-experiment Using Pre-Experiment Data): variance reduction for an online experiment's
  * metric with a covariate measured before the experiment started, so that the seed's "run for a fixed
@@ -106,7 +108,7 @@ public final class Cuped {
     private static void check(String yName, double[] y, String xName, double[] x) {
         Args.notNull(yName, y);
         Args.notNull(xName, x);
-        Args.armSize(yName + ".length", y.length, 2);
+        ArmCounts.size(yName + ".length", y.length, 2);
         Args.sameLength(yName, y.length, xName, x.length);
         Args.allFinite(yName, y);
         Args.allFinite(xName, x);

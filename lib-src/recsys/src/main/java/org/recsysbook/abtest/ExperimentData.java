@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Interval;
+
 /**
  * The log of one simulated online experiment ({@link ExperimentSimulator}): per user their arm, first
  * day and totals (impressions, clicks, conversions, revenue, seconds, visits, mean slate diversity), the
@@ -136,7 +139,7 @@ public final class ExperimentData {
             case COVERAGE: {
                 double ca = coverage(a);
                 double cb = coverage(b);
-                Interval none = new Interval(Double.NaN, Double.NaN);
+                Interval none = Interval.none(1 - alpha);
                 return new Comparison(ca, cb, cb - ca, none, cb / ca - 1, none, Double.NaN, Double.NaN, alpha);
             }
             default:
@@ -270,13 +273,13 @@ public final class ExperimentData {
 
     private void checkArm(int a) {
         if (a < 0 || a >= names.length) {
-            throw Args.fail("arm", a, "0 ≤ arm < " + names.length);
+            throw Args.fail("arm", a, "in [0, " + names.length + ")");
         }
     }
 
     private void checkDay(int d) {
         if (d < 0 || d >= days) {
-            throw Args.fail("day", d, "0 ≤ day < " + days);
+            throw Args.fail("day", d, "in [0, " + days + ")");
         }
     }
 

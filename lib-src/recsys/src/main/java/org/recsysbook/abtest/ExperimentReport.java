@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -62,8 +64,8 @@ public final class ExperimentReport {
             control.append(c.control());
             treatment.append(c.treatment());
             diff.append(c.difference());
-            low.append(c.differenceCi().low());
-            high.append(c.differenceCi().high());
+            low.append(c.differenceCi().lower());
+            high.append(c.differenceCi().upper());
             lift.append(100 * c.lift());
             test.append(metrics.get(i).test());
             p.append(c.pValue());

@@ -4,6 +4,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.recsysbook.core.Args;
+
 /**
  * Simulated live traffic for an online experiment, steps 1–3 of the seed's "How It Works": users of the
  * synthetic world arrive over the days of the test, each is assigned to an arm by a salted
@@ -58,7 +60,7 @@ public final class ExperimentSimulator {
     /** Users arrive over the first {@code n} days (1 ≤ n ≤ days). */
     public ExperimentSimulator withArrivalDays(int n) {
         if (n < 1 || n > days) {
-            throw Args.fail("arrivalDays", n, "1 ≤ arrivalDays ≤ days = " + days);
+            throw Args.fail("arrivalDays", n, "in [1, days] = [1, " + days + "]");
         }
         return new ExperimentSimulator(users, days, n, preDays, salt, shares, seed, lossArm, lossProbability);
     }
@@ -87,10 +89,10 @@ public final class ExperimentSimulator {
      */
     public ExperimentSimulator withTrackingLoss(int arm, double probability) {
         if (arm < 0 || arm >= shares.length) {
-            throw Args.fail("arm", arm, "0 ≤ arm < " + shares.length);
+            throw Args.fail("arm", arm, "in [0, " + shares.length + ")");
         }
         if (!(probability >= 0 && probability <= 1)) {
-            throw Args.fail("probability", probability, "0 ≤ probability ≤ 1");
+            throw Args.fail("probability", probability, "in [0, 1]");
         }
         return new ExperimentSimulator(users, days, arrivalDays, preDays, salt, shares, seed, arm, probability);
     }
@@ -112,7 +114,7 @@ public final class ExperimentSimulator {
         String[] names = new String[variants.length];
         for (int a = 0; a < variants.length; a++) {
             if (variants[a] == null) {
-                throw Args.fail("variants[" + a + "]", "null", "a variant");
+                throw new IllegalArgumentException("variants[" + a + "] must not be null");
             }
             names[a] = variants[a].name();
         }

@@ -1,5 +1,8 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Interval;
+
 /**
  * The mixture sequential probability ratio test (mSPRT), a test that may be looked at every day without
  * inflating its false-positive rate: the cure for peeking, one of the pitfalls of the seed's fixed-period
@@ -64,7 +67,7 @@ public final class MixtureSequentialTest {
 
     /** Takes one look at two proportions (successes and trials per arm), using the unpooled variance. */
     public double lookProportions(long controlSuccesses, long controlTrials, long treatmentSuccesses, long treatmentTrials) {
-        Args.proportions(controlSuccesses, controlTrials, treatmentSuccesses, treatmentTrials);
+        ArmCounts.proportions(controlSuccesses, controlTrials, treatmentSuccesses, treatmentTrials);
         double pc = (double) controlSuccesses / controlTrials;
         double pt = (double) treatmentSuccesses / treatmentTrials;
         return look(pt - pc, pc * (1 - pc) / controlTrials + pt * (1 - pt) / treatmentTrials);
@@ -79,7 +82,7 @@ public final class MixtureSequentialTest {
         Args.positive("variance", variance);
         double s = variance + tau2;
         double half = Math.sqrt(variance * s / tau2 * (2 * Math.log(1 / alpha) + Math.log(s / variance)));
-        return Interval.around(difference, half);
+        return Interval.around(difference, half, 1 - alpha);
     }
 
     /** The always-valid p-value so far (1 before any look). */

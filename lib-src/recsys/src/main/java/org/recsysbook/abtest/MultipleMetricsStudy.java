@@ -3,6 +3,9 @@ package org.recsysbook.abtest;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
+
 /**
  * Many metrics at once, a pitfall of online experiments, measured by simulation: A/A experiments are run
  * and every per-user metric of the seed's table is tested in each; the study counts how often at least
@@ -46,7 +49,7 @@ public final class MultipleMetricsStudy {
     /** Runs {@code experiments} A/A experiments of {@code design} with both arms {@code arm}. */
     public static Result run(ExperimentSimulator design, RateVariant arm, int experiments, double alpha, long seed) {
         if (design == null || arm == null) {
-            throw Args.fail(design == null ? "design" : "arm", "null", "a value");
+            throw new IllegalArgumentException((design == null ? "design" : "arm") + " must not be null");
         }
         Args.positive("experiments", experiments);
         Args.openUnit("alpha", alpha);
@@ -54,7 +57,7 @@ public final class MultipleMetricsStudy {
         double[][] p = new double[experiments][];
         IntStream.range(0, experiments).parallel().forEach(i -> {
             ExperimentData d = design.withSplit("metrics-" + seed + "-" + i, 0.5, 0.5)
-                    .withSeed(TrafficSplitter.fmix64(seed * 0x9E3779B97F4A7C15L + i)).run(arm, copy);
+                    .withSeed(Seeds.replicate(seed, i)).run(arm, copy);
             double[] pi = new double[METRICS.length];
             for (int m = 0; m < METRICS.length; m++) {
                 pi[m] = d.compare(METRICS[m], alpha).pValue();

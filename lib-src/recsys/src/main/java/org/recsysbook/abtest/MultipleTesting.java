@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+
 /**
  * Corrections for testing many metrics at once, one of the pitfalls of an online experiment: with the
  * seed's seven metrics each tested at α = 0.05, the chance that at least one shows a "significant"
@@ -64,11 +66,11 @@ public final class MultipleTesting {
     private static void check(double[] p) {
         Args.notNull("pValues", p);
         if (p.length == 0) {
-            throw Args.fail("pValues.length", 0, "at least one p-value");
+            throw Args.fail("pValues.length", 0, "≥ 1 (at least one p-value)");
         }
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] >= 0 && p[i] <= 1)) {
-                throw Args.fail("pValues[" + i + "]", p[i], "0 ≤ p ≤ 1");
+                throw Args.fail("pValues[" + i + "]", p[i], "in [0, 1]");
             }
         }
     }

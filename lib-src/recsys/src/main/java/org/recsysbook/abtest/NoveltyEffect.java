@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+
 /**
  * The novelty effect, a pitfall of online experiments: users react to anything new, so a treatment's
  * early lift is partly curiosity that fades with exposure, and a short test overstates the lasting effect.

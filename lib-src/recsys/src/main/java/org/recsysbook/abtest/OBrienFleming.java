@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+
 /**
  * O'Brien–Fleming group-sequential boundaries, the other cure for peeking: when the number of looks is
  * fixed in advance, each look gets its own critical value, very strict early and close to the usual 1.96 at
@@ -26,7 +28,7 @@ public final class OBrienFleming {
      */
     public OBrienFleming(int looks, double alpha) {
         if (looks < 1 || looks > 100) {
-            throw Args.fail("looks", looks, "1 ≤ looks ≤ 100");
+            throw Args.fail("looks", looks, "in [1, 100]");
         }
         this.looks = looks;
         this.alpha = Args.openUnit("alpha", alpha);
@@ -36,7 +38,7 @@ public final class OBrienFleming {
     /** The constant C<sub>B</sub>(K, α): look k's critical value is C·√(K/k). */
     public static double constant(int looks, double alpha) {
         if (looks < 1 || looks > 100) {
-            throw Args.fail("looks", looks, "1 ≤ looks ≤ 100");
+            throw Args.fail("looks", looks, "in [1, 100]");
         }
         Args.openUnit("alpha", alpha);
         if (looks == 1) {
@@ -99,7 +101,7 @@ public final class OBrienFleming {
     /** The critical |z| at look {@code look} (1 … looks): C·√(K/k). */
     public double boundary(int look) {
         if (look < 1 || look > looks) {
-            throw Args.fail("look", look, "1 ≤ look ≤ " + looks);
+            throw Args.fail("look", look, "in [1, " + looks + "]");
         }
         return constant * Math.sqrt((double) looks / look);
     }

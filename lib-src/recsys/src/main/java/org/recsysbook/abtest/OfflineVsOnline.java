@@ -1,6 +1,8 @@
 package org.recsysbook.abtest;
 
 import java.util.SplittableRandom;
+
+import org.recsysbook.core.Args;
 import org.recsysbook.metrics.Auc;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.InteractionLog;
@@ -39,7 +41,8 @@ public final class OfflineVsOnline {
     public OfflineVsOnline(World world, ClickModel clickModel, Behaviour behaviour, double matchExponent,
                            double popularityWeight) {
         if (world == null || clickModel == null || behaviour == null) {
-            throw Args.fail(world == null ? "world" : clickModel == null ? "clickModel" : "behaviour", "null", "a value");
+            throw new IllegalArgumentException((world == null ? "world" : clickModel == null ? "clickModel"
+                    : "behaviour") + " must not be null");
         }
         if (clickModel.world() != world) {
             throw Args.fail("clickModel.world()", clickModel.world(), "the same world as the scenario's");
@@ -96,7 +99,7 @@ public final class OfflineVsOnline {
      */
     public double[] offlineAuc(int users, long seed) {
         if (users < 1 || users > world.userCount()) {
-            throw Args.fail("users", users, "1 ≤ users ≤ " + world.userCount());
+            throw Args.fail("users", users, "in [1, " + world.userCount() + "]");
         }
         SplittableRandom rng = new SplittableRandom(seed);
         InteractionLog log = new InteractionLog();

@@ -2,6 +2,9 @@ package org.recsysbook.abtest;
 
 import java.util.Locale;
 import java.util.stream.IntStream;
+
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
 import org.recsysbook.notebook.Progress;
 
 /**
@@ -87,7 +90,7 @@ public final class PeekingStudy {
     /** Runs {@code experiments} A/A tests: both arms are {@code arm} (under two names). */
     public Result runAa(int experiments, Variant arm, long seed) {
         if (arm == null) {
-            throw Args.fail("arm", "null", "a variant");
+            throw new IllegalArgumentException("arm must not be null");
         }
         return run(experiments, arm, new Renamed(arm, arm.name() + "-copy"), seed);
     }
@@ -96,7 +99,7 @@ public final class PeekingStudy {
     public Result run(int experiments, Variant control, Variant treatment, long seed) {
         Args.positive("experiments", experiments);
         if (control == null || treatment == null) {
-            throw Args.fail(control == null ? "control" : "treatment", "null", "a variant");
+            throw new IllegalArgumentException((control == null ? "control" : "treatment") + " must not be null");
         }
         int days = design.days();
         OBrienFleming boundaries = new OBrienFleming(days, alpha);
@@ -106,7 +109,7 @@ public final class PeekingStudy {
         try (Progress bar = progress ? Progress.start("A/A-style experiments", experiments) : null) {
             IntStream.range(0, experiments).parallel().forEach(i -> {
                 ExperimentData data = design.withSplit("peeking-" + seed + "-" + i, 0.5, 0.5)
-                        .withSeed(TrafficSplitter.fmix64(seed * 0x9E3779B97F4A7C15L + i)).run(control, treatment);
+                        .withSeed(Seeds.replicate(seed, i)).run(control, treatment);
                 int peekDay = -1;
                 int seqDay = -1;
                 int gsDay = -1;

@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+
 /**
  * Power and sample size for comparing a conversion-type rate between two equal arms, the planning step
  * behind the seed's "run both systems simultaneously for a fixed period": how many users each arm needs
@@ -34,7 +36,7 @@ public final class PowerAnalysis {
     /** The power of the two-sided test with n users per arm: Φ((δ√n − z<sub>1−α/2</sub> σ₀) / σ₁), the same formula solved for the power. */
     public static double power(double baselineRate, double minimumDetectableEffect, double alpha, long usersPerArm) {
         check(baselineRate, minimumDetectableEffect, alpha);
-        Args.armSize("usersPerArm", usersPerArm, 1);
+        ArmCounts.size("usersPerArm", usersPerArm, 1);
         double[] sd = sds(baselineRate, minimumDetectableEffect);
         double zb = (minimumDetectableEffect * Math.sqrt(usersPerArm) - StandardNormal.quantile(1 - alpha / 2) * sd[0]) / sd[1];
         return StandardNormal.cdf(zb);
@@ -48,7 +50,7 @@ public final class PowerAnalysis {
         Args.openUnit("baselineRate", baselineRate);
         Args.openUnit("alpha", alpha);
         Args.openUnit("power", power);
-        Args.armSize("usersPerArm", usersPerArm, 1);
+        ArmCounts.size("usersPerArm", usersPerArm, 1);
         double lo = 0;
         double hi = 1 - baselineRate;
         if (power(baselineRate, hi * (1 - 1e-12), alpha, usersPerArm) < power) {
@@ -68,7 +70,7 @@ public final class PowerAnalysis {
     private static void check(double p, double delta, double alpha) {
         Args.openUnit("baselineRate", p);
         if (!(delta > 0 && p + delta < 1)) {
-            throw Args.fail("minimumDetectableEffect", delta, "0 < minimumDetectableEffect < 1 − baselineRate = " + (1 - p));
+            throw Args.fail("minimumDetectableEffect", delta, "in (0, 1 − baselineRate) = (0, " + (1 - p) + ")");
         }
         Args.openUnit("alpha", alpha);
     }

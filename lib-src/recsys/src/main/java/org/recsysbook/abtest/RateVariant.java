@@ -2,6 +2,9 @@ package org.recsysbook.abtest;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
+
 /**
  * An experiment arm described by its rates alone, without a catalog: each visit shows
  * {@code impressionsPerVisit} recommendations, each clicked with probability ctr · engagement(user) ·
@@ -51,7 +54,7 @@ public final class RateVariant implements Variant {
             throw Args.fail("lift", lift, "a finite number > -1");
         }
         if (novelty == null || behaviour == null) {
-            throw Args.fail(novelty == null ? "novelty" : "behaviour", "null", "a value");
+            throw new IllegalArgumentException((novelty == null ? "novelty" : "behaviour") + " must not be null");
         }
         this.name = name;
         this.impressionsPerVisit = impressionsPerVisit;
@@ -115,8 +118,8 @@ public final class RateVariant implements Variant {
             return 1;
         }
         long h = TrafficSplitter.hash64(populationSeed, user);
-        double u1 = TrafficSplitter.unit(h);
-        double u2 = TrafficSplitter.unit(TrafficSplitter.fmix64(h ^ 0x9E3779B97F4A7C15L));
+        double u1 = Seeds.unit(h);
+        double u2 = Seeds.unit(Seeds.fmix64(h ^ Seeds.GOLDEN));
         double z = Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2);
         return Math.exp(engagementSpread * z - 0.5 * engagementSpread * engagementSpread);
     }

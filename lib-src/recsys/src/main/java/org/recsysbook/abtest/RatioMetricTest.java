@@ -1,5 +1,8 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Interval;
+
 /**
  * The comparison of a ratio metric such as the seed's CTR (clicks / impressions) between arms when users,
  * not impressions, were randomised.
@@ -30,15 +33,15 @@ public final class RatioMetricTest {
         double q = StandardNormal.quantile(1 - alpha / 2);
         double lift = c[0] > 0 ? t[0] / c[0] - 1 : Double.NaN;
         double seLift = Math.sqrt(t[1] / (c[0] * c[0]) + t[0] * t[0] * c[1] / (c[0] * c[0] * c[0] * c[0]));
-        return new Comparison(c[0], t[0], diff, Interval.around(diff, q * se), lift, Interval.around(lift, q * seLift),
-                z, p, alpha);
+        return new Comparison(c[0], t[0], diff, Interval.around(diff, q * se, 1 - alpha), lift,
+                Interval.around(lift, q * seLift, 1 - alpha), z, p, alpha);
     }
 
     /** {R = Σx/Σy, delta-method Var(R)} for one arm. */
     public static double[] ratioAndVariance(String arm, double[] numerator, double[] denominator) {
         Args.notNull(arm + "Numerator", numerator);
         Args.notNull(arm + "Denominator", denominator);
-        Args.armSize(arm + "Numerator.length", numerator.length, 2);
+        ArmCounts.size(arm + "Numerator.length", numerator.length, 2);
         Args.sameLength(arm + "Numerator", numerator.length, arm + "Denominator", denominator.length);
         Args.allNonNegative(arm + "Numerator", numerator);
         Args.allNonNegative(arm + "Denominator", denominator);

@@ -1,7 +1,9 @@
 package org.recsysbook.abtest;
 
 import java.util.Arrays;
+
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.recsysbook.core.Args;
 
 /**
  * The sample-ratio-mismatch check, one of the pitfalls of an online experiment: when the users counted in
@@ -52,7 +54,7 @@ public final class SampleRatioMismatch {
      */
     public static Result test(long[] observed, double[] shares, double alpha) {
         if (observed == null || observed.length < 2) {
-            throw Args.fail("observed.length", observed == null ? "null" : observed.length, "at least 2 arms");
+            throw Args.fail("observed.length", observed == null ? "null" : observed.length, "≥ 2 (at least 2 arms)");
         }
         Args.notNull("shares", shares);
         Args.sameLength("observed", observed.length, "shares", shares.length);
@@ -65,7 +67,7 @@ public final class SampleRatioMismatch {
             total += observed[i];
             shareSum += shares[i];
         }
-        Args.armSize("sum of observed", total, 1);
+        ArmCounts.size("sum of observed", total, 1);
         double[] expected = new double[shares.length];
         for (int i = 0; i < shares.length; i++) {
             expected[i] = total * shares[i] / shareSum;

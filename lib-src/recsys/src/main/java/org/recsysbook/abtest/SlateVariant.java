@@ -1,8 +1,10 @@
 package org.recsysbook.abtest;
 
 import java.util.random.RandomGenerator;
+
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Request;
 import org.recsysbook.pipeline.Pipeline;
-import org.recsysbook.ranking.Request;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
 
@@ -47,7 +49,8 @@ public final class SlateVariant implements Variant {
             throw Args.fail("name", name == null ? "null" : "\"\"", "a non-empty string");
         }
         if (source == null || clickModel == null || behaviour == null) {
-            throw Args.fail(source == null ? "source" : clickModel == null ? "clickModel" : "behaviour", "null", "a value");
+            throw new IllegalArgumentException((source == null ? "source" : clickModel == null ? "clickModel"
+                    : "behaviour") + " must not be null");
         }
         this.name = name;
         this.source = source;
@@ -66,7 +69,7 @@ public final class SlateVariant implements Variant {
     public static SlateVariant ranking(String name, ClickModel clickModel, Behaviour behaviour, double matchExponent,
                                        ItemScorer scorer, int poolSize, int slateSize, double exploration) {
         if (scorer == null) {
-            throw Args.fail("scorer", "null", "a value");
+            throw new IllegalArgumentException("scorer must not be null");
         }
         Args.positive("slateSize", slateSize);
         if (poolSize < slateSize) {
@@ -88,7 +91,7 @@ public final class SlateVariant implements Variant {
     public static SlateVariant pipeline(String name, Pipeline pipeline, ClickModel clickModel, Behaviour behaviour,
                                         double matchExponent) {
         if (pipeline == null || clickModel == null) {
-            throw Args.fail(pipeline == null ? "pipeline" : "clickModel", "null", "a value");
+            throw new IllegalArgumentException((pipeline == null ? "pipeline" : "clickModel") + " must not be null");
         }
         if (pipeline.world() != clickModel.world()) {
             throw Args.fail("clickModel.world()", clickModel.world(), "the pipeline's world");

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
+
 /**
  * Deterministic, salted assignment of users to an experiment's variants, step 1 of the seed's "How It
  * Works" ("split live traffic randomly into control and treatment").
@@ -37,7 +40,8 @@ public final class TrafficSplitter {
             throw Args.fail("salt", salt == null ? "null" : "\"\"", "a non-empty string");
         }
         if (variants == null || variants.size() < 2) {
-            throw Args.fail("variants.size()", variants == null ? "null" : variants.size(), "at least 2 variants");
+            throw Args.fail("variants.size()", variants == null ? "null" : variants.size(),
+                    "≥ 2 (at least 2 variants)");
         }
         if (variants.stream().distinct().count() != variants.size()) {
             throw Args.fail("variants", variants, "distinct names");
@@ -69,7 +73,7 @@ public final class TrafficSplitter {
 
     /** The index of the user's variant. */
     public int assign(long userId) {
-        double u = unit(hash64(saltHash, userId));
+        double u = Seeds.unit(hash64(saltHash, userId));
         for (int i = 0; i < cumulative.length - 1; i++) {
             if (u < cumulative[i]) {
                 return i;
@@ -81,7 +85,7 @@ public final class TrafficSplitter {
     /** The index of the variant of a user known by a string id (hashed with FNV-1a first). */
     public int assign(String userId) {
         if (userId == null) {
-            throw Args.fail("userId", "null", "a string");
+            throw new IllegalArgumentException("userId must not be null");
         }
         return assign(fnv1a64(userId));
     }
@@ -110,7 +114,7 @@ public final class TrafficSplitter {
     }
 
     static long hash64(long saltHash, long userId) {
-        return fmix64(fmix64(userId) ^ saltHash);
+        return Seeds.fmix64(Seeds.fmix64(userId) ^ saltHash);
     }
 
     /** FNV-1a, 64-bit, over the UTF-8 bytes of s. */
@@ -123,20 +127,6 @@ public final class TrafficSplitter {
         return h;
     }
 
-    /** MurmurHash3's 64-bit finaliser: a bijection of the 64-bit integers with full avalanche. */
-    public static long fmix64(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
-    }
-
-    /** The top 53 bits of h as a double in [0, 1). */
-    static double unit(long h) {
-        return (h >>> 11) * 0x1.0p-53;
-    }
 
     @Override
     public String toString() {

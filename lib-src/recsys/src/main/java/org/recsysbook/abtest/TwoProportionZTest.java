@@ -1,5 +1,8 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Interval;
+
 /**
  * The two-proportion z-test, the seed's step 4 ("use statistical tests to determine if the difference
  * is significant") for rate metrics such as conversion rate or retention.
@@ -29,7 +32,7 @@ public final class TwoProportionZTest {
      */
     public static Comparison test(long controlSuccesses, long controlTrials,
                                   long treatmentSuccesses, long treatmentTrials, double alpha) {
-        Args.proportions(controlSuccesses, controlTrials, treatmentSuccesses, treatmentTrials);
+        ArmCounts.proportions(controlSuccesses, controlTrials, treatmentSuccesses, treatmentTrials);
         Args.openUnit("alpha", alpha);
 
         double nc = controlTrials;
@@ -45,11 +48,11 @@ public final class TwoProportionZTest {
         double q = StandardNormal.quantile(1 - alpha / 2);
         double varC = pc * (1 - pc) / nc;
         double varT = pt * (1 - pt) / nt;
-        Interval diffCi = Interval.around(diff, q * Math.sqrt(varC + varT));
+        Interval diffCi = Interval.around(diff, q * Math.sqrt(varC + varT), 1 - alpha);
 
         double lift = pc > 0 ? pt / pc - 1 : Double.NaN;
         double seLift = pc > 0 ? Math.sqrt(varT / (pc * pc) + pt * pt * varC / (pc * pc * pc * pc)) : Double.NaN;
-        Interval liftCi = Interval.around(lift, q * seLift);
+        Interval liftCi = Interval.around(lift, q * seLift, 1 - alpha);
         return new Comparison(pc, pt, diff, diffCi, lift, liftCi, z, p, alpha);
     }
 }

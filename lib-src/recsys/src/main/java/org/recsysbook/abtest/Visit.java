@@ -1,5 +1,7 @@
 package org.recsysbook.abtest;
 
+import org.recsysbook.core.Args;
+
 /**
  * What happened during one user visit in a simulated experiment: the impressions a variant showed, the
  * clicks, conversions, revenue and seconds that followed, and the chance that the user comes back on each
@@ -64,7 +66,7 @@ public final class Visit {
     /** The chance, in [0, 1], that the user visits on each later day until their next visit. */
     public void returnProbability(double p) {
         if (!(p >= 0 && p <= 1)) {
-            throw Args.fail("p", p, "0 ≤ p ≤ 1");
+            throw Args.fail("p", p, "in [0, 1]");
         }
         returnProbability = p;
     }

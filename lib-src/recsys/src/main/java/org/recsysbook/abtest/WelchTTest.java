@@ -3,6 +3,8 @@ package org.recsysbook.abtest;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Interval;
 
 /**
  * Welch's unequal-variance t-test, the seed's step 4 for continuous metrics such as session duration
@@ -24,8 +26,8 @@ public final class WelchTTest {
     public static Comparison test(double[] control, double[] treatment, double alpha) {
         Args.notNull("control", control);
         Args.notNull("treatment", treatment);
-        Args.armSize("control.length", control.length, 2);
-        Args.armSize("treatment.length", treatment.length, 2);
+        ArmCounts.size("control.length", control.length, 2);
+        ArmCounts.size("treatment.length", treatment.length, 2);
         Args.allFinite("control", control);
         Args.allFinite("treatment", treatment);
         double[] c = meanAndVariance(control);
@@ -39,8 +41,8 @@ public final class WelchTTest {
      */
     public static Comparison test(long controlN, double controlMean, double controlVariance,
                                   long treatmentN, double treatmentMean, double treatmentVariance, double alpha) {
-        Args.armSize("controlN", controlN, 2);
-        Args.armSize("treatmentN", treatmentN, 2);
+        ArmCounts.size("controlN", controlN, 2);
+        ArmCounts.size("treatmentN", treatmentN, 2);
         Args.finite("controlMean", controlMean);
         Args.finite("treatmentMean", treatmentMean);
         Args.nonNegative("controlVariance", controlVariance);
@@ -65,19 +67,19 @@ public final class WelchTTest {
             p = diff == 0 ? 1 : 0;
         }
         double q = new TDistribution(null, df).inverseCumulativeProbability(1 - alpha / 2);
-        Interval diffCi = Interval.around(diff, q * se);
+        Interval diffCi = Interval.around(diff, q * se, 1 - alpha);
 
         double lift = controlMean != 0 ? treatmentMean / controlMean - 1 : Double.NaN;
         double m2 = controlMean * controlMean;
         double seLift = Math.sqrt(vt / m2 + treatmentMean * treatmentMean * vc / (m2 * m2));
-        Interval liftCi = Interval.around(lift, StandardNormal.quantile(1 - alpha / 2) * seLift);
+        Interval liftCi = Interval.around(lift, StandardNormal.quantile(1 - alpha / 2) * seLift, 1 - alpha);
         return new Comparison(controlMean, treatmentMean, diff, diffCi, lift, liftCi, t, p, alpha);
     }
 
     /** Welch–Satterthwaite degrees of freedom of two arms' summaries. */
     public static double degreesOfFreedom(long controlN, double controlVariance, long treatmentN, double treatmentVariance) {
-        Args.armSize("controlN", controlN, 2);
-        Args.armSize("treatmentN", treatmentN, 2);
+        ArmCounts.size("controlN", controlN, 2);
+        ArmCounts.size("treatmentN", treatmentN, 2);
         Args.nonNegative("controlVariance", controlVariance);
         Args.nonNegative("treatmentVariance", treatmentVariance);
         return welchSatterthwaite(controlN, controlVariance / controlN, treatmentN, treatmentVariance / treatmentN);

@@ -1,5 +1,7 @@
 package org.recsysbook.bandit;
 
+import org.recsysbook.core.Args;
+
 /**
  * The bookkeeping every policy shares: the arm count, validation of candidates and arm ids, and the usual
  * way to select — score every candidate ({@link #score}), show the {@code nSelect} highest scores, ties
@@ -20,7 +22,7 @@ abstract class AbstractBanditPolicy implements BanditPolicy {
     }
 
     final int checkArm(int arm) {
-        return Args.arm("arm", arm, arms);
+        return Args.index("arm", arm, arms, "arms");
     }
 
     /** Checks {@code nSelect} and that every candidate is a distinct arm id; O(candidates). */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Interval;
 import org.recsysbook.notebook.Charts;
 
 import tech.tablesaw.api.DoubleColumn;

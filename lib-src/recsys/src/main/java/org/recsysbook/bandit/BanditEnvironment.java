@@ -1,5 +1,7 @@
 package org.recsysbook.bandit;
 
+import org.recsysbook.core.Args;
+
 /**
  * The world a bandit plays against: each arm pays 1 (a click) with a probability that may change from
  * round to round, and 0 otherwise — the {@code true_click_rates} of the seed's bandit demo.

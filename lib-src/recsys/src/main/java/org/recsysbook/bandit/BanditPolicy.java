@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * A multi-armed bandit policy, the seed's {@code ThompsonSamplingBandit} and {@code UCBBandit}
  * ("Online Learning and Bandits") behind one interface: it picks arms among candidates, learns from

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.recsysbook.core.Args;
+
 /**
  * Replays the seed's bandit loop — select, draw a click from the true rate, update, add up the reward —
  * for any number of rounds and independent runs, spread over the cores.
@@ -38,7 +40,7 @@ public final class BanditSimulator {
     public BanditSimulator(BanditEnvironment environment, int rounds, int runs, int nSelect, long seed) {
         this.environment = Args.notNull("environment", environment);
         this.runs = new SimulationRuns(rounds, runs, seed);
-        this.nSelect = Args.nSelect(nSelect, environment.arms());
+        this.nSelect = CandidateCheck.nSelect(nSelect, environment.arms());
         bestPerRound = bestPerRound();
     }
 

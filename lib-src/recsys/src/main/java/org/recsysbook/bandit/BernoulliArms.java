@@ -3,6 +3,8 @@ package org.recsysbook.bandit;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * Arms with fixed click rates, each pull a Bernoulli draw — the seed's {@code true_click_rates} and
  * its {@code 1 if np.random.random() < true_click_rates[item] else 0}.

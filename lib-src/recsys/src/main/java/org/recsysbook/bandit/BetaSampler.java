@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * Draws from Beta and Gamma distributions, the {@code np.random.beta(alpha, beta)} behind the seed's
  * Thompson sampling, with Marsaglia and Tsang's gamma method (ACM TOMS 26(3), 2000) and

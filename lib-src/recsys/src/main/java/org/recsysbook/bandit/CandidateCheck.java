@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.Arrays;
 
+import org.recsysbook.core.Args;
+
 /**
  * Validation of candidate lists (every id an arm, none twice) in O(candidates) with a generation-stamped
  * array, and a reusable score buffer; one per policy, not thread-safe.
@@ -19,7 +21,7 @@ final class CandidateCheck {
 
     void check(int[] candidates, int nSelect) {
         Args.notNull("candidates", candidates);
-        Args.nSelect(nSelect, candidates.length);
+        nSelect(nSelect, candidates.length);
         if (++generation == 0) {
             Arrays.fill(seen, 0);
             generation = 1;
@@ -30,10 +32,18 @@ final class CandidateCheck {
                 throw Args.fail("candidates[" + j + "]", a, "an arm id in [0, " + (arms - 1) + "]");
             }
             if (seen[a] == generation) {
-                throw Args.fail("candidates[" + j + "]", a, "distinct arm ids (" + a + " appears twice)");
+                throw Args.fail("candidates[" + j + "]", a, "an arm id not listed before (" + a + " appears twice)");
             }
             seen[a] = generation;
         }
+    }
+
+    /** {@code nSelect} in [1, candidates]: a policy shows at least one candidate and at most all of them. */
+    static int nSelect(int nSelect, int candidates) {
+        if (nSelect < 1 || nSelect > candidates) {
+            throw Args.fail("nSelect", nSelect, "in [1, " + candidates + "] (the number of candidates)");
+        }
+        return nSelect;
     }
 
     /** A scratch array of at least {@code m} scores, reused between calls. */

@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * A bandit policy that sees who is asking: it picks arms for a context (the user's features) and
  * learns from the reward together with that context — the step from the seed's item-level bandits to

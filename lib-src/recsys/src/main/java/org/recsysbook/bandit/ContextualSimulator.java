@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.SplittableRandom;
 
+import org.recsysbook.core.Args;
+
 /**
  * The bandit loop on {@link ContextualTraffic}: a user arrives, the policy sees their context and picks
  * arms, the user clicks with their true probability, the policy learns — run after run, over the
@@ -34,7 +36,7 @@ public final class ContextualSimulator {
     public ContextualSimulator(ContextualTraffic traffic, int rounds, int runs, int nSelect, long seed) {
         this.traffic = Args.notNull("traffic", traffic);
         this.runs = new SimulationRuns(rounds, runs, seed);
-        this.nSelect = Args.nSelect(nSelect, traffic.arms());
+        this.nSelect = CandidateCheck.nSelect(nSelect, traffic.arms());
         int[] all = BanditPolicy.allArms(traffic.arms());
         bestPerUser = new double[traffic.users()];
         for (int u = 0; u < bestPerUser.length; u++) {

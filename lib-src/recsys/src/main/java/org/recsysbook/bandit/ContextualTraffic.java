@@ -2,6 +2,7 @@ package org.recsysbook.bandit;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
 
@@ -61,7 +62,7 @@ public final class ContextualTraffic {
     public static ContextualTraffic randomItems(World world, int arms, RandomGenerator rng) {
         Args.notNull("world", world);
         if (arms < 1 || arms > world.itemCount()) {
-            throw Args.fail("arms", arms, "1 ≤ arms ≤ " + world.itemCount() + " (the items of the world)");
+            throw Args.fail("arms", arms, "in [1, " + world.itemCount() + "] (the items of the world)");
         }
         int[] pool = BanditPolicy.allArms(world.itemCount());
         for (int i = 0; i < arms; i++) {
@@ -94,7 +95,7 @@ public final class ContextualTraffic {
 
     /** The item shown by {@code arm}. */
     public int item(int arm) {
-        return items[Args.arm("arm", arm, items.length)];
+        return items[Args.index("arm", arm, items.length, "arms")];
     }
 
     /** A user drawn uniformly at random. */
@@ -111,7 +112,7 @@ public final class ContextualTraffic {
     /** The true probability that {@code user} clicks {@code arm}. */
     public double clickProbability(int user, int arm) {
         checkUser(user);
-        return clickProbability[user][Args.arm("arm", arm, items.length)];
+        return clickProbability[user][Args.index("arm", arm, items.length, "arms")];
     }
 
     /** The true click probabilities of every arm for {@code user} (not a copy: read only). */
@@ -123,7 +124,7 @@ public final class ContextualTraffic {
     public double affinity(double[] context, int arm) {
         Args.notNull("context", context);
         float[] v = world.itemVectors();
-        int off = items[Args.arm("arm", arm, items.length)] * world.dim();
+        int off = items[Args.index("arm", arm, items.length, "arms")] * world.dim();
         double s = 0;
         for (int j = 0; j < world.dim(); j++) {
             s += context[j] * v[off + j];

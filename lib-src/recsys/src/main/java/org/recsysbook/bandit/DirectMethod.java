@@ -1,5 +1,7 @@
 package org.recsysbook.bandit;
 
+import org.recsysbook.core.Args;
+
 /**
  * The direct method: fit a reward model {@code q̂} to the log and average what it predicts for the new
  * policy, {@code V̂ = (1/n) Σ_i Σ_a π(a|x_i) q̂(x_i, a)} — low variance, but as biased as the model.

@@ -3,6 +3,8 @@ package org.recsysbook.bandit;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * Thompson sampling that forgets: old evidence is discounted by a factor γ so that the Beta posteriors
  * follow click rates that drift — the online learning the seed asks for when "static recommendation
@@ -72,7 +74,7 @@ public final class DiscountedThompsonSampling extends AbstractBanditPolicy {
 
     private static double checkGamma(double gamma) {
         if (!(gamma > 0 && gamma <= 1)) {
-            throw Args.fail("gamma", gamma, "0 < gamma ≤ 1");
+            throw Args.fail("gamma", gamma, "in (0, 1]");
         }
         return gamma;
     }

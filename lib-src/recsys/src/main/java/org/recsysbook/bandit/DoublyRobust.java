@@ -1,5 +1,7 @@
 package org.recsysbook.bandit;
 
+import org.recsysbook.core.Args;
+
 /**
  * The doubly robust estimator (Dudík, Langford and Li, 2011): the direct method's prediction plus an
  * importance-weighted correction of the model's error on the logged arm,

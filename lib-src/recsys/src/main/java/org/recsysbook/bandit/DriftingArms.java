@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.Arrays;
 
+import org.recsysbook.core.Args;
+
 /**
  * Arms whose click rates change over time, the seed's reason for online learning ("static
  * recommendation models become stale as user preferences and item catalogs evolve").
@@ -26,7 +28,7 @@ public final class DriftingArms implements BanditEnvironment {
         Args.notNull("keyRates", keyRates);
         Args.atLeast("keyRounds.length", keyRounds.length, 1);
         if (keyRates.length != keyRounds.length) {
-            throw Args.fail("keyRates.length", keyRates.length, "keyRounds.length = " + keyRounds.length);
+            throw Args.fail("keyRates.length", keyRates.length, keyRounds.length + " (keyRounds.length)");
         }
         this.arms = Args.notNull("keyRates[0]", keyRates[0]).length;
         Args.atLeast("keyRates[0].length", arms, 1);

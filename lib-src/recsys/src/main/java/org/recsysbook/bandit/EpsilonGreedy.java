@@ -3,6 +3,8 @@ package org.recsysbook.bandit;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * ε-greedy, the first policy of the seed's "Multi-Armed Bandits": with probability ε show a random
  * candidate (explore), otherwise the one with the best mean reward so far (exploit).

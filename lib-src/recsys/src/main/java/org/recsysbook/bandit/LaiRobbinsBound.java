@@ -1,5 +1,7 @@
 package org.recsysbook.bandit;
 
+import org.recsysbook.core.Args;
+
 /**
  * The Lai–Robbins lower bound (1985) on the regret of any consistent policy on Bernoulli arms: for
  * large {@code T}, {@code E[R(T)] ≥ (Σ_{i: μᵢ < μ*} (μ* − μᵢ) / KL(μᵢ, μ*)) · ln T}, where

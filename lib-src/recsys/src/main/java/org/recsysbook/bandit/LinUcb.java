@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
+import org.recsysbook.core.Args;
 
 /**
  * Disjoint LinUCB (Li, Chu, Langford and Schapire, 2010, Algorithm 1): a ridge regression of the reward
@@ -106,7 +107,7 @@ public final class LinUcb implements ContextualPolicy {
      */
     @Override
     public void update(double[] context, int arm, double reward) {
-        Args.arm("arm", arm, arms);
+        Args.index("arm", arm, arms, "arms");
         Args.finite("reward", reward);
         load(context);
         DMatrixRMaj inv = aInverse[arm];
@@ -120,7 +121,7 @@ public final class LinUcb implements ContextualPolicy {
 
     /** The predicted reward {@code θ_aᵀx} of {@code arm} for {@code context} (no exploration bonus). */
     public double predict(double[] context, int arm) {
-        Args.arm("arm", arm, arms);
+        Args.index("arm", arm, arms, "arms");
         load(context);
         return VectorVectorMult_DDRM.innerProd(coefficients(arm), x);
     }
@@ -136,24 +137,24 @@ public final class LinUcb implements ContextualPolicy {
 
     /** The score {@code θ_aᵀx + α sqrt(xᵀA_a⁻¹x)} of {@code arm} for {@code context}. */
     public double upperConfidenceBound(double[] context, int arm) {
-        Args.arm("arm", arm, arms);
+        Args.index("arm", arm, arms, "arms");
         load(context);
         return score(arm);
     }
 
     /** A copy of {@code A_a⁻¹}. */
     public DMatrixRMaj aInverse(int arm) {
-        return aInverse[Args.arm("arm", arm, arms)].copy();
+        return aInverse[Args.index("arm", arm, arms, "arms")].copy();
     }
 
     /** A copy of {@code θ_a}. */
     public double[] theta(int arm) {
-        return coefficients(Args.arm("arm", arm, arms)).data.clone();
+        return coefficients(Args.index("arm", arm, arms, "arms")).data.clone();
     }
 
     /** How many rewards {@code arm} has received. */
     public long trials(int arm) {
-        return trials[Args.arm("arm", arm, arms)];
+        return trials[Args.index("arm", arm, arms, "arms")];
     }
 
     private void load(double[] context) {

@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * A log of bandit feedback with logging propensities: for every impression the context, the arm shown,
  * the reward, and the probability {@code μ(a|x)} with which the logging policy chose that arm — the data
@@ -31,7 +33,7 @@ public final class LoggedBandit {
         checkLength("propensities", Args.notNull("propensities", propensities).length, n);
         for (int i = 0; i < n; i++) {
             if (contexts[i] == null) {
-                throw Args.fail("contexts[" + i + "]", "null", "not null");
+                throw new IllegalArgumentException("contexts[" + i + "] must not be null");
             }
             if (actions[i] < 0 || actions[i] >= arms) {
                 throw Args.fail("actions[" + i + "]", actions[i], "an arm id in [0, " + (arms - 1) + "]");
@@ -40,7 +42,7 @@ public final class LoggedBandit {
                 throw Args.fail("rewards[" + i + "]", rewards[i], "a finite number");
             }
             if (!(propensities[i] > 0 && propensities[i] <= 1)) {
-                throw Args.fail("propensities[" + i + "]", propensities[i], "0 < propensity ≤ 1");
+                throw Args.fail("propensities[" + i + "]", propensities[i], "in (0, 1]");
             }
         }
         this.contexts = contexts.clone();

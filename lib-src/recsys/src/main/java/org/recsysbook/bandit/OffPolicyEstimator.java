@@ -1,5 +1,7 @@
 package org.recsysbook.bandit;
 
+import org.recsysbook.core.Args;
+
 /**
  * An estimator of a new policy's expected reward from data logged by another policy — the offline
  * counterpart of the seed's A/B test for a bandit: how would the new policy have done on the traffic

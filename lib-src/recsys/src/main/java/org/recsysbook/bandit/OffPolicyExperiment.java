@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.Args;
+
 import tech.tablesaw.api.Table;
 
 /**

@@ -1,5 +1,7 @@
 package org.recsysbook.bandit;
 
+import org.recsysbook.core.Args;
+
 /**
  * A policy that judges each arm by the sample mean of its rewards ({@link SampleMeans}): ε-greedy, the
  * UCB policies and the static model. It learns from any finite reward and reports the sample mean and its

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * The seed's bandit demo ("Online Learning and Bandits"): 20 arms whose click rates are drawn from
  * {@code Beta(2, 8)}, arms 3, 7 and 15 then set to 0.5, 0.4 and 0.45, and Thompson sampling against

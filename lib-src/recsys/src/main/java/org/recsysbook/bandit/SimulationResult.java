@@ -2,7 +2,11 @@ package org.recsysbook.bandit;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Interval;
+import org.recsysbook.core.Quantile;
 import org.recsysbook.notebook.Charts;
 
 import tech.tablesaw.api.Table;
@@ -116,16 +120,12 @@ public final class SimulationResult {
         int runs = runs();
         double[] column = new double[runs];
         double[] out = new double[rounds()];
-        double pos = q * (runs - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, runs - 1);
-        double w = pos - lo;
         for (int t = 0; t < out.length; t++) {
             for (int r = 0; r < runs; r++) {
                 column[r] = cumulativeRegret[r][t];
             }
             Arrays.sort(column);
-            out[t] = (1 - w) * column[lo] + w * column[hi];
+            out[t] = Quantile.linear(column, q);
         }
         return out;
     }
@@ -135,7 +135,16 @@ public final class SimulationResult {
      * two runs).
      */
     public Charts.Band regretBand() {
-        return Charts.Band.fromRuns(cumulativeRegret);
+        Interval[] band = Interval.studentTBand(cumulativeRegret, 0.95);
+        double[] mean = new double[band.length];
+        double[] lower = new double[band.length];
+        double[] upper = new double[band.length];
+        for (int t = 0; t < band.length; t++) {
+            mean[t] = band[t].mean();
+            lower[t] = band[t].lower();
+            upper[t] = band[t].upper();
+        }
+        return new Charts.Band(mean, lower, upper);
     }
 
     /** The mean over runs of how often each arm was chosen. */
@@ -192,7 +201,8 @@ public final class SimulationResult {
 
     @Override
     public String toString() {
-        return policy + ": " + runs() + " runs × " + rounds() + " rounds, mean total reward "
-                + totalRewardInterval(0.95);
+        Interval i = totalRewardInterval(0.95);
+        return String.format(Locale.ROOT, "%s: %d runs × %d rounds, mean total reward %.2f [%.2f, %.2f] (95%%)",
+                policy, runs(), rounds(), i.mean(), i.lower(), i.upper());
     }
 }

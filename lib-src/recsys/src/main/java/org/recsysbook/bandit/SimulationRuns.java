@@ -4,6 +4,8 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.Args;
+
 /**
  * The runs of a bandit simulation, as {@link BanditSimulator} and {@link ContextualSimulator} both make
  * them: two seeds per run derived serially from the master seed before any run starts (one for the

@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.Locale;
 
+import org.recsysbook.core.Args;
+
 /**
  * A stochastic policy that shows arm {@code a} with probability
  * {@code π(a|x) = (1 − ε) · exp(s(x, a)/τ) / Σ_b exp(s(x, b)/τ) + ε / K}: a softmax over scores with

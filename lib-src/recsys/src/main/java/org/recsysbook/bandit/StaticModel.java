@@ -3,6 +3,8 @@ package org.recsysbook.bandit;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * A model trained once and then frozen, the seed's "static recommendation model" that "becomes stale
  * as user preferences and item catalogs evolve": it shows uniformly random candidates until it has

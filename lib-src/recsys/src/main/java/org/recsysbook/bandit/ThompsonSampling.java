@@ -3,6 +3,8 @@ package org.recsysbook.bandit;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
+import org.recsysbook.core.Args;
+
 /**
  * Thompson sampling with a Beta prior on each arm's click rate, the seed's
  * {@code ThompsonSamplingBandit}: draw a plausible rate for every candidate from its posterior

@@ -2,6 +2,8 @@ package org.recsysbook.bandit;
 
 import java.util.Locale;
 
+import org.recsysbook.core.Args;
+
 /**
  * The upper-confidence-bound policy exactly as the seed's {@code UCBBandit} computes it: pick the
  * candidates with the highest {@code mean(i) + c · sqrt(ln(total + 1) / n(i))}, arms never tried first.

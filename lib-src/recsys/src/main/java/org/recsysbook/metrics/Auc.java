@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Area under the ROC curve for one user's ranking, one of the offline metrics the seed names ("RMSE, AUC,
  * NDCG"): the probability that a random relevant item is ranked above a random non-relevant one.
@@ -31,7 +33,7 @@ public final class Auc extends GainMetric {
 
     /** AUC against every other item of a catalog of {@code catalogSize} items. */
     public static Auc overCatalog(int catalogSize) {
-        Checks.positive(catalogSize, "catalogSize");
+        Args.atLeast("catalogSize", catalogSize, 1);
         return new Auc(catalogSize);
     }
 
@@ -85,7 +87,7 @@ public final class Auc extends GainMetric {
 
     /** The relevance-list form: AUC among the listed items only (grade > 0 relevant); 0 without both kinds. */
     public static double ofRelevances(double[] relevances) {
-        Checks.grades(relevances, "relevances");
+        RankedLists.grades(relevances, "relevances");
         long pos = 0;
         long neg = 0;
         double correct = 0;
@@ -102,6 +104,6 @@ public final class Auc extends GainMetric {
 
     /** The relevance-list form with integer grades. */
     public static double ofRelevances(int[] relevances) {
-        return ofRelevances(Checks.grades(relevances, "relevances"));
+        return ofRelevances(RankedLists.grades(relevances, "relevances"));
     }
 }

@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Average precision, the seed's {@code average_precision}: the mean of precision@i over the ranks i that hold a
  * relevant item; its mean over users is MAP.
@@ -29,7 +31,7 @@ public final class AveragePrecision extends GainMetric {
 
     /** AP@k, divided by {@code min(k, |R|)} (MAP@k). */
     public static AveragePrecision at(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return new AveragePrecision(k);
     }
 
@@ -70,7 +72,7 @@ public final class AveragePrecision extends GainMetric {
 
     /** The seed's form: binary grades in rank order (a grade > 0 is relevant), divided by the hits found. */
     public static double ofRelevances(double[] relevances) {
-        Checks.grades(relevances, "relevances");
+        RankedLists.grades(relevances, "relevances");
         double sum = 0;
         int hits = 0;
         for (int i = 0; i < relevances.length; i++) {
@@ -84,6 +86,6 @@ public final class AveragePrecision extends GainMetric {
 
     /** The seed's form with integer grades. */
     public static double ofRelevances(int[] relevances) {
-        return ofRelevances(Checks.grades(relevances, "relevances"));
+        return ofRelevances(RankedLists.grades(relevances, "relevances"));
     }
 }

@@ -2,7 +2,10 @@ package org.recsysbook.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.recsysbook.ranking.TopK;
+
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
+import org.recsysbook.core.TopK;
 
 /**
  * Reference recommenders an offline evaluation compares against, the yardsticks for the seed's "Model A" and
@@ -23,11 +26,11 @@ public final class Baselines {
 
     /** Most popular first, by training clicks. */
     public static Recommender popularity(TemporalSplit split) {
-        Checks.notNull(split, "split");
+        Args.notNull("split", split);
         int[] order = popularityOrder(split.trainClickCounts());
         int[][] seen = split.trainItemsShared();
         return (user, k) -> {
-            Checks.k(k);
+            Args.atLeast("k", k, 1);
             return skipSeen(order, seen[checkUser(user, seen)], k);
         };
     }
@@ -38,9 +41,9 @@ public final class Baselines {
      * @param itemVectors flat row-major item vectors, {@code dim} floats per item (as {@code World.itemVectors()})
      */
     public static Recommender embedding(TemporalSplit split, float[] itemVectors, int dim) {
-        Checks.notNull(split, "split");
-        Checks.notNull(itemVectors, "itemVectors");
-        Checks.positive(dim, "dim");
+        Args.notNull("split", split);
+        Args.notNull("itemVectors", itemVectors);
+        Args.atLeast("dim", dim, 1);
         int n = split.itemCount();
         if (itemVectors.length != (long) n * dim) {
             throw new IllegalArgumentException("itemVectors has " + itemVectors.length + " floats; expected itemCount "
@@ -49,7 +52,7 @@ public final class Baselines {
         int[][] seen = split.trainItemsShared();
         Recommender fallback = popularity(split);
         return (user, k) -> {
-            Checks.k(k);
+            Args.atLeast("k", k, 1);
             int[] history = seen[checkUser(user, seen)];
             if (history.length == 0) {
                 return fallback.recommend(user, k);
@@ -79,11 +82,11 @@ public final class Baselines {
 
     /** Uniformly random unseen items, seeded by {@code seed} and the user id. */
     public static Recommender random(TemporalSplit split, long seed) {
-        Checks.notNull(split, "split");
+        Args.notNull("split", split);
         int n = split.itemCount();
         int[][] seen = split.trainItemsShared();
         return (user, k) -> {
-            Checks.k(k);
+            Args.atLeast("k", k, 1);
             int[] history = seen[checkUser(user, seen)];
             int[] pool = new int[n - history.length];
             for (int i = 0, m = 0; i < n; i++) {
@@ -91,7 +94,7 @@ public final class Baselines {
                     pool[m++] = i;
                 }
             }
-            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, Seeds.RANDOM_BASELINE, user));
+            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, 2, user));
             int take = Math.min(k, pool.length);
             for (int j = 0; j < take; j++) {
                 int r = j + rng.nextInt(pool.length - j);

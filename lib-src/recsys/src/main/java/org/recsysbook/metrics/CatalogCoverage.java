@@ -2,6 +2,8 @@ package org.recsysbook.metrics;
 
 import java.util.Collection;
 
+import org.recsysbook.core.Args;
+
 /**
  * Catalog coverage, the seed's {@code catalog_coverage}: the share of the catalog that appears in at least one
  * recommendation list.
@@ -14,13 +16,13 @@ public final class CatalogCoverage {
 
     /** The share of the {@code catalogSize} items that appear in some list. */
     public static double of(int[][] lists, int catalogSize) {
-        Checks.notNull(lists, "lists");
-        Checks.positive(catalogSize, "catalogSize");
+        Args.notNull("lists", lists);
+        Args.atLeast("catalogSize", catalogSize, 1);
         boolean[] seen = new boolean[catalogSize];
         int distinct = 0;
         for (int u = 0; u < lists.length; u++) {
-            int[] list = Checks.notNull(lists[u], "lists", u);
-            Checks.items(list, catalogSize, "lists", u);
+            int[] list = Args.notNull("lists", u, lists[u]);
+            RankedLists.items(list, catalogSize, "lists", u);
             for (int item : list) {
                 if (!seen[item]) {
                     seen[item] = true;
@@ -33,7 +35,7 @@ public final class CatalogCoverage {
 
     /** The same for a collection of lists. */
     public static double of(Collection<int[]> lists, int catalogSize) {
-        Checks.notNull(lists, "lists");
+        Args.notNull("lists", lists);
         return of(lists.toArray(new int[0][]), catalogSize);
     }
 }

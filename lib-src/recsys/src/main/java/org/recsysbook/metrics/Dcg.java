@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Discounted cumulative gain at k, the seed's {@code dcg_at_k}: the gains of the top k items, each divided by
  * {@code log2(i + 1)} for rank {@code i = 1, 2, ...}.
@@ -24,7 +26,7 @@ public final class Dcg extends GainMetric {
 
     /** DCG@k as a metric object. */
     public static Dcg at(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return new Dcg(k);
     }
 
@@ -53,15 +55,15 @@ public final class Dcg extends GainMetric {
 
     /** The seed's form: DCG@k of grades given in rank order (0/1 or graded, each {@code >= 0}). */
     public static double ofRelevances(double[] relevances, int k) {
-        Checks.k(k);
-        Checks.grades(relevances, "relevances");
+        Args.atLeast("k", k, 1);
+        RankedLists.grades(relevances, "relevances");
         return sum(relevances, relevances.length, k);
     }
 
     /** The seed's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
-        Checks.k(k);
-        double[] g = Checks.grades(relevances, "relevances");
+        Args.atLeast("k", k, 1);
+        double[] g = RankedLists.grades(relevances, "relevances");
         return sum(g, g.length, k);
     }
 

@@ -1,7 +1,10 @@
 package org.recsysbook.metrics;
 
 import java.util.Locale;
+
+import org.recsysbook.core.Args;
 import org.recsysbook.world.ClickModel;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -21,16 +24,16 @@ public final class ExpectedClicks {
 
     /** The mean over the lists' users of the expected clicks on each list; {@code lists[j]} is shown to {@code users[j]}. */
     public static double perVisit(ClickModel clicks, int[] users, int[][] lists) {
-        Checks.notNull(clicks, "clicks");
-        Checks.notNull(users, "users");
-        Checks.notNull(lists, "lists");
+        Args.notNull("clicks", clicks);
+        Args.notNull("users", users);
+        Args.notNull("lists", lists);
         if (users.length != lists.length || users.length == 0) {
             throw new IllegalArgumentException("users and lists must hold one entry per user and not be empty, had "
                     + users.length + " and " + lists.length);
         }
         double sum = 0;
         for (int j = 0; j < users.length; j++) {
-            sum += clicks.expectedClicks(users[j], Checks.notNull(lists[j], "lists", j));
+            sum += clicks.expectedClicks(users[j], Args.notNull("lists", j, lists[j]));
         }
         return sum / users.length;
     }
@@ -40,8 +43,8 @@ public final class ExpectedClicks {
      * and rank, on the very lists the offline evaluation scored.
      */
     public static Table versusOffline(OfflineResult offline, String metric, ClickModel clicks) {
-        Checks.notNull(offline, "offline");
-        Checks.notNull(clicks, "clicks");
+        Args.notNull("offline", offline);
+        Args.notNull("clicks", clicks);
         String[] names = offline.recommenders();
         int[] users = offline.users();
         double[] off = new double[names.length];

@@ -2,6 +2,8 @@ package org.recsysbook.metrics;
 
 import java.util.Arrays;
 
+import org.recsysbook.core.Args;
+
 /**
  * Distributional coverage: how evenly recommendations spread exposure over the catalog, summarised by the Gini
  * index and the Shannon entropy of the exposure counts. The seed's "Coverage" row asks what fraction of the
@@ -27,12 +29,12 @@ public final class ExposureDistribution {
 
     /** Counts the exposures of every item of a {@code catalogSize}-item catalog in {@code lists}. */
     public static ExposureDistribution of(int[][] lists, int catalogSize) {
-        Checks.notNull(lists, "lists");
-        Checks.positive(catalogSize, "catalogSize");
+        Args.notNull("lists", lists);
+        Args.atLeast("catalogSize", catalogSize, 1);
         long[] counts = new long[catalogSize];
         for (int u = 0; u < lists.length; u++) {
-            int[] list = Checks.notNull(lists[u], "lists", u);
-            Checks.items(list, catalogSize, "lists", u);
+            int[] list = Args.notNull("lists", u, lists[u]);
+            RankedLists.items(list, catalogSize, "lists", u);
             for (int item : list) {
                 counts[item]++;
             }
@@ -111,7 +113,7 @@ public final class ExposureDistribution {
     }
 
     private static void checkCounts(long[] counts) {
-        Checks.notNull(counts, "counts");
+        Args.notNull("counts", counts);
         if (counts.length == 0) {
             throw new IllegalArgumentException("counts must hold at least one item, was empty");
         }

@@ -1,6 +1,9 @@
 package org.recsysbook.metrics;
 
 import java.util.Arrays;
+
+import org.recsysbook.core.Args;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -41,14 +44,14 @@ public final class Fairness {
      * @return one share per group, summing to 1 (all 0 when the lists are empty)
      */
     public static double[] exposureShares(int[][] lists, int[] itemGroup, int groupCount, Weighting weighting) {
-        Checks.notNull(lists, "lists");
+        Args.notNull("lists", lists);
         checkGroups(itemGroup, groupCount, "itemGroup");
-        Checks.notNull(weighting, "weighting");
+        Args.notNull("weighting", weighting);
         double[] exposure = new double[groupCount];
         double total = 0;
         for (int u = 0; u < lists.length; u++) {
-            int[] list = Checks.notNull(lists[u], "lists", u);
-            Checks.items(list, itemGroup.length, "lists", u);
+            int[] list = Args.notNull("lists", u, lists[u]);
+            RankedLists.items(list, itemGroup.length, "lists", u);
             for (int r = 0; r < list.length; r++) {
                 double e = weighting == Weighting.COUNT ? 1.0 : Dcg.discount(r + 1);
                 exposure[itemGroup[list[r]]] += e;
@@ -81,7 +84,7 @@ public final class Fairness {
      * without users get a NaN mean and are left out of the gap.
      */
     public static GroupQuality qualityGap(double[] userScores, int[] userGroup, int groupCount) {
-        Checks.notNull(userScores, "userScores");
+        Args.notNull("userScores", userScores);
         checkGroups(userGroup, groupCount, "userGroup");
         if (userScores.length != userGroup.length) {
             throw new IllegalArgumentException("userScores and userGroup must have one entry per user, had "
@@ -120,7 +123,7 @@ public final class Fairness {
      * @param headShare in (0, 1)
      */
     public static int[] headTail(long[] counts, double headShare) {
-        Checks.notNull(counts, "counts");
+        Args.notNull("counts", counts);
         if (!(headShare > 0 && headShare < 1)) {
             throw new IllegalArgumentException("headShare must be in (0, 1), was " + headShare);
         }
@@ -150,10 +153,10 @@ public final class Fairness {
      */
     public static Table table(OfflineResult result, String metric, int[] itemGroup, String[] itemGroupNames,
                               int[] userGroup, String[] userGroupNames) {
-        Checks.notNull(result, "result");
-        Checks.notNull(itemGroupNames, "itemGroupNames");
-        Checks.notNull(userGroupNames, "userGroupNames");
-        Checks.notNull(userGroup, "userGroup");
+        Args.notNull("result", result);
+        Args.notNull("itemGroupNames", itemGroupNames);
+        Args.notNull("userGroupNames", userGroupNames);
+        Args.notNull("userGroup", userGroup);
         if (userGroup.length != result.users().length) {
             throw new IllegalArgumentException("userGroup must hold one group per evaluated user ("
                     + result.users().length + "), had " + userGroup.length);
@@ -190,8 +193,8 @@ public final class Fairness {
     }
 
     private static void checkGroups(int[] group, int groupCount, String name) {
-        Checks.notNull(group, name);
-        Checks.positive(groupCount, "groupCount");
+        Args.notNull(name, group);
+        Args.atLeast("groupCount", groupCount, 1);
         for (int i = 0; i < group.length; i++) {
             if (group[i] < 0 || group[i] >= groupCount) {
                 throw new IllegalArgumentException(name + "[" + i + "] is " + group[i] + "; groups must be in [0, "

@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * The built-in ranking metrics, all computed from the list's gains: the grade of the item at each rank (0 for an
  * item that is not relevant). Looking the gains up once lets {@link RankingMetric#means} check a list and read
@@ -30,8 +32,8 @@ abstract class GainMetric implements RankingMetric {
 
     @Override
     public double score(int[] ranked, RelevantItems relevant) {
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
+        RankedLists.rankedList(ranked, "ranked");
+        Args.notNull("relevant", relevant);
         int depth = depth(ranked.length);
         double[] gains = new double[depth];
         relevant.gains(ranked, depth, gains);

@@ -1,6 +1,9 @@
 package org.recsysbook.metrics;
 
 import java.util.SplittableRandom;
+
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;
@@ -32,8 +35,8 @@ public final class HistoricalLog {
      */
     public static InteractionLog simulate(World world, ClickModel clicks, int days, int listLength, double visitRate,
                                           double popularityBias, long seed) {
-        Checks.notNull(world, "world");
-        Checks.notNull(clicks, "clicks");
+        Args.notNull("world", world);
+        Args.notNull("clicks", clicks);
         if (days < 2) {
             throw new IllegalArgumentException("days must be >= 2 (a split by time needs two), was " + days);
         }
@@ -62,7 +65,7 @@ public final class HistoricalLog {
         boolean[] taken = new boolean[n];
         int[] shown = new int[listLength];
         for (int u = 0; u < world.userCount(); u++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, Seeds.HISTORICAL_LOG, u));
+            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, 1, u));
             for (int day = 0; day < days; day++) {
                 if (rng.nextDouble() >= visitRate) {
                     continue;

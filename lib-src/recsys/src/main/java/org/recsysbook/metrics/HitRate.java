@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Hit rate at k, the seed's {@code hit_rate_at_k}: 1 if at least one relevant item is in the top k, else 0;
  * its mean is the share of users with a hit.
@@ -14,7 +16,7 @@ public final class HitRate extends GainMetric {
 
     /** HR@k as a metric object. */
     public static HitRate at(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return new HitRate(k);
     }
 
@@ -35,13 +37,13 @@ public final class HitRate extends GainMetric {
 
     /** The seed's form: 1 if the first k grades sum to more than 0. */
     public static double ofRelevances(double[] relevances, int k) {
-        Checks.k(k);
-        Checks.grades(relevances, "relevances");
+        Args.atLeast("k", k, 1);
+        RankedLists.grades(relevances, "relevances");
         return firstHitRank(relevances, Math.min(k, relevances.length)) > 0 ? 1.0 : 0.0;
     }
 
     /** The seed's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
-        return ofRelevances(Checks.grades(relevances, "relevances"), k);
+        return ofRelevances(RankedLists.grades(relevances, "relevances"), k);
     }
 }

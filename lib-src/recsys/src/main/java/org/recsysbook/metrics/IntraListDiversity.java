@@ -2,6 +2,9 @@ package org.recsysbook.metrics;
 
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Vectors;
+
 /**
  * Intra-list diversity, the seed's {@code intra_list_diversity}: the mean cosine distance over all pairs of
  * items in one recommendation list, computed from item feature vectors.
@@ -23,15 +26,15 @@ public final class IntraListDiversity {
 
     /** ILD of {@code items}, whose vectors are rows of {@code vectors}; all rows must share one dimension. */
     public static double of(double[][] vectors, int[] items) {
-        Checks.notNull(vectors, "vectors");
-        Checks.rankedList(items, "items");
+        Args.notNull("vectors", vectors);
+        RankedLists.rankedList(items, "items");
         int n = items.length;
         for (int item : items) {
-            Checks.item(item, vectors.length, "items");
+            RankedLists.item(item, vectors.length, "items");
         }
         int dim = -1;
         for (int item : items) {
-            double[] v = Checks.notNull(vectors[item], "vectors", item);
+            double[] v = Args.notNull("vectors", item, vectors[item]);
             if (dim < 0) {
                 dim = v.length;
             } else if (v.length != dim) {
@@ -69,9 +72,9 @@ public final class IntraListDiversity {
     /** ILD of {@code items}, whose vectors are rows of a flat row-major {@code float[]} with {@code dim} columns. */
     public static double of(float[] vectors, int dim, int[] items) {
         int count = checkFlat(vectors, dim);
-        Checks.rankedList(items, "items");
+        RankedLists.rankedList(items, "items");
         for (int item : items) {
-            Checks.item(item, count, "items");
+            RankedLists.item(item, count, "items");
         }
         return compute(vectors, dim, items, new double[items.length], new double[items.length * dim]);
     }
@@ -93,12 +96,12 @@ public final class IntraListDiversity {
     /** The ILD of every list, in list order (parallel; see {@link #mean}). */
     public static double[] each(float[] vectors, int dim, int[][] lists) {
         int count = checkFlat(vectors, dim);
-        Checks.notNull(lists, "lists");
+        Args.notNull("lists", lists);
         if (lists.length == 0) {
             throw new IllegalArgumentException("lists must hold at least one list, was empty");
         }
         for (int u = 0; u < lists.length; u++) {
-            Checks.items(Checks.rankedList(lists[u], "lists", u), count, "lists", u);
+            RankedLists.items(RankedLists.rankedList(lists[u], "lists", u), count, "lists", u);
         }
         double[] out = new double[lists.length];
         int chunk = 1024;
@@ -119,8 +122,8 @@ public final class IntraListDiversity {
     }
 
     private static int checkFlat(float[] vectors, int dim) {
-        Checks.notNull(vectors, "vectors");
-        Checks.positive(dim, "dim");
+        Args.notNull("vectors", vectors);
+        Args.atLeast("dim", dim, 1);
         if (vectors.length % dim != 0) {
             throw new IllegalArgumentException("vectors has " + vectors.length + " floats, not a multiple of dim = "
                     + dim + "; every item vector must have dim dimensions");
@@ -152,28 +155,9 @@ public final class IntraListDiversity {
         for (int a = 0; a < n; a++) {
             int oa = a * dim;
             for (int b = a + 1; b < n; b++) {
-                total += 1 - dot(buf, oa, b * dim, dim) / (norms[a] * norms[b] + EPSILON);
+                total += 1 - Vectors.dot(buf, oa, buf, b * dim, dim) / (norms[a] * norms[b] + EPSILON);
             }
         }
         return total / (n * (n - 1) / 2);
-    }
-
-    /** A dot product with four independent sums, so the loop is not bound by one addition chain. */
-    private static double dot(double[] v, int oa, int ob, int dim) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int d = 0;
-        for (; d + 3 < dim; d += 4) {
-            s0 += v[oa + d] * v[ob + d];
-            s1 += v[oa + d + 1] * v[ob + d + 1];
-            s2 += v[oa + d + 2] * v[ob + d + 2];
-            s3 += v[oa + d + 3] * v[ob + d + 3];
-        }
-        for (; d < dim; d++) {
-            s0 += v[oa + d] * v[ob + d];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

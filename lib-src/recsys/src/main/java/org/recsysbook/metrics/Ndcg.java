@@ -2,6 +2,8 @@ package org.recsysbook.metrics;
 
 import java.util.Arrays;
 
+import org.recsysbook.core.Args;
+
 /**
  * Normalised discounted cumulative gain at k, the seed's {@code ndcg_at_k}: {@link Dcg DCG@k} divided by the
  * DCG@k of the best possible ordering, so 1 means a perfect ranking.
@@ -22,7 +24,7 @@ public final class Ndcg extends GainMetric {
 
     /** NDCG@k as a metric object. */
     public static Ndcg at(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return new Ndcg(k);
     }
 
@@ -44,15 +46,15 @@ public final class Ndcg extends GainMetric {
 
     /** The seed's form: grades in rank order, ideal ordering taken from the same list. */
     public static double ofRelevances(double[] relevances, int k) {
-        Checks.k(k);
-        Checks.grades(relevances, "relevances");
+        Args.atLeast("k", k, 1);
+        RankedLists.grades(relevances, "relevances");
         return normalised(relevances, k);
     }
 
     /** The seed's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
-        Checks.k(k);
-        return normalised(Checks.grades(relevances, "relevances"), k);
+        Args.atLeast("k", k, 1);
+        return normalised(RankedLists.grades(relevances, "relevances"), k);
     }
 
     private static double normalised(double[] gains, int k) {

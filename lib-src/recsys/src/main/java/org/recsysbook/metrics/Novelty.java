@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Novelty, the seed's "how popular are recommended items? Less popular = more novel": the mean self-information
  * {@code -log2 p(i)} of the recommended items, where {@code p(i)} is item i's share of all logged
@@ -15,7 +17,7 @@ public final class Novelty {
     private final long total;
 
     private Novelty(long[] counts) {
-        Checks.notNull(counts, "counts");
+        Args.notNull("counts", counts);
         long sum = 0;
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 0) {
@@ -42,11 +44,11 @@ public final class Novelty {
 
     /** Novelty from the item ids of logged interactions, one entry per interaction. */
     public static Novelty fromInteractions(int[] items, int catalogSize) {
-        Checks.notNull(items, "items");
-        Checks.positive(catalogSize, "catalogSize");
+        Args.notNull("items", items);
+        Args.atLeast("catalogSize", catalogSize, 1);
         long[] counts = new long[catalogSize];
         for (int item : items) {
-            Checks.item(item, catalogSize, "items");
+            RankedLists.item(item, catalogSize, "items");
             counts[item]++;
         }
         return new Novelty(counts);
@@ -54,7 +56,7 @@ public final class Novelty {
 
     /** {@code -log2 p(item)} in bits. */
     public double selfInformation(int item) {
-        Checks.item(item, selfInformation.length, "item");
+        RankedLists.item(item, selfInformation.length, "item");
         return selfInformation[item];
     }
 
@@ -65,13 +67,13 @@ public final class Novelty {
 
     /** The mean self-information of the items in {@code list}, 0 for an empty list. */
     public double of(int[] list) {
-        Checks.rankedList(list, "list");
+        RankedLists.rankedList(list, "list");
         if (list.length == 0) {
             return 0.0;
         }
         double sum = 0;
         for (int item : list) {
-            Checks.item(item, selfInformation.length, "list");
+            RankedLists.item(item, selfInformation.length, "list");
             sum += selfInformation[item];
         }
         return sum / list.length;
@@ -79,7 +81,7 @@ public final class Novelty {
 
     /** The mean over lists of {@link #of}. */
     public double mean(int[][] lists) {
-        Checks.notNull(lists, "lists");
+        Args.notNull("lists", lists);
         if (lists.length == 0) {
             throw new IllegalArgumentException("lists must hold at least one list, was empty");
         }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Quantile;
 import org.recsysbook.notebook.Progress;
 
 /**
@@ -73,7 +76,7 @@ public final class OfflineEvaluation {
 
     /** Evaluates the split's test users against their relevant items; coverage over the split's catalog. */
     public static Builder builder(TemporalSplit split) {
-        Checks.notNull(split, "split");
+        Args.notNull("split", split);
         int[] u = split.testUsers();
         return new Builder(u, split.relevant(u)).catalogSize(split.itemCount());
     }
@@ -96,8 +99,8 @@ public final class OfflineEvaluation {
         private boolean progress = true;
 
         private Builder(int[] users, RelevantItems[] relevant) {
-            Checks.notNull(users, "users");
-            Checks.notNull(relevant, "relevant");
+            Args.notNull("users", users);
+            Args.notNull("relevant", relevant);
             if (users.length != relevant.length) {
                 throw new IllegalArgumentException("users and relevant must have the same length, were "
                         + users.length + " and " + relevant.length);
@@ -106,7 +109,7 @@ public final class OfflineEvaluation {
                 throw new IllegalArgumentException("users must hold at least one user, was empty");
             }
             for (int j = 0; j < relevant.length; j++) {
-                Checks.notNull(relevant[j], "relevant", j);
+                Args.notNull("relevant", j, relevant[j]);
             }
             this.users = users.clone();
             this.relevant = relevant.clone();
@@ -114,16 +117,16 @@ public final class OfflineEvaluation {
 
         /** The list length asked of every recommender (default 10); also the k of the default metrics. */
         public Builder k(int k) {
-            Checks.k(k);
+            Args.atLeast("k", k, 1);
             this.k = k;
             return this;
         }
 
         /** The per-user ranking metrics (default NDCG, P, R, MAP, HR and MRR, all at k). */
         public Builder metrics(RankingMetric... metrics) {
-            Checks.notNull(metrics, "metrics");
+            Args.notNull("metrics", metrics);
             for (int i = 0; i < metrics.length; i++) {
-                Checks.notNull(metrics[i], "metrics", i);
+                Args.notNull("metrics", i, metrics[i]);
             }
             this.metrics = List.of(metrics);
             return this;
@@ -131,14 +134,14 @@ public final class OfflineEvaluation {
 
         /** Adds "novelty" (mean self-information of a list, bits). */
         public Builder novelty(Novelty novelty) {
-            this.novelty = Checks.notNull(novelty, "novelty");
+            this.novelty = Args.notNull("novelty", novelty);
             return this;
         }
 
         /** Adds "ILD" (intra-list diversity) from flat row-major item vectors. */
         public Builder diversity(float[] itemVectors, int dim) {
-            Checks.notNull(itemVectors, "itemVectors");
-            Checks.positive(dim, "dim");
+            Args.notNull("itemVectors", itemVectors);
+            Args.atLeast("dim", dim, 1);
             if (itemVectors.length % dim != 0) {
                 throw new IllegalArgumentException("itemVectors has " + itemVectors.length
                         + " floats, not a multiple of dim = " + dim);
@@ -150,13 +153,13 @@ public final class OfflineEvaluation {
 
         /** Adds "serendipity" against {@code baseline}'s top k for the same user (normally popularity). */
         public Builder serendipity(Recommender baseline) {
-            this.serendipityBaseline = Checks.notNull(baseline, "baseline");
+            this.serendipityBaseline = Args.notNull("baseline", baseline);
             return this;
         }
 
         /** Adds catalog coverage and the exposure Gini index over a catalog of this size. */
         public Builder catalogSize(int catalogSize) {
-            Checks.positive(catalogSize, "catalogSize");
+            Args.atLeast("catalogSize", catalogSize, 1);
             this.catalogSize = catalogSize;
             return this;
         }
@@ -182,7 +185,7 @@ public final class OfflineEvaluation {
 
         /** Threads to use (default: all cores); 1 runs serially on the calling thread. */
         public Builder parallelism(int parallelism) {
-            Checks.positive(parallelism, "parallelism");
+            Args.atLeast("parallelism", parallelism, 1);
             this.parallelism = parallelism;
             return this;
         }
@@ -222,7 +225,7 @@ public final class OfflineEvaluation {
 
     /** Evaluates every recommender (in the map's order) over all users. */
     public OfflineResult evaluate(Map<String, Recommender> recommenders) {
-        Checks.notNull(recommenders, "recommenders");
+        Args.notNull("recommenders", recommenders);
         if (recommenders.isEmpty()) {
             throw new IllegalArgumentException("recommenders must hold at least one recommender, was empty");
         }
@@ -249,7 +252,7 @@ public final class OfflineEvaluation {
         int[][][] lists = new int[names.length][][];
         double[][][] perUser = new double[names.length][perUserCount][n];
         for (int r = 0; r < names.length; r++) {
-            Recommender rec = Checks.notNull(recommenders.get(names[r]), "recommender " + names[r]);
+            Recommender rec = Args.notNull("recommender " + names[r], recommenders.get(names[r]));
             int[][] l = lists(names[r], rec, chunks, bar);
             lists[r] = l;
             double[][] scores = perUser[r];
@@ -329,8 +332,8 @@ public final class OfflineEvaluation {
             for (int m = 0; m < perUserCount; m++) {
                 double[] s = boot[r][m];
                 Arrays.sort(s);
-                low[r][m] = quantile(s, alpha / 2);
-                high[r][m] = quantile(s, 1 - alpha / 2);
+                low[r][m] = Quantile.linear(s, alpha / 2);
+                high[r][m] = Quantile.linear(s, 1 - alpha / 2);
             }
         }
         return new OfflineResult(names, metricNames.toArray(new String[0]), perUserCount, users.clone(), k,
@@ -346,14 +349,14 @@ public final class OfflineEvaluation {
             for (int j = c * CHUNK; j < end; j++) {
                 int[] list = rec.recommend(users[j], k);
                 String what = "the list of " + name + " for user " + users[j];
-                Checks.rankedList(list, what);
+                RankedLists.rankedList(list, what);
                 if (list.length > k) {
                     throw new IllegalArgumentException(what + " holds " + list.length + " items; at most k = " + k
                             + " are allowed");
                 }
                 if (catalogSize > 0) {
                     for (int item : list) {
-                        Checks.item(item, catalogSize, what);
+                        RankedLists.item(item, catalogSize, what);
                     }
                 }
                 out[j] = list;
@@ -371,13 +374,5 @@ public final class OfflineEvaluation {
             s += x;
         }
         return s / a.length;
-    }
-
-    /** The q-quantile of sorted values, interpolating linearly between order statistics. */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

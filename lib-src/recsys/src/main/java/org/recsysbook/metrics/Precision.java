@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Precision at k, the seed's {@code precision_at_k}: the share of the top k recommendations that are relevant.
  *
@@ -15,7 +17,7 @@ public final class Precision extends GainMetric {
 
     /** Precision@k as a metric object. */
     public static Precision at(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return new Precision(k);
     }
 
@@ -36,15 +38,15 @@ public final class Precision extends GainMetric {
 
     /** The seed's form: the mean of the first {@code min(k, n)} grades. */
     public static double ofRelevances(double[] relevances, int k) {
-        Checks.k(k);
-        Checks.grades(relevances, "relevances");
+        Args.atLeast("k", k, 1);
+        RankedLists.grades(relevances, "relevances");
         return meanOfTop(relevances, k);
     }
 
     /** The seed's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
-        Checks.k(k);
-        return meanOfTop(Checks.grades(relevances, "relevances"), k);
+        Args.atLeast("k", k, 1);
+        return meanOfTop(RankedLists.grades(relevances, "relevances"), k);
     }
 
     static double meanOfTop(double[] gains, int k) {

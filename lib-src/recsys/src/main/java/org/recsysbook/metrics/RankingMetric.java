@@ -2,6 +2,8 @@ package org.recsysbook.metrics;
 
 import java.util.List;
 
+import org.recsysbook.core.Args;
+
 /**
  * A per-user ranking metric: scores one ranked list of item ids against the items the user found relevant;
  * its mean over users is what the seed reports (NDCG@K, MAP, hit rate).
@@ -21,7 +23,7 @@ public interface RankingMetric {
 
     /** The metric for one user, with the list boxed (null elements are rejected). */
     default double score(List<Integer> ranked, RelevantItems relevant) {
-        return score(Checks.rankedList(ranked, "ranked"), relevant);
+        return score(RankedLists.rankedList(ranked, "ranked"), relevant);
     }
 
     /**
@@ -29,12 +31,12 @@ public interface RankingMetric {
      * with no relevant items score 0 and count in the denominator.
      */
     default double mean(int[][] ranked, RelevantItems[] relevant) {
-        Checks.notNull(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
+        Args.notNull("ranked", ranked);
+        Args.notNull("relevant", relevant);
         checkUsers(ranked, relevant);
         double sum = 0;
         for (int u = 0; u < ranked.length; u++) {
-            sum += score(ranked[u], Checks.notNull(relevant[u], "relevant", u));
+            sum += score(ranked[u], Args.notNull("relevant", u, relevant[u]));
         }
         return sum / ranked.length;
     }
@@ -47,14 +49,14 @@ public interface RankingMetric {
      * @return one mean per metric, in the order given
      */
     static double[] means(List<RankingMetric> metrics, int[][] ranked, RelevantItems[] relevant, int parallelism) {
-        Checks.notNull(metrics, "metrics");
-        Checks.notNull(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        Checks.positive(parallelism, "parallelism");
+        Args.notNull("metrics", metrics);
+        Args.notNull("ranked", ranked);
+        Args.notNull("relevant", relevant);
+        Args.atLeast("parallelism", parallelism, 1);
         checkUsers(ranked, relevant);
         RankingMetric[] ms = metrics.toArray(new RankingMetric[0]);
         for (int m = 0; m < ms.length; m++) {
-            Checks.notNull(ms[m], "metrics", m);
+            Args.notNull("metrics", m, ms[m]);
         }
         int chunk = 4096;
         int chunks = (ranked.length + chunk - 1) / chunk;
@@ -64,8 +66,8 @@ public interface RankingMetric {
             double[] gains = new double[16];
             int end = Math.min(ranked.length, (c + 1) * chunk);
             for (int u = c * chunk; u < end; u++) {
-                RelevantItems rel = Checks.notNull(relevant[u], "relevant", u);
-                int[] list = Checks.rankedList(ranked[u], "ranked", u);
+                RelevantItems rel = Args.notNull("relevant", u, relevant[u]);
+                int[] list = RankedLists.rankedList(ranked[u], "ranked", u);
                 int n = list.length;
                 int depth = 0;
                 for (RankingMetric metric : ms) {

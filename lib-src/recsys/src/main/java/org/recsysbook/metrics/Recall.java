@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Recall at k, the general form of what the seed's ranking metrics call "Recall@K": the share of the user's
  * relevant items that appear in the top k, {@code |top-k ∩ R| / |R|}.
@@ -16,7 +18,7 @@ public final class Recall extends GainMetric {
 
     /** Recall@k as a metric object. */
     public static Recall at(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return new Recall(k);
     }
 

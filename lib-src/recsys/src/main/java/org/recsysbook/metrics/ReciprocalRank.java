@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Reciprocal rank, the usual companion of the seed's hit rate: {@code 1 / rank} of the first relevant item in
  * the list, 0 if none; its mean over users is MRR. It cares only about where the first good item lands.
@@ -19,7 +21,7 @@ public final class ReciprocalRank extends GainMetric {
 
     /** RR counting only the top k (MRR@k). */
     public static ReciprocalRank at(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return new ReciprocalRank(k);
     }
 
@@ -45,13 +47,13 @@ public final class ReciprocalRank extends GainMetric {
 
     /** The relevance-list form: {@code 1 / rank} of the first positive grade, 0 if none. */
     public static double ofRelevances(double[] relevances) {
-        Checks.grades(relevances, "relevances");
+        RankedLists.grades(relevances, "relevances");
         return reciprocal(firstHitRank(relevances, relevances.length));
     }
 
     /** The relevance-list form with integer grades. */
     public static double ofRelevances(int[] relevances) {
-        return ofRelevances(Checks.grades(relevances, "relevances"));
+        return ofRelevances(RankedLists.grades(relevances, "relevances"));
     }
 
     private static double reciprocal(int rank) {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
+import org.recsysbook.core.Args;
+
 /**
  * The items one user found relevant in held-out data, as a set (binary relevance) or with a grade per item
  * (graded relevance): the ground truth the seed's ranking metrics compare a ranked list against.
@@ -49,7 +51,7 @@ public final class RelevantItems {
 
     /** A set of relevant items (binary relevance, every grade 1). */
     public static RelevantItems of(int... items) {
-        Checks.notNull(items, "items");
+        Args.notNull("items", items);
         double[] ones = new double[items.length];
         Arrays.fill(ones, 1.0);
         return build(items, ones, true);
@@ -57,7 +59,7 @@ public final class RelevantItems {
 
     /** A set of relevant items from a collection (binary relevance); null elements are rejected. */
     public static RelevantItems of(Collection<Integer> items) {
-        Checks.notNull(items, "items");
+        Args.notNull("items", items);
         int[] a = new int[items.size()];
         int i = 0;
         for (Integer item : items) {
@@ -71,8 +73,8 @@ public final class RelevantItems {
 
     /** Graded relevance: {@code grades[i]} is the grade of {@code items[i]}; grade 0 means not relevant. */
     public static RelevantItems graded(int[] items, double[] grades) {
-        Checks.notNull(items, "items");
-        Checks.grades(grades, "grades");
+        Args.notNull("items", items);
+        RankedLists.grades(grades, "grades");
         if (items.length != grades.length) {
             throw new IllegalArgumentException("items and grades must have the same length, were "
                     + items.length + " and " + grades.length);
@@ -82,7 +84,7 @@ public final class RelevantItems {
 
     /** Graded relevance from a map item → grade; null keys or values are rejected. */
     public static RelevantItems graded(Map<Integer, ? extends Number> grades) {
-        Checks.notNull(grades, "grades");
+        Args.notNull("grades", grades);
         int[] items = new int[grades.size()];
         double[] g = new double[grades.size()];
         int i = 0;
@@ -114,7 +116,7 @@ public final class RelevantItems {
                 throw new IllegalArgumentException("items holds item " + items[i]
                         + " twice; each relevant item appears once");
             }
-            double g = Checks.grade(grades[i], "grades", i);
+            double g = RankedLists.grade(grades[i], "grades", i);
             if (g > 0) {
                 it[m] = items[i];
                 gr[m] = g;
@@ -182,7 +184,7 @@ public final class RelevantItems {
 
     /** The ideal DCG@k: the DCG of the relevant items' grades sorted from best to worst. */
     public double idealDcg(int k) {
-        Checks.k(k);
+        Args.atLeast("k", k, 1);
         return idealPrefix[Math.min(k, ideal.length)];
     }
 

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Seeds;
 import org.recsysbook.notebook.Progress;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -83,7 +87,7 @@ public final class SampledMetrics {
      */
     public static Table sweep(Map<String, Recommender> recommenders, TemporalSplit split, int[] negativeCounts, int k,
                               long seed) {
-        Checks.notNull(negativeCounts, "negativeCounts");
+        Args.notNull("negativeCounts", negativeCounts);
         int[] users = split.testUsers();
         double[][][] r = run(recommenders, split, users, negativeCounts, k, seed,
                 Runtime.getRuntime().availableProcessors());
@@ -106,7 +110,7 @@ public final class SampledMetrics {
 
     /** One line per recommender: {@code metric} against the number of negatives (log axis), from {@link #sweep}. */
     public static Figure sweepChart(Table sweep, String metric) {
-        Checks.notNull(sweep, "sweep");
+        Args.notNull("sweep", sweep);
         if (!sweep.columnNames().contains(metric)) {
             throw new IllegalArgumentException("metric " + metric + " is not a column of the sweep; columns: "
                     + sweep.columnNames());
@@ -132,11 +136,11 @@ public final class SampledMetrics {
     /** {@code [recommender][count index, last = full catalog][0 = HR, 1 = NDCG]}. */
     private static double[][][] run(Map<String, Recommender> recommenders, TemporalSplit split, int[] users,
                                     int[] counts, int k, long seed, int parallelism) {
-        Checks.notNull(recommenders, "recommenders");
-        Checks.notNull(split, "split");
-        Checks.notNull(users, "users");
-        Checks.k(k);
-        Checks.positive(parallelism, "parallelism");
+        Args.notNull("recommenders", recommenders);
+        Args.notNull("split", split);
+        Args.notNull("users", users);
+        Args.atLeast("k", k, 1);
+        Args.atLeast("parallelism", parallelism, 1);
         if (recommenders.isEmpty()) {
             throw new IllegalArgumentException("recommenders must hold at least one recommender, was empty");
         }
@@ -148,7 +152,7 @@ public final class SampledMetrics {
         }
         int maxCount = 0;
         for (int c : counts) {
-            Checks.positive(c, "negatives");
+            Args.atLeast("negatives", c, 1);
             maxCount = Math.max(maxCount, c);
         }
         int n = split.itemCount();
@@ -163,7 +167,7 @@ public final class SampledMetrics {
                 throw new IllegalArgumentException("user " + users[j] + " has no relevant test item; pass users "
                         + "from split.testUsers()");
             }
-            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, Seeds.SAMPLED_METRICS, users[j]));
+            SplittableRandom rng = new SplittableRandom(Seeds.forIndex(seed, 3, users[j]));
             int[] items = rel.items();
             targets[j] = items[rng.nextInt(items.length)];
             samples[j] = sampleNegatives(rng, n, rel, seen[users[j]], maxCount);
@@ -185,7 +189,7 @@ public final class SampledMetrics {
         int n = split.itemCount();
         int u = users.length;
         for (int i = 0; i < names.length; i++) {
-            Recommender r = Checks.notNull(recommenders.get(names[i]), "recommender " + names[i]);
+            Recommender r = Args.notNull("recommender " + names[i], recommenders.get(names[i]));
             String what = "the ranking of " + names[i];
             double[][][] perUser = new double[u][counts.length + 1][2];
             int chunk = 32;
@@ -193,8 +197,8 @@ public final class SampledMetrics {
                 int[] pos = new int[n];
                 int end = Math.min(u, (c + 1) * chunk);
                 for (int j = c * chunk; j < end; j++) {
-                    int[] ranking = Checks.rankedList(r.recommend(users[j], n), what);
-                    Checks.items(ranking, n, what, 0);
+                    int[] ranking = RankedLists.rankedList(r.recommend(users[j], n), what);
+                    RankedLists.items(ranking, n, what, 0);
                     Arrays.fill(pos, Integer.MAX_VALUE);
                     for (int p = 0; p < ranking.length; p++) {
                         pos[ranking[p]] = p;

@@ -1,5 +1,7 @@
 package org.recsysbook.metrics;
 
+import org.recsysbook.core.Args;
+
 /**
  * Serendipity, the seed's "were recommendations both relevant AND unexpected?": the share of the top k that is
  * relevant and that a popularity baseline would not have recommended to the same user.
@@ -15,10 +17,10 @@ public final class Serendipity {
 
     /** The share of the top k of {@code ranked} that is relevant and absent from {@code baseline}. */
     public static double of(int[] ranked, RelevantItems relevant, int[] baseline, int k) {
-        Checks.k(k);
-        Checks.rankedList(ranked, "ranked");
-        Checks.notNull(relevant, "relevant");
-        Checks.rankedList(baseline, "baseline");
+        Args.atLeast("k", k, 1);
+        RankedLists.rankedList(ranked, "ranked");
+        Args.notNull("relevant", relevant);
+        RankedLists.rankedList(baseline, "baseline");
         int top = Math.min(k, ranked.length);
         int count = 0;
         for (int i = 0; i < top; i++) {

@@ -1,6 +1,8 @@
 package org.recsysbook.metrics;
 
 import java.util.Arrays;
+
+import org.recsysbook.core.Args;
 import org.recsysbook.world.InteractionLog;
 
 /**
@@ -24,9 +26,9 @@ public final class TemporalSplit {
     private final long testRows;
 
     private TemporalSplit(InteractionLog log, int firstTestDay, int userCount, int itemCount) {
-        Checks.notNull(log, "log");
-        Checks.positive(userCount, "userCount");
-        Checks.positive(itemCount, "itemCount");
+        Args.notNull("log", log);
+        Args.atLeast("userCount", userCount, 1);
+        Args.atLeast("itemCount", itemCount, 1);
         this.firstTestDay = firstTestDay;
         this.trainClickCounts = new long[itemCount];
         int[] trainN = new int[userCount];
@@ -39,7 +41,7 @@ public final class TemporalSplit {
                 throw new IllegalArgumentException("log row " + r + " has user " + u + "; users must be in [0, "
                         + userCount + ")");
             }
-            Checks.item(i, itemCount, "log row " + r);
+            RankedLists.item(i, itemCount, "log row " + r);
             boolean isTrain = log.day(r) < firstTestDay;
             if (isTrain) {
                 train++;
@@ -105,7 +107,7 @@ public final class TemporalSplit {
      * @param itemCount items are {@code 0 … itemCount-1}
      */
     public static TemporalSplit atDay(InteractionLog log, int firstTestDay, int userCount, int itemCount) {
-        Checks.notNull(log, "log");
+        Args.notNull("log", log);
         if (firstTestDay < 1) {
             throw new IllegalArgumentException("firstTestDay must be >= 1 (day 0 must train), was " + firstTestDay);
         }
@@ -119,7 +121,7 @@ public final class TemporalSplit {
      * @param testFraction in (0, 1)
      */
     public static TemporalSplit byFraction(InteractionLog log, double testFraction, int userCount, int itemCount) {
-        Checks.notNull(log, "log");
+        Args.notNull("log", log);
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("testFraction must be in (0, 1), was " + testFraction);
         }
@@ -201,7 +203,7 @@ public final class TemporalSplit {
 
     /** The relevant items of each of {@code users}, in the same order. */
     public RelevantItems[] relevant(int[] users) {
-        Checks.notNull(users, "users");
+        Args.notNull("users", users);
         RelevantItems[] out = new RelevantItems[users.length];
         for (int j = 0; j < users.length; j++) {
             out[j] = relevant(users[j]);

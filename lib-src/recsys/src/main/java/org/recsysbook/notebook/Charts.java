@@ -1,6 +1,10 @@
 package org.recsysbook.notebook;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
@@ -10,11 +14,6 @@ import tech.tablesaw.plotly.traces.BarTrace;
 import tech.tablesaw.plotly.traces.HistogramTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Short calls for the charts every notebook draws, each returning a Tablesaw {@link Figure} that the notebook shows
@@ -56,48 +55,6 @@ public final class Charts {
                         + "), got " + lower.length + " and " + upper.length);
             }
         }
-
-        /**
-         * The mean over runs at each point with its 95% confidence interval, mean ± t(0.975, n−1)·s/√n, where n
-         * is the number of runs and s their sample standard deviation at that point.
-         *
-         * @param runs {@code runs[r][t]}: run r's value at point t; at least 2 runs of equal length
-         */
-        public static Band fromRuns(double[][] runs) {
-            if (runs == null || runs.length < 2) {
-                throw new IllegalArgumentException("runs must hold at least 2 runs, got "
-                        + (runs == null ? "null" : runs.length));
-            }
-            int n = runs.length;
-            int len = runs[0].length;
-            for (int r = 1; r < n; r++) {
-                if (runs[r].length != len) {
-                    throw new IllegalArgumentException("runs[" + r + "] has length " + runs[r].length
-                            + ", runs[0] has " + len + "; all runs must have the same length");
-                }
-            }
-            double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
-            double[] mean = new double[len];
-            double[] lower = new double[len];
-            double[] upper = new double[len];
-            for (int i = 0; i < len; i++) {
-                double sum = 0;
-                for (int r = 0; r < n; r++) {
-                    sum += runs[r][i];
-                }
-                double m = sum / n;
-                double ss = 0;
-                for (int r = 0; r < n; r++) {
-                    double d = runs[r][i] - m;
-                    ss += d * d;
-                }
-                double half = t * Math.sqrt(ss / (n - 1) / n);
-                mean[i] = m;
-                lower[i] = m - half;
-                upper[i] = m + half;
-            }
-            return new Band(mean, lower, upper);
-        }
     }
 
     /** One line: {@code y} against {@code x}. */
@@ -126,7 +83,7 @@ public final class Charts {
     /**
      * Mean lines with shaded 95% bands, for example average regret over simulation runs.
      *
-     * @param series name → band, each as long as {@code x}; see {@link Band#fromRuns}
+     * @param series name → band, each as long as {@code x}; {@code Interval.studentTBand} gives one over runs
      */
     public static Figure lineWithBand(String title, String xTitle, String yTitle, double[] x,
                                       Map<String, Band> series) {

@@ -1,11 +1,11 @@
 package org.recsysbook.notebook;
 
 /** Escapes text for HTML element content and attribute values. */
-final class Html {
+public final class Html {
     private Html() { }
 
     /** {@code s} with {@code & < > " '} replaced by character references. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

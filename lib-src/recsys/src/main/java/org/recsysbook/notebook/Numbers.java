@@ -7,12 +7,12 @@ import java.math.MathContext;
  * Formats numbers for readers: whole numbers exactly, others with six significant digits and no trailing
  * zeros, with an exponent only below 1e-4 or from 1e15 on.
  */
-final class Numbers {
+public final class Numbers {
     private static final MathContext SIX = new MathContext(6);
 
     private Numbers() { }
 
-    static String format(double v) {
+    public static String format(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }

@@ -4,9 +4,10 @@
  * {@link org.recsysbook.notebook.Charts} builds the usual charts in one call, and
  * {@link org.recsysbook.notebook.NotebookRenderers} (found through {@link java.util.ServiceLoader}) shows Tablesaw
  * tables ({@link org.recsysbook.notebook.TableHtml}) and charts ({@link org.recsysbook.notebook.PlotlyHtml}) in
- * JupyterLab, the classic Notebook, VS Code and HTML exports, with no network. {@link org.recsysbook.notebook.Check}
- * holds the self-checks of the notebooks' exercises, built on {@link org.recsysbook.notebook.ExerciseCheck}; unlike
- * the rest of this package it depends on the recommender packages, whose reference implementations its hidden cases
- * use.
+ * JupyterLab, the classic Notebook, VS Code and HTML exports, with no network.
+ *
+ * <p>Layer: a floor. It imports nothing else of the library (only the display module, Tablesaw and the JDK), so
+ * every package may use it; the exercise checks, which need the recommender packages, live in
+ * {@code org.recsysbook.exercises}.
  */
 package org.recsysbook.notebook;

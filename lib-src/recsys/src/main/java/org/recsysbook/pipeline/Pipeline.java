@@ -3,14 +3,14 @@ package org.recsysbook.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.ranking.Ranker;
-import org.recsysbook.ranking.Request;
 import org.recsysbook.ranking.SimulatedRanker;
 import org.recsysbook.rerank.CategoryQuota;
 import org.recsysbook.rerank.ReRanker;
 import org.recsysbook.retrieval.CandidateGenerator;
 import org.recsysbook.retrieval.CosinePopularityBlend;
-import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.recsysbook.core.Request;
 import org.recsysbook.notebook.Charts;
-import org.recsysbook.ranking.Request;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Quantile;
+import org.recsysbook.core.Request;
 import org.recsysbook.notebook.Charts;
 import org.recsysbook.notebook.Progress;
-import org.recsysbook.ranking.Request;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -80,15 +82,8 @@ public final class StageLatency {
 
     /** The q-quantile (nearest rank) of stage {@code stage} in ms; stages 0–2 in funnel order, 3 the whole request. */
     public double quantileMillis(int stage, double q) {
-        if (stage < 0 || stage > 3) {
-            throw new IllegalArgumentException("stage must be in [0, 3], got " + stage);
-        }
-        if (!(q >= 0 && q <= 1)) {
-            throw new IllegalArgumentException("q must be in [0, 1], got " + q);
-        }
-        long[] row = nanos[stage];
-        int rank = (int) Math.ceil(q * row.length) - 1;
-        return row[Math.max(0, Math.min(row.length - 1, rank))] / 1e6;
+        Args.inRange("stage", stage, 0, 3);
+        return Quantile.nearestRank(nanos[stage], q) / 1e6;
     }
 
     public double medianMillis(int stage) {

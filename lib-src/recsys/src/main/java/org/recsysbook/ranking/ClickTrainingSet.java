@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.UserContext;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;

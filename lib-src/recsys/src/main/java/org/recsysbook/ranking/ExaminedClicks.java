@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.UserContext;
 import org.recsysbook.retrieval.CandidateGenerator;
-import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
 

@@ -1,6 +1,7 @@
 package org.recsysbook.ranking;
 
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
 
 /**
  * The learned ranker: scores each candidate by a {@link LogisticRegression} over

@@ -1,6 +1,8 @@
 package org.recsysbook.ranking;
 
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 
 /**
  * Stage 2 of the seed's funnel, "Ranking: accurate, slower": re-scores the candidates that candidate

@@ -2,7 +2,8 @@ package org.recsysbook.ranking;
 
 import java.util.List;
 
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

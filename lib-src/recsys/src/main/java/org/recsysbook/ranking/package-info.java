@@ -6,7 +6,7 @@
  * weighting ({@link org.recsysbook.ranking.ClickTrainingSet}) and judged on unbiased test clicks
  * ({@link org.recsysbook.ranking.ExaminedClicks}).
  *
- * <p>{@link org.recsysbook.retrieval.ScoredItems} is the list every stage hands the next, and
- * {@link org.recsysbook.ranking.Request} the request that travels with it.
+ * <p>{@link org.recsysbook.core.ScoredItems} is the list every stage hands the next, and
+ * {@link org.recsysbook.core.Request} the request that travels with it.
  */
 package org.recsysbook.ranking;

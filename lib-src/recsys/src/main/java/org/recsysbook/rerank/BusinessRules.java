@@ -3,8 +3,8 @@ package org.recsysbook.rerank;
 import java.util.Arrays;
 import java.util.BitSet;
 
-import org.recsysbook.ranking.Request;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
 
 /**
  * The business rules of the seed's re-ranking stage: drop the items the user has already seen (from

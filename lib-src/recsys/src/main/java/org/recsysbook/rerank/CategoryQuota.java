@@ -1,7 +1,7 @@
 package org.recsysbook.rerank;
 
-import org.recsysbook.ranking.Request;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

@@ -2,8 +2,8 @@ package org.recsysbook.rerank;
 
 import java.util.Locale;
 
-import org.recsysbook.ranking.Request;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

@@ -2,8 +2,9 @@ package org.recsysbook.rerank;
 
 import java.util.Locale;
 
-import org.recsysbook.ranking.Request;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.Vectors;
 import org.recsysbook.world.World;
 
 /**
@@ -94,7 +95,7 @@ public final class MaximalMarginalRelevance implements ReRanker {
             }
             min = Math.min(min, ranked.score(i));
             max = Math.max(max, ranked.score(i));
-            norm[i] = Math.sqrt(dot(item, item));
+            norm[i] = Vectors.norm(vectors, item * dim, dim);
         }
         double range = max - min;
         double[] rel = new double[n];
@@ -127,7 +128,8 @@ public final class MaximalMarginalRelevance implements ReRanker {
                 for (int i = 0; i < n; i++) {
                     if (!taken[i]) {
                         double denom = norm[i] * norm[best];
-                        double cos = denom > 0 ? dot(ranked.id(i), chosen) / denom : 0.0;
+                        double dot = Vectors.dot(vectors, ranked.id(i) * dim, vectors, chosen * dim, dim);
+                        double cos = denom > 0 ? dot / denom : 0.0;
                         if (step == 0 || cos > maxSim[i]) {
                             maxSim[i] = cos;
                         }
@@ -136,16 +138,6 @@ public final class MaximalMarginalRelevance implements ReRanker {
             }
         }
         return new ScoredItems(ids, scores);
-    }
-
-    private double dot(int a, int b) {
-        int oa = a * dim;
-        int ob = b * dim;
-        double s = 0;
-        for (int j = 0; j < dim; j++) {
-            s += vectors[oa + j] * vectors[ob + j];
-        }
-        return s;
     }
 
     @Override

@@ -2,8 +2,8 @@ package org.recsysbook.rerank;
 
 import java.util.List;
 
-import org.recsysbook.ranking.Request;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
 
 /**
  * Stage 3 of the seed's funnel, "Re-ranking: business logic, diversity, freshness": turns the ranked

@@ -3,6 +3,8 @@ package org.recsysbook.retrieval;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.recsysbook.core.ScoredItems;
+
 /**
  * Recall@k of an approximate nearest-neighbour result against the exact one: the share of the exact
  * top {@code k} that the approximate top {@code k} also found — how ANN retrieval is judged before

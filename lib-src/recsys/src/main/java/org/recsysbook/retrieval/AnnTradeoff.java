@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.recsysbook.core.Quantile;
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.notebook.Charts;
 import org.recsysbook.notebook.Progress;
 import org.recsysbook.world.World;
@@ -209,8 +211,7 @@ public final class AnnTradeoff {
     private static double quantileMs(long[] nanos, double q) {
         long[] s = nanos.clone();
         Arrays.sort(s);
-        int rank = (int) Math.ceil(q * s.length) - 1;
-        return s[Math.max(0, Math.min(s.length - 1, rank))] / 1e6;
+        return Quantile.nearestRank(s, q) / 1e6;
     }
 
     /** The k whose recall was measured. */

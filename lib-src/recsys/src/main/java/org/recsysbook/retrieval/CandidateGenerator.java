@@ -1,5 +1,7 @@
 package org.recsysbook.retrieval;
 
+import org.recsysbook.core.ScoredItems;
+
 /**
  * Stage 1 of the seed's funnel, candidate generation: from a user's preference vector to a short list
  * of candidate items with scores ("Fast, coarse (ANN retrieval, rule-based)").

@@ -1,5 +1,7 @@
 package org.recsysbook.retrieval;
 
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
@@ -59,7 +61,7 @@ public final class CosinePopularityBlend implements CandidateGenerator {
         double scale = cosineWeight / (Math.sqrt(norm) + 1e-8);
         float[] items = world.itemVectors();
         float[] block = new float[BLOCK];
-        TopKHeap heap = new TopKHeap(k);
+        TopK heap = new TopK(k);
         double threshold = heap.threshold();
         for (int start = 0; start < n; start += BLOCK) {
             int end = Math.min(n, start + BLOCK);

@@ -2,11 +2,13 @@ package org.recsysbook.retrieval;
 
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
  * Exact nearest-neighbour retrieval by a brute-force scan: the dot product of the query with every
- * item vector, keeping the best {@code k} in a {@link TopKHeap} — the seed's
+ * item vector, keeping the best {@code k} in a {@link TopK} — the seed's
  * {@code item_features @ user_profile} without its full {@code argsort}.
  *
  * <p>The query is scaled to unit length first, so scores are cosines when item vectors have unit
@@ -95,25 +97,25 @@ public final class ExactScan implements CandidateGenerator {
 
     private ScoredItems search(float[] q, int k, int skip) {
         if (threads == 1) {
-            TopKHeap heap = new TopKHeap(k);
+            TopK heap = new TopK(k);
             scan(q, 0, n, skip, heap);
             return heap.drain();
         }
         int slices = Math.min(threads, (n + BLOCK - 1) / BLOCK);
-        TopKHeap[] heaps = new TopKHeap[slices];
+        TopK[] heaps = new TopK[slices];
         IntStream.range(0, slices).parallel().forEach(s -> {
-            TopKHeap heap = new TopKHeap(k);
+            TopK heap = new TopK(k);
             scan(q, (int) ((long) n * s / slices), (int) ((long) n * (s + 1) / slices), skip, heap);
             heaps[s] = heap;
         });
-        TopKHeap all = new TopKHeap(k);
-        for (TopKHeap h : heaps) {
+        TopK all = new TopK(k);
+        for (TopK h : heaps) {
             all.offerAll(h);
         }
         return all.drain();
     }
 
-    private void scan(float[] q, int from, int to, int skip, TopKHeap heap) {
+    private void scan(float[] q, int from, int to, int skip, TopK heap) {
         float[] block = new float[BLOCK];
         double threshold = heap.threshold();
         for (int start = from; start < to; start += BLOCK) {

@@ -16,6 +16,8 @@ import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
@@ -216,7 +218,7 @@ public final class HnswIndex implements CandidateGenerator {
             throw new UncheckedIOException(e);
         }
         ScoreDoc[] docs = collector.topDocs().scoreDocs;
-        TopKHeap heap = new TopKHeap(k);
+        TopK heap = new TopK(k);
         for (ScoreDoc d : docs) {
             heap.offer(d.doc, 2.0 * d.score - 1.0);
         }

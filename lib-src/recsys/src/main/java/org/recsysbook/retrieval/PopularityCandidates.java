@@ -1,5 +1,7 @@
 package org.recsysbook.retrieval;
 
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
@@ -30,7 +32,7 @@ public final class PopularityCandidates implements CandidateGenerator {
         Queries.checkK(k, popularity.length);
         ScoredItems top = cached;
         if (top.size() < k) {
-            TopKHeap heap = new TopKHeap(k);
+            TopK heap = new TopK(k);
             for (int i = 0; i < popularity.length; i++) {
                 if (popularity[i] >= heap.threshold()) {
                     heap.offer(i, popularity[i]);

@@ -1,5 +1,7 @@
 package org.recsysbook.retrieval;
 
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
@@ -79,7 +81,7 @@ public final class SameCategoryCandidates implements CandidateGenerator {
     public ScoredItems generate(float[] query, int k) {
         Queries.checkK(k, world.itemCount());
         int[] ids = members[favouriteCategory(query)];
-        TopKHeap heap = new TopKHeap(k);
+        TopK heap = new TopK(k);
         for (int id : ids) {
             if (popularity[id] >= heap.threshold()) {
                 heap.offer(id, popularity[id]);

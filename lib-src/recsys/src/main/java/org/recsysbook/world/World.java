@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.recsysbook.core.Args;
+import org.recsysbook.core.Catalog;
+import org.recsysbook.core.Seeds;
+import org.recsysbook.core.Vectors;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -35,7 +40,7 @@ import tech.tablesaw.api.Table;
  * {@code 0 … categoryCount-1}. Generation is parallel over fixed chunks of rows, each with its own
  * seed, so the same seed gives the same world whatever the number of threads.
  */
-public final class World {
+public final class World implements Catalog {
 
     /** Rows generated per parallel task; fixed so that results do not depend on the thread count. */
     static final int CHUNK = 4096;
@@ -71,7 +76,7 @@ public final class World {
         this.users = users;
         this.userNorms = new double[userCount];
         for (int u = 0; u < userCount; u++) {
-            userNorms[u] = Math.sqrt(dot(users, u * dim, users, u * dim, dim));
+            userNorms[u] = Math.sqrt(Vectors.dot(users, u * dim, users, u * dim, dim));
         }
         this.seed = seed;
     }
@@ -93,13 +98,13 @@ public final class World {
         int n = 1000;
         int d = 20;
         int userCount = 1000;
-        SplittableRandom rng = new SplittableRandom(mix(seed, 0));
+        SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, 0));
         float[] items = new float[n * d];
         for (int i = 0; i < items.length; i++) {
             items[i] = (float) rng.nextGaussian();
         }
         for (int i = 0; i < n; i++) {
-            normalise(items, i * d, d);
+            Vectors.normalise(items, i * d, d);
         }
         double[] pop = new double[n];
         for (int i = 0; i < n; i++) {
@@ -114,7 +119,7 @@ public final class World {
         for (int i = 0; i < n; i++) {
             cats[i] = i % 5;
         }
-        SplittableRandom ageRng = new SplittableRandom(mix(seed, 1));
+        SplittableRandom ageRng = new SplittableRandom(Seeds.stream(seed, 1));
         double[] age = new double[n];
         for (int i = 0; i < n; i++) {
             age[i] = MEAN_AGE_DAYS * ageRng.nextExponential();
@@ -161,16 +166,16 @@ public final class World {
                     + ", got " + userVectors.length);
         }
         int n = itemVectors.length / dim;
-        requireLength("categories", categories.length, n);
-        requireLength("popularity", popularity.length, n);
-        requireLength("ageDays", ageDays.length, n);
+        Args.length("categories", categories.length, n, "the item count");
+        Args.length("popularity", popularity.length, n, "the item count");
+        Args.length("ageDays", ageDays.length, n, "the item count");
         if (categoryNames.length == 0) {
             throw new IllegalArgumentException("categoryNames must not be empty");
         }
         float[] items = itemVectors.clone();
         for (int i = 0; i < n; i++) {
-            requireUsable("itemVectors[item " + i + "]", items, i * dim, dim);
-            normalise(items, i * dim, dim);
+            Args.direction("itemVectors[item " + i + "]", items, i * dim, dim);
+            Vectors.normalise(items, i * dim, dim);
             if (categories[i] < 0 || categories[i] >= categoryNames.length) {
                 throw new IllegalArgumentException("categories[" + i + "] must be in [0, "
                         + categoryNames.length + "), got " + categories[i]);
@@ -183,7 +188,7 @@ public final class World {
             }
         }
         for (int u = 0; u < userVectors.length / dim; u++) {
-            requireUsable("userVectors[user " + u + "]", userVectors, u * dim, dim);
+            Args.direction("userVectors[user " + u + "]", userVectors, u * dim, dim);
         }
         return new World(dim, items, categories.clone(), categoryNames.clone(), popularity.clone(),
                 ageDays.clone(), userVectors.clone(), 0L);
@@ -220,7 +225,7 @@ public final class World {
     public double itemDot(int item, float[] v) {
         checkItem(item);
         checkVector("v", v);
-        return dot(items, item * dim, v, 0, dim);
+        return Vectors.dot(items, item * dim, v, 0, dim);
     }
 
     /** Category id of an item, in {@code [0, categoryCount())}. */
@@ -295,7 +300,7 @@ public final class World {
     public double affinity(int user, int item) {
         checkUser(user);
         checkItem(item);
-        return dot(users, user * dim, items, item * dim, dim) / userNorms[user];
+        return Vectors.dot(users, user * dim, items, item * dim, dim) / userNorms[user];
     }
 
     /** The default click model over this world; see {@link ClickModel}. */
@@ -341,16 +346,12 @@ public final class World {
 
     /** Throws {@link IllegalArgumentException} unless {@code item} is in {@code [0, itemCount)}. */
     public void checkItem(int item) {
-        if (item < 0 || item >= itemCount) {
-            throw new IllegalArgumentException("item must be in [0, " + itemCount + "), got " + item);
-        }
+        Args.index("item", item, itemCount, "items");
     }
 
     /** Throws {@link IllegalArgumentException} unless {@code user} is in {@code [0, userCount)}. */
     public void checkUser(int user) {
-        if (user < 0 || user >= userCount) {
-            throw new IllegalArgumentException("user must be in [0, " + userCount + "), got " + user);
-        }
+        Args.index("user", user, userCount, "users");
     }
 
     /**
@@ -358,13 +359,11 @@ public final class World {
      * entries and at least one non-zero entry.
      */
     public void checkVector(String name, float[] v) {
-        if (v == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
+        Args.notNull(name, v);
         if (v.length != dim) {
-            throw new IllegalArgumentException(name + " must have dimension " + dim + ", got " + v.length);
+            throw Args.fail(name + ".length", v.length, dim + " (the world's dimension)");
         }
-        requireUsable(name, v, 0, dim);
+        Args.direction(name, v, 0, dim);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -481,7 +480,7 @@ public final class World {
                         + ", got " + users + " × " + dim);
             }
             int r = Math.min(rank, dim);
-            SplittableRandom setup = new SplittableRandom(mix(seed, 10));
+            SplittableRandom setup = new SplittableRandom(Seeds.stream(seed, 10));
             double[] basis = new double[dim * r];
             double basisScale = 1.0 / Math.sqrt(r);
             for (int i = 0; i < basis.length; i++) {
@@ -497,7 +496,7 @@ public final class World {
             double[] age = new double[items];
             int itemChunks = (items + CHUNK - 1) / CHUNK;
             IntStream.range(0, itemChunks).parallel().forEach(c -> {
-                SplittableRandom rng = new SplittableRandom(mix(seed, 1_000_000L + c));
+                SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, 1_000_000L + c));
                 double[] z = new double[r];
                 int end = Math.min(items, (c + 1) * CHUNK);
                 for (int i = c * CHUNK; i < end; i++) {
@@ -513,7 +512,7 @@ public final class World {
             float[] userVectors = new float[users * dim];
             int userChunks = (users + CHUNK - 1) / CHUNK;
             IntStream.range(0, userChunks).parallel().forEach(c -> {
-                SplittableRandom rng = new SplittableRandom(mix(seed, 2_000_000_000L + c));
+                SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, 2_000_000_000L + c));
                 double[] z = new double[r];
                 int end = Math.min(users, (c + 1) * CHUNK);
                 for (int u = c * CHUNK; u < end; u++) {
@@ -558,23 +557,6 @@ public final class World {
     // ------------------------------------------------------------------------------------------------
     // Helpers
 
-    /** Dot product of {@code n} floats of {@code a} from {@code ao} and of {@code b} from {@code bo}. */
-    static double dot(float[] a, int ao, float[] b, int bo, int n) {
-        double s = 0;
-        for (int j = 0; j < n; j++) {
-            s += a[ao + j] * b[bo + j];
-        }
-        return s;
-    }
-
-    private static void normalise(float[] v, int off, int n) {
-        double s = Math.sqrt(dot(v, off, v, off, n));
-        float inv = (float) (1.0 / s);
-        for (int j = 0; j < n; j++) {
-            v[off + j] *= inv;
-        }
-    }
-
     private static void divideByMax(double[] x) {
         double max = 0;
         for (double v : x) {
@@ -593,35 +575,5 @@ public final class World {
             names[k] = "cat_" + k;
         }
         return names;
-    }
-
-    private static void requireLength(String name, int actual, int expected) {
-        if (actual != expected) {
-            throw new IllegalArgumentException(name + ".length must equal the item count " + expected
-                    + ", got " + actual);
-        }
-    }
-
-    private static void requireUsable(String name, float[] v, int off, int n) {
-        boolean nonZero = false;
-        for (int j = 0; j < n; j++) {
-            float x = v[off + j];
-            if (!Float.isFinite(x)) {
-                throw new IllegalArgumentException(name + " must have finite entries, got " + x
-                        + " at index " + j);
-            }
-            nonZero |= x != 0f;
-        }
-        if (!nonZero) {
-            throw new IllegalArgumentException(name + " must not be all zeros (it has no direction)");
-        }
-    }
-
-    /** SplitMix64's finaliser over a seed and a stream number: decorrelated seeds for parallel chunks. */
-    static long mix(long seed, long stream) {
-        long z = seed * 0x9E3779B97F4A7C15L + stream * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -1,11 +1,12 @@
 package org.recsysbook.abtest;
 
+import org.junit.jupiter.api.Test;
+import org.recsysbook.core.Interval;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recsysbook.abtest.TwoProportionZTestTest.assertMessage;
-
-import org.junit.jupiter.api.Test;
 
 class MixtureSequentialTestTest {
 
@@ -37,7 +38,7 @@ class MixtureSequentialTestTest {
     void confidenceIntervalEdgeIsWhereLambdaReachesOneOverAlpha() {
         MixtureSequentialTest t = new MixtureSequentialTest(0.05, 0.01);
         Interval ci = t.confidenceInterval(0.005, 2e-5);
-        double half = ci.high() - 0.005;
+        double half = ci.upper() - 0.005;
         assertEquals(20.0, MixtureSequentialTest.likelihoodRatio(half, 2e-5, 1e-4), 1e-9);
         // always wider than the fixed-horizon 95 % interval ±1.96√V
         assertTrue(half > 1.96 * Math.sqrt(2e-5));

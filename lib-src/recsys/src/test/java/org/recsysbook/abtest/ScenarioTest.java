@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recsysbook.abtest.TwoProportionZTestTest.assertMessage;
 
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
+
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -39,12 +41,12 @@ class ScenarioTest {
         ClickModel clicks = new ClickModel(w);
         org.recsysbook.pipeline.Pipeline seed = org.recsysbook.pipeline.Pipeline.seedDemo(w, 42);
         SlateVariant arm = SlateVariant.pipeline("seed pipeline", seed, clicks, Behaviour.defaults(), 1);
-        int[] expected = seed.recommend(org.recsysbook.ranking.Request.forUser(w, 5)).ids();
+        int[] expected = seed.recommend(org.recsysbook.core.Request.forUser(w, 5)).ids();
         assertArrayEquals(expected, arm.slate(5, 0, new SplittableRandom(1)));
         ExperimentData d = ExperimentSimulator.of(200, 3).run(arm, SCENARIO.control());
         assertTrue(d.users(0) > 50 && d.coverage(0) > 0);
         assertMessage(() -> SlateVariant.pipeline("x", seed, new ClickModel(World.seedDemo(1)), Behaviour.defaults(), 1),
-                "clickModel.world()");
+                "clickModel.world() = " + new ClickModel(World.seedDemo(1)).world());
     }
 
     @Test

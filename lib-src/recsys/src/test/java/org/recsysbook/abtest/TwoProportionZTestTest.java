@@ -28,12 +28,12 @@ class TwoProportionZTestTest {
         double pt = 12.0 / 99;
         double z = 1.959963984540054;
         double se = Math.sqrt(pc * (1 - pc) / 83 + pt * (1 - pt) / 99);
-        assertEquals(pt - pc - z * se, c.differenceCi().low(), 1e-9);
-        assertEquals(-0.02120789507454425, c.differenceCi().low(), 1e-9);
-        assertEquals(0.1431502097879433, c.differenceCi().high(), 1e-9);
+        assertEquals(pt - pc - z * se, c.differenceCi().lower(), 1e-9);
+        assertEquals(-0.02120789507454425, c.differenceCi().lower(), 1e-9);
+        assertEquals(0.1431502097879433, c.differenceCi().upper(), 1e-9);
         assertEquals(pt / pc - 1, c.lift(), 1e-12);
-        assertEquals(-1.0033454707902747, c.liftCi().low(), 1e-9);
-        assertEquals(3.027587895032699, c.liftCi().high(), 1e-9);
+        assertEquals(-1.0033454707902747, c.liftCi().lower(), 1e-9);
+        assertEquals(3.027587895032699, c.liftCi().upper(), 1e-9);
     }
 
     @Test
@@ -67,9 +67,18 @@ class TwoProportionZTestTest {
         assertMessage(() -> TwoProportionZTest.test(1, 10, 1, 10, 1.0), "alpha = 1.0");
     }
 
-    static void assertMessage(org.junit.jupiter.api.function.Executable call, String expected) {
+    /**
+     * Asserts that {@code call} fails with the library's message for {@code "name = value"}: {@code "name must be
+     * <allowed>, got value"}, so the message names the parameter, says what is allowed and shows the value.
+     */
+    static void assertMessage(org.junit.jupiter.api.function.Executable call, String nameEqualsValue) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
-        assertTrue(e.getMessage().contains("allowed"), "message '" + e.getMessage() + "' should say what is allowed");
+        int eq = nameEqualsValue.indexOf(" = ");
+        String name = nameEqualsValue.substring(0, eq);
+        String value = nameEqualsValue.substring(eq + 3);
+        String m = e.getMessage();
+        assertTrue(m.startsWith(name + " must be ") && m.length() > (name + " must be , got ").length(),
+                "message '" + m + "' should say what " + name + " must be");
+        assertTrue(m.contains(", got " + value), "message '" + m + "' should show the value: ', got " + value + "'");
     }
 }

@@ -18,8 +18,8 @@ class WelchTTestTest {
         assertEquals(1.8608, c.statistic(), 5e-5);
         assertEquals(0.07939, c.pValue(), 5e-6);
         assertEquals(1.58, c.difference(), 1e-12);
-        assertEquals(-0.2054832, c.differenceCi().low(), 5e-7);
-        assertEquals(3.3654832, c.differenceCi().high(), 5e-7);
+        assertEquals(-0.2054832, c.differenceCi().lower(), 5e-7);
+        assertEquals(3.3654832, c.differenceCi().upper(), 5e-7);
         assertEquals(0.75, c.control(), 1e-12);
         assertEquals(2.33, c.treatment(), 1e-12);
         assertEquals("inconclusive", c.decision());

@@ -30,9 +30,9 @@ class BanditPolicyContractTest {
     void rejectsNSelectOutsideOneToCandidates(BanditPolicy p) {
         int[] c = {0, 1, 2};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.select(c, 0));
-        assertEquals("nSelect = 0; allowed: 1 ≤ nSelect ≤ 3 (the number of candidates)", e.getMessage());
+        assertEquals("nSelect must be in [1, 3] (the number of candidates), got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> p.select(c, 4));
-        assertEquals("nSelect = 4; allowed: 1 ≤ nSelect ≤ 3 (the number of candidates)", e.getMessage());
+        assertEquals("nSelect must be in [1, 3] (the number of candidates), got 4", e.getMessage());
     }
 
     @ParameterizedTest
@@ -40,13 +40,13 @@ class BanditPolicyContractTest {
     void rejectsUnknownAndRepeatedCandidates(BanditPolicy p) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> p.select(new int[] {0, 5}, 1));
-        assertEquals("candidates[1] = 5; allowed: an arm id in [0, 4]", e.getMessage());
+        assertEquals("candidates[1] must be an arm id in [0, 4], got 5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.select(new int[] {-1}, 1));
         e = assertThrows(IllegalArgumentException.class, () -> p.select(new int[] {2, 3, 2}, 1));
-        assertEquals("candidates[2] = 2; allowed: distinct arm ids (2 appears twice)", e.getMessage());
+        assertEquals("candidates[2] must be an arm id not listed before (2 appears twice), got 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.select(null, 1));
         e = assertThrows(IllegalArgumentException.class, () -> p.update(7, 0));
-        assertEquals("arm = 7; allowed: an arm id in [0, 4]", e.getMessage());
+        assertEquals("arm must be in [0, 5) (5 arms), got 7", e.getMessage());
     }
 
     @ParameterizedTest

@@ -1,14 +1,15 @@
 package org.recsysbook.bandit;
 
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.recsysbook.core.Interval;
+import org.recsysbook.world.World;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.SplittableRandom;
-
-import org.junit.jupiter.api.Test;
-import org.recsysbook.world.World;
 
 /** Contextual traffic on a hand-built world, and the contextual simulator. */
 class ContextualTest {
@@ -114,7 +115,7 @@ class ContextualTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ContextualTraffic.randomItems(w, 51, new SplittableRandom(2)));
-        assertEquals("arms = 51; allowed: 1 ≤ arms ≤ 50 (the items of the world)", e.getMessage());
+        assertEquals("arms must be in [1, 50] (the items of the world), got 51", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ContextualTraffic(w.clickModel(), new int[] {3, 3}));
     }
 }

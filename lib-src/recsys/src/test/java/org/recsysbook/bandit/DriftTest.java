@@ -34,7 +34,7 @@ class DriftTest {
     void driftingArmsRejectBadKeys() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DriftingArms(new int[] {5, 5}, new double[][] {{0.1}, {0.2}}));
-        assertEquals("keyRounds[1] = 5; allowed: keyRounds[1] ≥ 6", e.getMessage());
+        assertEquals("keyRounds[1] must be ≥ 6, got 5", e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> new DriftingArms(new int[] {0, 5}, new double[][] {{0.1}, {0.2, 0.3}}));
         assertThrows(IllegalArgumentException.class,
@@ -103,7 +103,7 @@ class DriftTest {
         SplittableRandom rng = new SplittableRandom(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DiscountedThompsonSampling(2, 0, rng));
-        assertEquals("gamma = 0.0; allowed: 0 < gamma ≤ 1", e.getMessage());
+        assertEquals("gamma must be in (0, 1], got 0.0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DiscountedThompsonSampling.factory(1.01));
         assertThrows(IllegalArgumentException.class, () -> DiscountedThompsonSampling.allArmsFactory(-0.5));
         DiscountedThompsonSampling d = new DiscountedThompsonSampling(2, 0.9, rng);

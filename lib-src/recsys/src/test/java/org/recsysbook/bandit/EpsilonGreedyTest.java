@@ -100,12 +100,12 @@ class EpsilonGreedyTest {
         SplittableRandom rng = new SplittableRandom(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EpsilonGreedy.fixed(3, 1.2, rng));
-        assertEquals("epsilon = 1.2; allowed: 0 ≤ epsilon ≤ 1", e.getMessage());
+        assertEquals("epsilon must be in [0, 1], got 1.2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EpsilonGreedy.fixed(3, -0.1, rng));
         assertThrows(IllegalArgumentException.class, () -> EpsilonGreedy.fixedFactory(Double.NaN));
         e = assertThrows(IllegalArgumentException.class, () -> EpsilonGreedy.decaying(3, 2, 10, rng));
-        assertTrue(e.getMessage().startsWith("epsilon0 = 2.0"), e.getMessage());
+        assertTrue(e.getMessage().equals("epsilon0 must be in [0, 1], got 2.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> EpsilonGreedy.decayingFactory(0.5, 0));
-        assertEquals("tau = 0.0; allowed: tau > 0 and finite", e.getMessage());
+        assertEquals("tau must be a finite number > 0, got 0.0", e.getMessage());
     }
 }

@@ -31,7 +31,7 @@ class LaiRobbinsBoundTest {
     void rejectsRatesOutsideTheUnitInterval() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LaiRobbinsBound.constant(new double[] {0.5, 1.5}));
-        assertEquals("rates[1] = 1.5; allowed: 0 ≤ rates[1] ≤ 1", e.getMessage());
+        assertEquals("rates[1] must be in [0, 1], got 1.5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LaiRobbinsBound.curve(new double[] {0.5}, 0));
     }
 }

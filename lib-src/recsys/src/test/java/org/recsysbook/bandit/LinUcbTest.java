@@ -78,17 +78,17 @@ class LinUcbTest {
     @Test
     void rejectsBadInput() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LinUcb(2, 3, -1));
-        assertEquals("alpha = -1.0; allowed: alpha ≥ 0 and finite", e.getMessage());
+        assertEquals("alpha must be a finite number ≥ 0, got -1.0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new LinUcb(2, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> LinUcb.factory(Double.NaN));
         LinUcb lin = new LinUcb(2, 3, 1);
         e = assertThrows(IllegalArgumentException.class, () -> lin.select(new double[] {1, 2}, new int[] {0, 1}, 1));
-        assertEquals("context.length = 2; allowed: 3 (the policy's dim)", e.getMessage());
+        assertEquals("context.length must be 3 (the policy's dim), got 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> lin.update(new double[] {1, Double.NaN, 0}, 0, 1));
-        assertEquals("context[1] = NaN; allowed: a finite number", e.getMessage());
+        assertEquals("context[1] must be a finite number, got NaN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> lin.select(new double[3], new int[] {0, 1}, 3));
-        assertEquals("nSelect = 3; allowed: 1 ≤ nSelect ≤ 2 (the number of candidates)", e.getMessage());
+        assertEquals("nSelect must be in [1, 2] (the number of candidates), got 3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> lin.select(new double[3], new int[] {0, 2}, 1));
         assertThrows(IllegalArgumentException.class, () -> lin.update(new double[3], 2, 1));
         assertThrows(IllegalArgumentException.class, () -> lin.update(new double[3], 0, Double.POSITIVE_INFINITY));

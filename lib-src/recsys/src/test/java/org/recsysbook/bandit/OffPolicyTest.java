@@ -105,13 +105,13 @@ class OffPolicyTest {
     void loggedDataIsChecked() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LoggedBandit(2, new double[][] {X}, new int[] {0}, new double[] {1}, new double[] {0}));
-        assertEquals("propensities[0] = 0.0; allowed: 0 < propensity ≤ 1", e.getMessage());
+        assertEquals("propensities[0] must be in (0, 1], got 0.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new LoggedBandit(2, new double[][] {X}, new int[] {2}, new double[] {1}, new double[] {1}));
-        assertEquals("actions[0] = 2; allowed: an arm id in [0, 1]", e.getMessage());
+        assertEquals("actions[0] must be an arm id in [0, 1], got 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new LoggedBandit(2, new double[][] {X, X}, new int[] {0}, new double[] {1}, new double[] {1}));
-        assertEquals("actions.length = 1; allowed: 2 (the number of contexts)", e.getMessage());
+        assertEquals("actions.length must be 2 (the number of contexts), got 1", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new DoublyRobust(RewardModel.ridge(), 1));
     }
 }

@@ -94,11 +94,11 @@ class ThompsonSamplingTest {
     void rejectsRewardsOutsideTheUnitInterval() {
         ThompsonSampling ts = new ThompsonSampling(2, new SplittableRandom(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ts.update(0, 1.5));
-        assertEquals("reward = 1.5; allowed: 0 ≤ reward ≤ 1", e.getMessage());
+        assertEquals("reward must be in [0, 1], got 1.5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ts.update(0, -0.01));
         assertThrows(IllegalArgumentException.class, () -> ts.update(0, Double.NaN));
         e = assertThrows(IllegalArgumentException.class, () -> ts.update(2, 1));
-        assertEquals("arm = 2; allowed: an arm id in [0, 1]", e.getMessage());
+        assertEquals("arm must be in [0, 2) (2 arms), got 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ts.stats(-1));
     }
 
@@ -107,10 +107,10 @@ class ThompsonSamplingTest {
         SplittableRandom rng = new SplittableRandom(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ThompsonSampling(2, 0, 1, rng));
-        assertTrue(e.getMessage().startsWith("alpha0 = 0.0"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("alpha0 must be a finite number > 0, got 0.0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ThompsonSampling(2, 1, -1, rng));
         e = assertThrows(IllegalArgumentException.class, () -> new ThompsonSampling(0, rng));
-        assertEquals("arms = 0; allowed: arms ≥ 1", e.getMessage());
+        assertEquals("arms must be ≥ 1, got 0", e.getMessage());
     }
 
     @Test

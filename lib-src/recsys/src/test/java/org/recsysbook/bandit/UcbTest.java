@@ -66,7 +66,7 @@ class UcbTest {
     @Test
     void rejectsNegativeC() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Ucb(3, -0.5));
-        assertEquals("c = -0.5; allowed: c ≥ 0 and finite", e.getMessage());
+        assertEquals("c must be a finite number ≥ 0, got -0.5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Ucb.factory(-1));
         assertThrows(IllegalArgumentException.class, () -> new Ucb(3, Double.NaN));
     }
@@ -76,7 +76,7 @@ class UcbTest {
         Ucb ucb = new Ucb(3);
         assertThrows(IllegalArgumentException.class, () -> ucb.update(0, Double.NaN));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ucb.update(3, 1));
-        assertEquals("arm = 3; allowed: an arm id in [0, 2]", e.getMessage());
+        assertEquals("arm must be in [0, 3) (3 arms), got 3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Ucb1(2).update(-1, 0));
     }
 }

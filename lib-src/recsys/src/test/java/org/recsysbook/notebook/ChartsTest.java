@@ -1,14 +1,14 @@
 package org.recsysbook.notebook;
 
-import org.junit.jupiter.api.Test;
-import tech.tablesaw.plotly.components.Figure;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Test;
+
+import tech.tablesaw.plotly.components.Figure;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,27 +53,6 @@ class ChartsTest {
         Figure f = Charts.line("t", "x (s)", "y (m)", new double[] {0, 1}, new double[] {5, 6});
         assertEquals(false, layout(f).get("showlegend"));
         assertEquals(List.of(5.0, 6.0), data(f).get(0).get("y"));
-    }
-
-    @Test
-    void bandFromRunsIsTheMeanWithATInterval() {
-        Charts.Band b = Charts.Band.fromRuns(new double[][] {{1, 2, 5}, {3, 4, 5}});
-        // n = 2 runs: s = sqrt(2) at the first two points, s/sqrt(n) = 1, t(0.975, 1) = tan(0.475 pi).
-        double t = Math.tan(0.475 * Math.PI);
-        assertArrayEquals(new double[] {2, 3, 5}, b.mean(), 1e-12);
-        assertArrayEquals(new double[] {2 - t, 3 - t, 5}, b.lower(), 1e-6);
-        assertArrayEquals(new double[] {2 + t, 3 + t, 5}, b.upper(), 1e-6);
-    }
-
-    @Test
-    void bandFromManyRunsApproachesTheNormalInterval() {
-        double[][] runs = new double[1000][1];
-        for (int r = 0; r < runs.length; r++) {
-            runs[r][0] = r % 2 == 0 ? -1 : 1;
-        }
-        // mean 0, s^2 = 1000/999, half width = t(0.975, 999) * s / sqrt(1000), t(0.975, 999) = 1.962341
-        Charts.Band b = Charts.Band.fromRuns(runs);
-        assertEquals(1.962341 * Math.sqrt(1000.0 / 999) / Math.sqrt(1000), b.upper()[0], 1e-6);
     }
 
     @Test
@@ -146,10 +125,6 @@ class ChartsTest {
         assertTrue(e.getMessage().startsWith("values must have one value per category (1), got 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Charts.histogram("t", "x", x, 0));
         assertTrue(e.getMessage().contains("bins must be >= 1, got 0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Charts.Band.fromRuns(new double[][] {{1}}));
-        assertTrue(e.getMessage().contains("at least 2 runs, got 1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Charts.Band.fromRuns(new double[][] {{1}, {1, 2}}));
-        assertTrue(e.getMessage().contains("runs[1] has length 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new Charts.Band(new double[2], new double[2], new double[1]));
         assertTrue(e.getMessage().contains("got 2 and 1"), e.getMessage());

@@ -1,15 +1,5 @@
 package org.recsysbook.notebook;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import org.recsysbook.display.Display;
-import org.recsysbook.display.RecordingSink;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Figure;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +8,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+
+import org.recsysbook.display.Display;
+import org.recsysbook.display.RecordingSink;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
 
 /**
  * A check run by hand, not a unit test: writes HTML pages with charts from {@link Charts} so that a browser can
@@ -61,7 +63,17 @@ public final class PlotlyBrowserCheck {
         lines.put("ε-greedy (ε = 0.1)", a);
         lines.put("UCB1 <gap at 11>", b);
         Map<String, Charts.Band> bands = new LinkedHashMap<>();
-        bands.put("Thompson sampling", Charts.Band.fromRuns(runs));
+        double[] mean = new double[n];
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        for (int t = 0; t < n; t++) {
+            for (double[] run : runs) {
+                mean[t] += run[t] / runs.length;
+            }
+            lower[t] = mean[t] - 1;
+            upper[t] = mean[t] + 1;
+        }
+        bands.put("Thompson sampling", new Charts.Band(mean, lower, upper));
         double[] values = new double[500];
         for (int i = 0; i < values.length; i++) {
             values[i] = rnd.nextGaussian() * 10 + 50;

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+
 import org.junit.jupiter.api.Test;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.UserContext;
 import org.recsysbook.display.Display;
-import org.recsysbook.ranking.Request;
 import org.recsysbook.ranking.SimulatedRanker;
-import org.recsysbook.ranking.UserContext;
 import org.recsysbook.rerank.CategoryQuota;
 import org.recsysbook.retrieval.CosinePopularityBlend;
-import org.recsysbook.retrieval.ScoredItems;
 import org.recsysbook.world.World;
 
 class PipelineTest {

@@ -1,15 +1,17 @@
 package org.recsysbook.ranking;
 
+import org.junit.jupiter.api.Test;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.UserContext;
+import org.recsysbook.world.ClickModel;
+import org.recsysbook.world.InteractionLog;
+import org.recsysbook.world.World;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
-import org.recsysbook.retrieval.ScoredItems;
-import org.recsysbook.world.ClickModel;
-import org.recsysbook.world.InteractionLog;
-import org.recsysbook.world.World;
 
 class RankingFeaturesTest {
     /**

@@ -1,13 +1,15 @@
 package org.recsysbook.ranking;
 
+import org.junit.jupiter.api.Test;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.UserContext;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
-import org.recsysbook.retrieval.ScoredItems;
 
 class SimulatedRankerTest {
     private static final Request USER = new Request(3, new float[] {1, 0}, UserContext.NONE, null);

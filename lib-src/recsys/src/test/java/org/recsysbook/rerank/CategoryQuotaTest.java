@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.UserContext;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.core.UserContext;
 
 class CategoryQuotaTest {
     /** Items 0…9 in categories i % 2: evens are category 0, odds category 1; item 9 alone in category 2. */

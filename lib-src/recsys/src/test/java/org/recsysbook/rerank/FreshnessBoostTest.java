@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.ScoredItems;
 
 class FreshnessBoostTest {
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.ScoredItems;
 
 class MaximalMarginalRelevanceTest {
     /** Item 0 = (1, 0); item 1 = (0.96, 0.28), cosine 0.96 with item 0; item 2 = (0, 1), orthogonal to 0. */

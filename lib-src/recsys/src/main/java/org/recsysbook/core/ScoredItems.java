@@ -1,9 +1,7 @@
-package org.recsysbook.retrieval;
+package org.recsysbook.core;
 
 import java.util.Arrays;
 import java.util.Locale;
-
-import org.recsysbook.world.World;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -104,7 +102,7 @@ public record ScoredItems(int[] ids, double[] scores) {
 
     /**
      * The same items ordered by score, highest first, ties broken by the earlier position; only the
-     * best {@code n} are kept (partial selection with a {@link TopKHeap} over positions, not a full sort).
+     * best {@code n} are kept (partial selection with a {@link TopK} over positions, not a full sort).
      */
     public ScoredItems best(int n) {
         if (n <= 0) {
@@ -113,7 +111,7 @@ public record ScoredItems(int[] ids, double[] scores) {
         if (ids.length == 0) {
             return this;
         }
-        TopKHeap heap = new TopKHeap(Math.min(n, ids.length));
+        TopK heap = new TopK(Math.min(n, ids.length));
         for (int i = 0; i < ids.length; i++) {
             heap.offer(i, scores[i]);
         }
@@ -129,12 +127,11 @@ public record ScoredItems(int[] ids, double[] scores) {
 
     /**
      * The list as a table: {@code rank} (1-based), {@code item}, {@code score}, and each item's
-     * {@code category} and {@code popularity} from {@code world}.
+     * {@code category} and {@code popularity} from {@code world} (a {@link Catalog}: the
+     * synthetic world or a real data set).
      */
-    public Table toTable(World world) {
-        if (world == null) {
-            throw new IllegalArgumentException("world must not be null");
-        }
+    public Table toTable(Catalog world) {
+        Args.notNull("world", world);
         int[] rank = new int[ids.length];
         String[] cat = new String[ids.length];
         double[] pop = new double[ids.length];

@@ -1,4 +1,4 @@
-package org.recsysbook.ranking;
+package org.recsysbook.core;
 
 /**
  * The seed's {@code user_context}: how much this request cares about fresh items and about the time

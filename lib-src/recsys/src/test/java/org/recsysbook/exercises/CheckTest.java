@@ -1,9 +1,11 @@
-package org.recsysbook.notebook;
+package org.recsysbook.exercises;
+
+import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
+import org.recsysbook.notebook.Results;
+import org.recsysbook.notebook.TestSinks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.recsysbook.retrieval;
+package org.recsysbook.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class ScoredItemsTest {
+    /** Four items in categories a, b, b, a with popularity 0.2, 1.0, 0.5, 0.9. */
+    private static final Catalog TINY = new Catalog() {
+        @Override
+        public String categoryName(int item) {
+            return item == 1 || item == 2 ? "b" : "a";
+        }
+
+        @Override
+        public double popularity(int item) {
+            return new double[] {0.2, 1.0, 0.5, 0.9}[item];
+        }
+
+        @Override
+        public float[] userVector(int user) {
+            return new float[] {2, 0};
+        }
+    };
+
 
     @Test
     void copiesItsArrays() {
@@ -63,7 +81,7 @@ class ScoredItemsTest {
 
     @Test
     void tableHoldsRankItemScoreCategoryAndPopularity() {
-        Table t = new ScoredItems(new int[] {3, 1}, new double[] {0.75, 0.25}).toTable(RetrieversTest.tiny());
+        Table t = new ScoredItems(new int[] {3, 1}, new double[] {0.75, 0.25}).toTable(TINY);
         assertEquals(2, t.rowCount());
         assertEquals(1, t.intColumn("rank").getInt(0));
         assertEquals(2, t.intColumn("rank").getInt(1));

@@ -1,9 +1,12 @@
-package org.recsysbook.notebook;
+package org.recsysbook.exercises;
 
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recsysbook.display.RecordingSink;
+import org.recsysbook.notebook.Results;
+import org.recsysbook.notebook.TestSinks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

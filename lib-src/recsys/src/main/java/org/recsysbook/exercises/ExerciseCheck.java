@@ -1,7 +1,4 @@
-package org.recsysbook.notebook;
-
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import org.recsysbook.display.Display;
+package org.recsysbook.exercises;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+
+import org.recsysbook.display.Display;
+import org.recsysbook.notebook.Html;
+import org.recsysbook.notebook.Numbers;
+import org.recsysbook.notebook.Results;
 
 /**
  * One exercise's self-check: cases run against the reader's code or answer, then one line that says ✔ or ✘, with

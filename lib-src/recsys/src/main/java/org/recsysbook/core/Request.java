@@ -1,8 +1,6 @@
-package org.recsysbook.ranking;
+package org.recsysbook.core;
 
 import java.util.Arrays;
-
-import org.recsysbook.world.World;
 
 /**
  * One recommendation request as it travels down the seed's funnel: who asks (the seed's
@@ -55,7 +53,7 @@ public record Request(int userId, float[] userVector, UserContext context, int[]
     }
 
     /** A request for user {@code userId} of {@code world}, with no context and nothing seen. */
-    public static Request forUser(World world, int userId) {
+    public static Request forUser(Catalog world, int userId) {
         return new Request(userId, world.userVector(userId), UserContext.NONE, new int[0]);
     }
 

@@ -3,37 +3,21 @@ package org.recsysbook.metrics;
 import java.util.Arrays;
 import java.util.List;
 
-/** Argument checks shared by the metrics; each failure names the parameter, the value and what is allowed. */
-final class Checks {
-    private Checks() { }
+import org.recsysbook.core.Args;
 
-    static void k(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, was " + k);
-        }
-    }
-
-    static <T> T notNull(T value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        return value;
-    }
-
-    /** As {@link #notNull(Object, String)} for {@code name[index]}, building the name only on failure. */
-    static <T> T notNull(T value, String name, int index) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + "[" + index + "] must not be null");
-        }
-        return value;
-    }
+/**
+ * The checks of the metrics' inputs, in {@link Args}'s message style: a ranked list holds each item at most once, a
+ * relevance grade is a finite number ≥ 0, an item id lies in the catalog.
+ */
+final class RankedLists {
+    private RankedLists() { }
 
     /**
      * Checks that {@code ranked} is a ranked list: not null, each item at most once. Short lists are compared
      * pairwise; long ones through a sorted copy, so the check stays O(n log n).
      */
     static int[] rankedList(int[] ranked, String name) {
-        notNull(ranked, name);
+        Args.notNull(name, ranked);
         int n = ranked.length;
         if (n <= 48) {
             for (int i = 1; i < n; i++) {
@@ -106,19 +90,18 @@ final class Checks {
     }
 
     private static IllegalArgumentException duplicate(String name, int item, int first, int second) {
-        return new IllegalArgumentException(name + " holds item " + item + " twice (ranks " + (first + 1) + " and "
-                + (second + 1) + "); a ranked list holds each item at most once");
+        return Args.fail(name, "item " + item + " twice (ranks " + (first + 1) + " and " + (second + 1) + ")",
+                "a ranked list, each item at most once");
     }
 
     /** A boxed ranked list as an int[]; a null element is rejected with its rank. */
     static int[] rankedList(List<Integer> ranked, String name) {
-        notNull(ranked, name);
+        Args.notNull(name, ranked);
         int[] out = new int[ranked.size()];
         int i = 0;
         for (Integer item : ranked) {
             if (item == null) {
-                throw new IllegalArgumentException(name + " holds null at rank " + (i + 1)
-                        + "; a ranked list holds item ids");
+                throw Args.fail(name, "null at rank " + (i + 1), "a ranked list of item ids");
             }
             out[i++] = item;
         }
@@ -128,14 +111,13 @@ final class Checks {
     /** A relevance grade: finite and {@code >= 0}. */
     static double grade(double g, String name, int index) {
         if (!(g >= 0) || Double.isInfinite(g)) {
-            throw new IllegalArgumentException(name + "[" + index + "] is " + g
-                    + "; a relevance grade must be finite and >= 0");
+            throw Args.fail(name + "[" + index + "]", g, "a relevance grade: a finite number ≥ 0");
         }
         return g;
     }
 
     static double[] grades(double[] grades, String name) {
-        notNull(grades, name);
+        Args.notNull(name, grades);
         for (int i = 0; i < grades.length; i++) {
             grade(grades[i], name, i);
         }
@@ -143,7 +125,7 @@ final class Checks {
     }
 
     static double[] grades(int[] grades, String name) {
-        notNull(grades, name);
+        Args.notNull(name, grades);
         double[] out = new double[grades.length];
         for (int i = 0; i < grades.length; i++) {
             out[i] = grade(grades[i], name, i);
@@ -153,14 +135,8 @@ final class Checks {
 
     static void item(int item, int catalogSize, String name) {
         if (item < 0 || item >= catalogSize) {
-            throw new IllegalArgumentException(name + " holds item " + item + "; item ids must be in [0, "
-                    + catalogSize + ") for a catalog of " + catalogSize + " items");
-        }
-    }
-
-    static void positive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+            throw Args.fail(name, "item " + item, "item ids in [0, " + catalogSize + ") (a catalog of " + catalogSize
+                    + " items)");
         }
     }
 }
