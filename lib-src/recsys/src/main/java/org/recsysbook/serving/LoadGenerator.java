@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 import org.apache.commons.math3.random.Well19937c;
-import org.recsysbook.ranking.UserContext;
+import org.recsysbook.core.UserContext;
 
 /**
  * A load generator for the service, open-loop or closed-loop, recording latencies in HdrHistograms.

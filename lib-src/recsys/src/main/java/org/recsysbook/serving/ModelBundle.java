@@ -1,11 +1,11 @@
 package org.recsysbook.serving;
 
 import org.recsysbook.ranking.Ranker;
-import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.UserContext;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.UserContext;
 import org.recsysbook.rerank.ReRanker;
 import org.recsysbook.retrieval.CandidateGenerator;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.ScoredItems;
 
 /**
  * One model version the service can load: the three stages of the chapter's funnel with their sizes, what it

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.recsysbook.ranking.UserContext;
+import org.recsysbook.core.UserContext;
 import org.xnio.Options;
 
 import com.google.gson.JsonArray;

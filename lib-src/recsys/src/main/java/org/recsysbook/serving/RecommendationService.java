@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.recsysbook.abtest.TrafficSplitter;
-import org.recsysbook.ranking.Request;
-import org.recsysbook.ranking.UserContext;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.Request;
+import org.recsysbook.core.UserContext;
+import org.recsysbook.core.ScoredItems;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,15 +1,15 @@
 package org.recsysbook.serving;
 
 import org.recsysbook.ranking.Ranker;
-import org.recsysbook.ranking.Request;
+import org.recsysbook.core.Request;
 import org.recsysbook.ranking.SimulatedRanker;
-import org.recsysbook.ranking.TopK;
-import org.recsysbook.ranking.UserContext;
+import org.recsysbook.core.TopK;
+import org.recsysbook.core.UserContext;
 import org.recsysbook.rerank.CategoryQuota;
 import org.recsysbook.rerank.ReRanker;
 import org.recsysbook.retrieval.CandidateGenerator;
 import org.recsysbook.retrieval.CosinePopularityBlend;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**

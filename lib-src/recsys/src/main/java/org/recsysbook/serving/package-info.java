@@ -22,9 +22,12 @@
  * </ul>
  *
  * <h2>What it may import</h2>
- * The pipeline's stages and types (world, retrieval, ranking, re-ranking) and the A/B test's
- * {@link org.recsysbook.abtest.TrafficSplitter}; never the notebook helpers' studies or exercises. The notebook's
- * charts of load runs live with the studies.
+ * The layers below it: {@code core} (the shared {@code Request}, {@code UserContext}, {@code ScoredItems},
+ * {@code TopK}), {@code notebook}, {@code world}, {@code data}, the stages ({@code retrieval}, {@code ranking},
+ * {@code rerank}), {@code pipeline}, and {@code metrics}, {@code abtest} (for the salted
+ * {@link org.recsysbook.abtest.TrafficSplitter}) and {@code bandit}; never {@code studies} or {@code exercises}, which
+ * sit above it (the notebook's load-run charts are {@code studies.ServingStudy}, its checks
+ * {@code exercises.ServingExercises}).
  *
  * <h2>What comes next</h2>
  * The event store of the experiment-loop issue plugs in as another {@link org.recsysbook.serving.EventSink} (its

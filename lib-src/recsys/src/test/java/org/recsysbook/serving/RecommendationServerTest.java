@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.recsysbook.abtest.TrafficSplitter;
-import org.recsysbook.ranking.UserContext;
-import org.recsysbook.retrieval.ScoredItems;
+import org.recsysbook.core.UserContext;
+import org.recsysbook.core.ScoredItems;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

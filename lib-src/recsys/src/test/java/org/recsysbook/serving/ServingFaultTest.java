@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-import org.recsysbook.ranking.UserContext;
+import org.recsysbook.core.UserContext;
 
 import com.google.gson.JsonObject;
 

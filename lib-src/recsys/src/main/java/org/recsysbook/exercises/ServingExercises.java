@@ -2,25 +2,18 @@ package org.recsysbook.exercises;
 
 import java.util.Locale;
 
-import org.recsysbook.notebook.ExerciseCheck;
 import org.recsysbook.serving.LoadResult;
 
-/** The checks of notebook 11's exercises (serving): Little's law, coordinated omission, the concurrency limit. */
-public final class ServingChecks {
-    private ServingChecks() {
-    }
-
-    /** Little's law as a function: the mean number of requests in the system. */
-    @FunctionalInterface
-    public interface LittleFunction {
-        double apply(double requestsPerSecond, double meanLatencyMillis);
+/** The cases behind {@link Check}'s checks for notebook 11 · serving. */
+final class ServingExercises {
+    private ServingExercises() {
     }
 
     /**
      * Checks Little's law, L = λ·W, with λ in requests per second and W in milliseconds: two cases worked by hand,
      * then the notebook's measured run, whose in-flight count was measured on its own.
      */
-    public static boolean littlesLaw(LittleFunction little, LoadResult run) {
+    static boolean littlesLaw(Check.LittleFunction little, LoadResult run) {
         ExerciseCheck check = ExerciseCheck.named("littles_law")
                 .unless(little == null, "write littlesLaw as a function (lambda, wMillis) -> …");
         if (little == null) {
@@ -45,7 +38,7 @@ public final class ServingChecks {
      *
      * @param prediction 'a' closed loop, 'b' open loop, 'c' the same share
      */
-    public static boolean coordinatedOmission(char prediction, LoadResult closed, LoadResult open,
+    static boolean coordinatedOmission(char prediction, LoadResult closed, LoadResult open,
                                               double slowMillis) {
         ExerciseCheck check = ExerciseCheck.named("coordinated_omission")
                 .unless(closed == null || open == null, "run both loads into closedRun and openRun");
@@ -74,7 +67,7 @@ public final class ServingChecks {
      * @param why 'a' more requests share the two cores, so each takes longer; 'b' the larger limit sheds more;
      *            'c' HTTP costs more with more connections
      */
-    public static boolean concurrencyLimit(LoadResult limitOne, LoadResult limitSixteen, char why) {
+    static boolean concurrencyLimit(LoadResult limitOne, LoadResult limitSixteen, char why) {
         ExerciseCheck check = ExerciseCheck.named("concurrency_limit")
                 .unless(limitOne == null || limitSixteen == null, "run both servers into limitOne and limitSixteen");
         if (limitOne == null || limitSixteen == null) {
