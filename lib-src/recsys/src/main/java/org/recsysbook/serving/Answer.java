@@ -16,7 +16,7 @@ import java.util.List;
  * @param stageNanos   each stage's wall time in nanoseconds, in {@link Stage} order (0 for a stage not run)
  * @param totalNanos   the whole answer's wall time inside the service
  */
-public record Answer(String requestId, int user, String arm, String modelVersion, Path path, boolean cacheHit,
+public record Answer(String requestId, int user, String arm, String modelVersion, AnswerPath path, boolean cacheHit,
                      List<Item> items, long[] stageNanos, long totalNanos) {
 
     public Answer {

@@ -127,11 +127,11 @@ public final class LoadGenerator {
         AtomicLong okCount = new AtomicLong();
         AtomicLong shedCount = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        AtomicLong inFlight = new AtomicLong();
+        InFlight inFlight = new InFlight();
         long period = Math.max(1, Math.round(1e9 / rate));
         long n = Math.max(1, Math.round(rate * seconds));
-        double inFlightSum = 0;
         long start = System.nanoTime();
+        inFlight.reset(start);
         for (long i = 0; i < n; i++) {
             long due = start + i * period;
             long wait = due - System.nanoTime();
@@ -139,7 +139,7 @@ public final class LoadGenerator {
                 LockSupport.parkNanos(wait);
                 wait = due - System.nanoTime();
             }
-            inFlightSum += inFlight.getAndIncrement();
+            inFlight.change(+1);
             CompletableFuture<Integer> f;
             try {
                 f = target.send(i);
@@ -149,13 +149,15 @@ public final class LoadGenerator {
             f.whenComplete((status, failure) -> {
                 long micros = Math.max(1, (System.nanoTime() - due) / 1000);
                 count(status, failure, micros, ok, shed, okCount, shedCount, errors);
-                inFlight.decrementAndGet();
+                inFlight.change(-1);
             });
         }
         double sentSeconds = (n * period) / 1e9;
         long lost = drain(inFlight, 10);
+        // L over the sending window: the requests still in flight after it belong to it too, so the area up to the
+        // last answer is divided by the window (as λ and W are).
         return new LoadResult("open", rate, 0, sentSeconds, n, okCount.get(), shedCount.get(), errors.get(), lost,
-                ok.getIntervalHistogram(), shed.getIntervalHistogram(), inFlightSum / n);
+                ok.getIntervalHistogram(), shed.getIntervalHistogram(), inFlight.area() / (n * period));
     }
 
     /**
@@ -235,12 +237,41 @@ public final class LoadGenerator {
         }
     }
 
-    private static long drain(AtomicLong inFlight, double maxSeconds) {
+    private static long drain(InFlight inFlight, double maxSeconds) {
         long until = System.nanoTime() + (long) (maxSeconds * 1e9);
-        while (inFlight.get() > 0 && System.nanoTime() < until) {
+        while (inFlight.count() > 0 && System.nanoTime() < until) {
             LockSupport.parkNanos(1_000_000);
         }
-        return inFlight.get();
+        return inFlight.count();
+    }
+
+    /**
+     * The number of requests in flight and its integral over time (request-nanoseconds), kept exactly at every
+     * change: the time-average number in the system, measured apart from the latencies.
+     */
+    private static final class InFlight {
+        private long count;
+        private long last;
+        private double area;
+
+        synchronized void reset(long now) {
+            last = now;
+        }
+
+        synchronized void change(int delta) {
+            long now = System.nanoTime();
+            area += (double) count * (now - last);
+            last = now;
+            count += delta;
+        }
+
+        synchronized long count() {
+            return count;
+        }
+
+        synchronized double area() {
+            return area + (double) count * (System.nanoTime() - last);
+        }
     }
 
     private static void checkSeconds(double seconds) {

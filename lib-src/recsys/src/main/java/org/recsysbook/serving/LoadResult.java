@@ -145,8 +145,9 @@ public final class LoadResult {
     }
 
     /**
-     * The mean number of requests in the system, measured on its own: in an open loop, the requests in flight seen
-     * by each new arrival; in a closed loop, the number of users. Little's law says it equals
+     * The mean number of requests in the system, measured on its own: in an open loop, the time average of the
+     * requests in flight, counted at every send and answer; in a closed loop, the number of users. Little's law says
+     * it equals
      * {@link #throughput()} × mean latency (all requests, answered and shed).
      */
     public double meanInFlight() {

@@ -104,13 +104,13 @@ public final class RecommendationService {
 
     /**
      * The answer sent when a request's deadline passes first: the arm's precomputed popularity list, flagged
-     * {@link Path#DEADLINE_POPULARITY}. Costs microseconds.
+     * {@link AnswerPath#DEADLINE_POPULARITY}. Costs microseconds.
      */
     public Answer deadlineFallback(int user, int k, String arm, long elapsedNanos) {
         int a = armIndex(user, k, UserContext.NONE, arm);
         ModelBundle bundle = bundles.get(a);
         Answer answer = popularAnswer("r" + nextRequest.incrementAndGet(), user, k, arms.get(a), bundle,
-                Path.DEADLINE_POPULARITY, elapsedNanos);
+                AnswerPath.DEADLINE_POPULARITY, elapsedNanos);
         metrics.answered(answer, elapsedNanos);
         return answer;
     }
@@ -156,7 +156,7 @@ public final class RecommendationService {
                        boolean measured) {
         long t0 = System.nanoTime();
         if (!bundle.knowsUser(user)) {
-            return popularAnswer(id, user, k, arm, bundle, Path.COLD_START, System.nanoTime() - t0);
+            return popularAnswer(id, user, k, arm, bundle, AnswerPath.COLD_START, System.nanoTime() - t0);
         }
         Request request = bundle.request(user, context);
         long[] stage = new long[3];
@@ -183,7 +183,7 @@ public final class RecommendationService {
             metrics.stage(Stage.CANDIDATE_GENERATION, stage[0]);
         }
         if (overran(Stage.CANDIDATE_GENERATION, stage[0])) {
-            return answer(id, user, arm, bundle, Path.CANDIDATE_ORDER, hit, candidates.head(k), candidates, null,
+            return answer(id, user, arm, bundle, AnswerPath.CANDIDATE_ORDER, hit, candidates.head(k), candidates, null,
                     stage, t0);
         }
 
@@ -195,7 +195,7 @@ public final class RecommendationService {
             metrics.stage(Stage.RANKING, stage[1]);
         }
         if (overran(Stage.RANKING, stage[1])) {
-            return answer(id, user, arm, bundle, Path.RANKED_ORDER, hit, ranked.head(k), candidates, ranked, stage,
+            return answer(id, user, arm, bundle, AnswerPath.RANKED_ORDER, hit, ranked.head(k), candidates, ranked, stage,
                     t0);
         }
 
@@ -206,14 +206,14 @@ public final class RecommendationService {
         if (measured) {
             metrics.stage(Stage.RE_RANKING, stage[2]);
         }
-        return answer(id, user, arm, bundle, Path.FULL, hit, shown, candidates, ranked, stage, t0);
+        return answer(id, user, arm, bundle, AnswerPath.FULL, hit, shown, candidates, ranked, stage, t0);
     }
 
     private boolean overran(Stage stage, long nanos) {
         return nanos > budgets.millis(stage) * 1e6;
     }
 
-    private Answer answer(String id, int user, String arm, ModelBundle bundle, Path path, boolean hit,
+    private Answer answer(String id, int user, String arm, ModelBundle bundle, AnswerPath path, boolean hit,
                           ScoredItems shown, ScoredItems candidates, ScoredItems ranked, long[] stage, long t0) {
         List<Answer.Item> items = new ArrayList<>(shown.size());
         for (int i = 0; i < shown.size(); i++) {
@@ -227,7 +227,7 @@ public final class RecommendationService {
         return new Answer(id, user, arm, bundle.version(), path, hit, items, stage, System.nanoTime() - t0);
     }
 
-    private Answer popularAnswer(String id, int user, int k, String arm, ModelBundle bundle, Path path,
+    private Answer popularAnswer(String id, int user, int k, String arm, ModelBundle bundle, AnswerPath path,
                                  long nanos) {
         ScoredItems top = bundle.popular(k);
         List<Answer.Item> items = new ArrayList<>(top.size());

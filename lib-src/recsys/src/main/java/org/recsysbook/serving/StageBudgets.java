@@ -2,8 +2,8 @@ package org.recsysbook.serving;
 
 /**
  * A request's deadline and each stage's share of it, in milliseconds. A stage that takes longer than its budget
- * makes the service skip the stages after it ({@link Path#CANDIDATE_ORDER}, {@link Path#RANKED_ORDER}); a request
- * still unanswered at its deadline gets the popularity list ({@link Path#DEADLINE_POPULARITY}).
+ * makes the service skip the stages after it ({@link AnswerPath#CANDIDATE_ORDER}, {@link AnswerPath#RANKED_ORDER}); a request
+ * still unanswered at its deadline gets the popularity list ({@link AnswerPath#DEADLINE_POPULARITY}).
  *
  * @param deadlineMillis    the whole request, &gt; 0
  * @param retrievalMillis   candidate generation, &gt; 0

@@ -21,7 +21,7 @@ import org.recsysbook.serving.Answer;
 import org.recsysbook.serving.LoadGenerator;
 import org.recsysbook.serving.LoadResult;
 import org.recsysbook.serving.ModelBundle;
-import org.recsysbook.serving.Path;
+import org.recsysbook.serving.AnswerPath;
 import org.recsysbook.serving.RecommendationService;
 import org.recsysbook.serving.Stage;
 import org.recsysbook.serving.StageBudgets;
@@ -172,13 +172,13 @@ public final class ServingStudy {
     }
 
     /** What a stream of HTTP answers did: their latencies and how many took each path. */
-    public record Probe(LoadResult run, Map<Path, Long> paths) {
+    public record Probe(LoadResult run, Map<AnswerPath, Long> paths) {
         public Probe {
             paths = Map.copyOf(paths);
         }
 
         /** The share of answers that took {@code path}. */
-        public double share(Path path) {
+        public double share(AnswerPath path) {
             long all = paths.values().stream().mapToLong(Long::longValue).sum();
             return all == 0 ? 0 : paths.getOrDefault(path, 0L) / (double) all;
         }
@@ -193,9 +193,9 @@ public final class ServingStudy {
             throw new IllegalArgumentException("userIds must hold at least one user id");
         }
         HttpClient client = LoadGenerator.client();
-        Map<Path, LongAdder> counts = new ConcurrentHashMap<>();
-        Map<String, Path> byKey = new LinkedHashMap<>();
-        for (Path p : Path.values()) {
+        Map<AnswerPath, LongAdder> counts = new ConcurrentHashMap<>();
+        Map<String, AnswerPath> byKey = new LinkedHashMap<>();
+        for (AnswerPath p : AnswerPath.values()) {
             byKey.put(p.key(), p);
         }
         LoadGenerator.Target t = i -> client.sendAsync(HttpRequest.newBuilder(base.resolve(
@@ -209,7 +209,7 @@ public final class ServingStudy {
                     return r.statusCode();
                 });
         LoadResult run = LoadGenerator.closedLoop(t, users, seconds);
-        Map<Path, Long> out = new EnumMap<>(Path.class);
+        Map<AnswerPath, Long> out = new EnumMap<>(AnswerPath.class);
         counts.forEach((k, v) -> out.put(k, v.sum()));
         return new Probe(run, out);
     }
@@ -220,7 +220,7 @@ public final class ServingStudy {
             throw new IllegalArgumentException("names and probes must be non-empty and of the same length");
         }
         Table t = Table.create("paths taken", StringColumn.create("scenario"));
-        for (Path p : Path.values()) {
+        for (AnswerPath p : AnswerPath.values()) {
             t.addColumns(DoubleColumn.create(p.key() + " %"));
         }
         t.addColumns(DoubleColumn.create("p50 ms"), DoubleColumn.create("p99 ms"), DoubleColumn.create("max ms"));
@@ -228,7 +228,7 @@ public final class ServingStudy {
             Probe pr = probes.get(i);
             t.stringColumn(0).append(names.get(i));
             int c = 1;
-            for (Path p : Path.values()) {
+            for (AnswerPath p : AnswerPath.values()) {
                 t.doubleColumn(c++).append(round(100 * pr.share(p), 1));
             }
             t.doubleColumn(c++).append(round(pr.run().p50(), 2));

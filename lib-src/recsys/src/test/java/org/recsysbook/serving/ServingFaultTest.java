@@ -24,16 +24,16 @@ class ServingFaultTest {
     @Test
     void aSlowRankerDegradesToTheRankedOrCandidateOrder() {
         RecommendationService s = ServingFixture.service(new StageBudgets(1000, 200, 20, 20));
-        assertEquals(Path.FULL, s.recommend(4, 10, UserContext.NONE, "control").path());
+        assertEquals(AnswerPath.FULL, s.recommend(4, 10, UserContext.NONE, "control").path());
         s.slowDown(Stage.RANKING, 40);
         Answer ranked = s.recommend(4, 10, UserContext.NONE, "control");
-        assertEquals(Path.RANKED_ORDER, ranked.path(), "ranking overran its 20 ms: re-ranking skipped");
+        assertEquals(AnswerPath.RANKED_ORDER, ranked.path(), "ranking overran its 20 ms: re-ranking skipped");
         assertTrue(ranked.path().degraded());
         assertEquals(0, ranked.stageNanos()[Stage.RE_RANKING.ordinal()]);
         s.slowDown(Stage.RANKING, 0);
         s.slowDown(Stage.CANDIDATE_GENERATION, 250);
         Answer cand = s.recommend(4, 10, UserContext.NONE, "control");
-        assertEquals(Path.CANDIDATE_ORDER, cand.path(), "retrieval overran its 200 ms: ranking skipped");
+        assertEquals(AnswerPath.CANDIDATE_ORDER, cand.path(), "retrieval overran its 200 ms: ranking skipped");
         assertTrue(Double.isNaN(cand.items().get(0).rankingScore()));
         assertEquals(10, cand.items().size());
     }

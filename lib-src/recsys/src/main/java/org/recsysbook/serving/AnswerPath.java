@@ -4,7 +4,7 @@ package org.recsysbook.serving;
  * Which way an answer was made: the whole funnel, a cheaper path after a stage overran its budget or the request
  * its deadline, or the cold-start list for a user the model does not know.
  */
-public enum Path {
+public enum AnswerPath {
     /** Retrieval, ranking and re-ranking all ran within budget. */
     FULL("full"),
     /** Candidate generation overran its budget: ranking and re-ranking were skipped, candidates shown in order. */
@@ -18,7 +18,7 @@ public enum Path {
 
     private final String key;
 
-    Path(String key) {
+    AnswerPath(String key) {
         this.key = key;
     }
 
