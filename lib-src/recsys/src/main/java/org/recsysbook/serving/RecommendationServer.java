@@ -273,7 +273,7 @@ public final class RecommendationServer implements AutoCloseable {
                     Answer a = null;
                     RuntimeException failure = null;
                     try {
-                        a = service.recommend(user, k, context, chosenArm);
+                        a = service.compute(user, k, context, chosenArm);
                     } catch (RuntimeException e) {
                         failure = e;
                     } finally {
@@ -289,6 +289,7 @@ public final class RecommendationServer implements AutoCloseable {
                     }
                     if (answered.compareAndSet(false, true)) {
                         if (failure == null) {
+                            service.metrics().answered(a, System.nanoTime() - start);
                             send(ex, 200, answerJson(a));
                         } else {
                             service.metrics().error("internal");

@@ -84,14 +84,22 @@ public final class RecommendationService {
      * @throws BadRequestException for a negative user, a k out of range, a null context or an unknown arm
      */
     public Answer recommend(int user, int k, UserContext context, String arm) {
+        Answer answer = compute(user, k, context, arm);
+        metrics.answered(answer, answer.totalNanos());
+        return answer;
+    }
+
+    /**
+     * {@link #recommend} without counting the answer as sent: the HTTP layer counts it only if it beats the
+     * deadline (the stage timers and the cache count the work either way, since it was done).
+     */
+    Answer compute(int user, int k, UserContext context, String arm) {
         int a = armIndex(user, k, context, arm);
         ModelBundle bundle = bundles.get(a);
         String id = "r" + nextRequest.incrementAndGet();
         metrics.enter();
         try {
-            Answer answer = run(id, user, k, context, arms.get(a), bundle, true);
-            metrics.answered(answer, answer.totalNanos());
-            return answer;
+            return run(id, user, k, context, arms.get(a), bundle, true);
         } finally {
             metrics.leave();
         }

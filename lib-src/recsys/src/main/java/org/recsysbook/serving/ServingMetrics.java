@@ -127,7 +127,10 @@ public final class ServingMetrics {
         return shedTimer.max(TimeUnit.NANOSECONDS) / 1e6;
     }
 
-    /** The slowest answer inside the service (from its parsing to its 200), in milliseconds. */
+    /**
+     * The slowest answer sent (over HTTP: from parsing the request to handing the answer to the socket; in process:
+     * the funnel's time), in milliseconds.
+     */
     public double answerMaxMillis() {
         return requestTimer.max(TimeUnit.NANOSECONDS) / 1e6;
     }

@@ -43,6 +43,7 @@ class ServingFaultTest {
         RecommendationService s = ServingFixture.service(StageBudgets.of(150));
         try (RecommendationServer server = RecommendationServer.start(s, ServerConfig.defaults())) {
             s.slowDown(Stage.CANDIDATE_GENERATION, 1000);
+            long answeredBefore = s.metrics().requests();
             long t0 = System.nanoTime();
             ServingFixture.Reply r = get(server.uri(), "recommendations?user=9&k=5");
             double ms = (System.nanoTime() - t0) / 1e6;
@@ -52,6 +53,14 @@ class ServingFaultTest {
             assertTrue(o.get("degraded").getAsBoolean());
             assertEquals(5, o.getAsJsonArray("items").size());
             assertTrue(ms < 900, "answered at the deadline, not after the 1 s stage: " + ms + " ms");
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (s.metrics().registry().get("recsys.in.flight").gauge().value() > 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertEquals(answeredBefore + 1, s.metrics().requests(),
+                    "the late funnel's answer, dropped, is not counted as a second answer");
+            assertEquals(1.0, s.metrics().registry().get("recsys.requests").tag("path", "deadline-popularity")
+                    .counter().count());
             s.slowDown(Stage.CANDIDATE_GENERATION, 0);
             assertEquals(200, get(server.uri(), "recommendations?user=9").status());
         }
