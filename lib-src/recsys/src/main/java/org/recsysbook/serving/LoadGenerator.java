@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 import org.apache.commons.math3.random.Well19937c;
@@ -122,11 +121,7 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("rate must be in (0, 100000] requests per second, got " + rate);
         }
         checkSeconds(seconds);
-        Recorder ok = new Recorder(HIGHEST_MICROS, 3);
-        Recorder shed = new Recorder(HIGHEST_MICROS, 3);
-        AtomicLong okCount = new AtomicLong();
-        AtomicLong shedCount = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Tally tally = new Tally();
         InFlight inFlight = new InFlight();
         long period = Math.max(1, Math.round(1e9 / rate));
         long n = Math.max(1, Math.round(rate * seconds));
@@ -148,7 +143,7 @@ public final class LoadGenerator {
             }
             f.whenComplete((status, failure) -> {
                 long micros = Math.max(1, (System.nanoTime() - due) / 1000);
-                count(status, failure, micros, ok, shed, okCount, shedCount, errors);
+                tally.count(status, failure, micros);
                 inFlight.change(-1);
             });
         }
@@ -156,8 +151,7 @@ public final class LoadGenerator {
         long lost = drain(inFlight, 10);
         // L over the sending window: the requests still in flight after it belong to it too, so the area up to the
         // last answer is divided by the window (as λ and W are).
-        return new LoadResult("open", rate, 0, sentSeconds, n, okCount.get(), shedCount.get(), errors.get(), lost,
-                ok.getIntervalHistogram(), shed.getIntervalHistogram(), inFlight.area() / (n * period));
+        return tally.result("open", rate, 0, sentSeconds, n, lost, inFlight.area() / (n * period));
     }
 
     /**
@@ -172,11 +166,7 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("users must be in [1, 1000], got " + users);
         }
         checkSeconds(seconds);
-        Recorder ok = new Recorder(HIGHEST_MICROS, 3);
-        Recorder shed = new Recorder(HIGHEST_MICROS, 3);
-        AtomicLong okCount = new AtomicLong();
-        AtomicLong shedCount = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Tally tally = new Tally();
         AtomicLong next = new AtomicLong();
         AtomicLong lost = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
@@ -202,8 +192,7 @@ public final class LoadGenerator {
                         } catch (Exception e) {
                             failure = e;
                         }
-                        count(status, failure, Math.max(1, (System.nanoTime() - s) / 1000), ok, shed, okCount,
-                                shedCount, errors);
+                        tally.count(status, failure, Math.max(1, (System.nanoTime() - s) / 1000));
                     }
                 } finally {
                     done.countDown();
@@ -219,21 +208,34 @@ public final class LoadGenerator {
             Thread.currentThread().interrupt();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new LoadResult("closed", Double.NaN, users, elapsed, next.get(), okCount.get(), shedCount.get(),
-                errors.get(), lost.get(), ok.getIntervalHistogram(), shed.getIntervalHistogram(), users);
+        return tally.result("closed", Double.NaN, users, elapsed, next.get(), lost.get(), users);
     }
 
-    private static void count(Integer status, Throwable failure, long micros, Recorder ok, Recorder shed,
-                              AtomicLong okCount, AtomicLong shedCount, AtomicLong errors) {
-        long v = Math.min(micros, HIGHEST_MICROS);
-        if (failure == null && status != null && status >= 200 && status < 300) {
-            ok.recordValue(v);
-            okCount.incrementAndGet();
-        } else if (failure == null && status != null && status == 503) {
-            shed.recordValue(v);
-            shedCount.incrementAndGet();
-        } else {
-            errors.incrementAndGet();
+    /** What a run counts: answered and shed requests with their latencies, and errors. Thread-safe. */
+    private static final class Tally {
+        private final Recorder ok = new Recorder(HIGHEST_MICROS, 3);
+        private final Recorder shed = new Recorder(HIGHEST_MICROS, 3);
+        private final AtomicLong okCount = new AtomicLong();
+        private final AtomicLong shedCount = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+
+        void count(Integer status, Throwable failure, long micros) {
+            long v = Math.min(micros, HIGHEST_MICROS);
+            if (failure == null && status != null && status >= 200 && status < 300) {
+                ok.recordValue(v);
+                okCount.incrementAndGet();
+            } else if (failure == null && status != null && status == 503) {
+                shed.recordValue(v);
+                shedCount.incrementAndGet();
+            } else {
+                errors.incrementAndGet();
+            }
+        }
+
+        LoadResult result(String mode, double rate, int users, double seconds, long sent, long lost,
+                          double meanInFlight) {
+            return new LoadResult(mode, rate, users, seconds, sent, okCount.get(), shedCount.get(), errors.get(), lost,
+                    ok.getIntervalHistogram(), shed.getIntervalHistogram(), meanInFlight);
         }
     }
 
@@ -285,10 +287,5 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("users must hold at least one user id, got "
                     + (users == null ? "null" : "an empty array"));
         }
-    }
-
-    /** An empty latency histogram of the kind the results hold (microseconds, 3 significant digits). */
-    static Histogram histogram() {
-        return new Histogram(HIGHEST_MICROS, 3);
     }
 }
