@@ -134,7 +134,7 @@ public final class LoadGenerator {
                 LockSupport.parkNanos(wait);
                 wait = due - System.nanoTime();
             }
-            inFlight.change(+1);
+            inFlight.change(+1, System.nanoTime() - due);
             CompletableFuture<Integer> f;
             try {
                 f = target.send(i);
@@ -144,7 +144,7 @@ public final class LoadGenerator {
             f.whenComplete((status, failure) -> {
                 long micros = Math.max(1, (System.nanoTime() - due) / 1000);
                 tally.count(status, failure, micros);
-                inFlight.change(-1);
+                inFlight.change(-1, 0);
             });
         }
         double sentSeconds = (n * period) / 1e9;
@@ -260,9 +260,10 @@ public final class LoadGenerator {
             last = now;
         }
 
-        synchronized void change(int delta) {
+        /** A request enters (+1) or leaves (-1); one that enters {@code late} ns after it was due was waiting already. */
+        synchronized void change(int delta, long late) {
             long now = System.nanoTime();
-            area += (double) count * (now - last);
+            area += (double) count * (now - last) + late;
             last = now;
             count += delta;
         }
