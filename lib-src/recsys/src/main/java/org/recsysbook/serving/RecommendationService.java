@@ -43,6 +43,7 @@ public final class RecommendationService {
     private final ServingMetrics metrics;
     private final AtomicLong nextRequest = new AtomicLong();
     private final AtomicLongArray delayNanos = new AtomicLongArray(Stage.values().length);
+    private final AtomicReferenceArray<long[]> windows = new AtomicReferenceArray<>(Stage.values().length); // {from, until, nanos}
     private final int maxItems;
 
     private RecommendationService(Builder b) {
@@ -249,6 +250,13 @@ public final class RecommendationService {
 
     private void pause(Stage stage) {
         long d = delayNanos.get(stage.ordinal());
+        long[] w = windows.get(stage.ordinal());
+        if (w != null) {
+            long now = System.nanoTime();
+            if (now - w[0] >= 0 && now - w[1] < 0) {
+                d = Math.max(d, w[2]);
+            }
+        }
         if (d > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(d);
@@ -291,6 +299,25 @@ public final class RecommendationService {
             throw new IllegalArgumentException("millis must be a finite number ≥ 0, got " + millis);
         }
         delayNanos.set(stage.ordinal(), (long) (millis * 1e6));
+    }
+
+    /**
+     * Makes one stage slower by {@code millis} for the requests that reach it between {@code fromNanoTime} and
+     * {@code untilNanoTime} ({@link System#nanoTime()} values): a pause in the middle of a load run, on the clock
+     * rather than on a thread's sleep, so that it falls where it is meant to however busy the machine is.
+     */
+    public void slowDownDuring(Stage stage, double millis, long fromNanoTime, long untilNanoTime) {
+        if (stage == null) {
+            throw new IllegalArgumentException("stage must not be null");
+        }
+        if (!(millis >= 0) || Double.isInfinite(millis)) {
+            throw new IllegalArgumentException("millis must be a finite number ≥ 0, got " + millis);
+        }
+        if (untilNanoTime - fromNanoTime <= 0) {
+            throw new IllegalArgumentException("untilNanoTime must be after fromNanoTime, got " + fromNanoTime
+                    + " and " + untilNanoTime);
+        }
+        windows.set(stage.ordinal(), new long[] {fromNanoTime, untilNanoTime, (long) (millis * 1e6)});
     }
 
     /**

@@ -185,14 +185,17 @@ public final class ServingStudy {
     }
 
     /**
-     * {@code users} concurrent users asking {@code base} for recommendations for {@code seconds}, reading each
-     * answer's path: what a service under a fault answers, and how fast.
+     * {@code users} concurrent users asking {@code base} for recommendations through {@code client} for
+     * {@code seconds}, reading each answer's path: what a service under a fault answers, and how fast. (The client is
+     * the caller's: a client per call would leave a selector thread behind each time.)
      */
-    public static Probe probe(URI base, int[] userIds, int users, double seconds) {
+    public static Probe probe(HttpClient client, URI base, int[] userIds, int users, double seconds) {
+        if (client == null || base == null) {
+            throw new IllegalArgumentException("client and base must not be null");
+        }
         if (userIds == null || userIds.length == 0) {
             throw new IllegalArgumentException("userIds must hold at least one user id");
         }
-        HttpClient client = LoadGenerator.client();
         Map<AnswerPath, LongAdder> counts = new ConcurrentHashMap<>();
         Map<String, AnswerPath> byKey = new LinkedHashMap<>();
         for (AnswerPath p : AnswerPath.values()) {
@@ -297,11 +300,10 @@ public final class ServingStudy {
 
     /**
      * Makes {@code stage} of {@code service} slower by {@code millis} from {@code atSeconds} from now for
-     * {@code forSeconds}, on a background thread: a pause in the middle of a load run (a garbage collection, a slow
-     * dependency). Returns the thread, already started.
+     * {@code forSeconds}: a pause in the middle of a load run (a garbage collection, a slow dependency), on the clock.
      */
-    public static Thread pause(RecommendationService service, Stage stage, double atSeconds, double forSeconds,
-                               double millis) {
+    public static void pause(RecommendationService service, Stage stage, double atSeconds, double forSeconds,
+                             double millis) {
         if (service == null || stage == null) {
             throw new IllegalArgumentException("service and stage must not be null");
         }
@@ -309,20 +311,8 @@ public final class ServingStudy {
             throw new IllegalArgumentException("atSeconds must be ≥ 0 and forSeconds > 0, both finite, got "
                     + atSeconds + " and " + forSeconds);
         }
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep((long) (atSeconds * 1000));
-                service.slowDown(stage, millis);
-                Thread.sleep((long) (forSeconds * 1000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                service.slowDown(stage, 0);
-            }
-        }, "pause-" + stage.key());
-        t.setDaemon(true);
-        t.start();
-        return t;
+        long from = System.nanoTime() + (long) (atSeconds * 1e9);
+        service.slowDownDuring(stage, millis, from, from + (long) (forSeconds * 1e9));
     }
 
     private static double round(double v, int digits) {

@@ -39,6 +39,16 @@ class ServingFaultTest {
     }
 
     @Test
+    void aPauseOnTheClockSlowsOnlyTheRequestsInsideIt() {
+        RecommendationService s = ServingFixture.service(new StageBudgets(1000, 500, 20, 20));
+        long now = System.nanoTime();
+        s.slowDownDuring(Stage.RANKING, 40, now - 1_000_000_000L, now + 5_000_000_000L);
+        assertEquals(AnswerPath.RANKED_ORDER, s.recommend(4, 10, UserContext.NONE, "control").path(), "inside");
+        s.slowDownDuring(Stage.RANKING, 40, now + 60_000_000_000L, now + 61_000_000_000L);
+        assertEquals(AnswerPath.FULL, s.recommend(4, 10, UserContext.NONE, "control").path(), "before the pause");
+    }
+
+    @Test
     void aRequestPastItsDeadlineGetsThePopularityListInTime() throws Exception {
         RecommendationService s = ServingFixture.service(StageBudgets.of(150));
         try (RecommendationServer server = RecommendationServer.start(s, ServerConfig.defaults())) {
