@@ -14,6 +14,7 @@ import org.recsysbook.pipeline.PipelineResult;
 import org.recsysbook.rerank.CategoryQuota;
 import org.recsysbook.rerank.FreshnessBoost;
 import org.recsysbook.rerank.ReRanker;
+import org.recsysbook.serving.LoadResult;
 import org.recsysbook.world.World;
 
 /**
@@ -402,5 +403,38 @@ public final class Check {
      */
     public static boolean sampledLead(char prediction, double fullRatio, double sampledRatio) {
         return RealDataRankingExercises.sampledLead(prediction, fullRatio, sampledRatio);
+    }
+
+    // ---- 11 · serving -----------------------------------------------------------------------------------------------
+
+    /** Little's law as a function: the mean number of requests in the system. */
+    @FunctionalInterface
+    public interface LittleFunction {
+        double apply(double requestsPerSecond, double meanLatencyMillis);
+    }
+
+    /**
+     * Checks Little's law, L = λ·W, with λ in requests per second and W in milliseconds: two cases worked by hand;
+     * notes the reader's figure for {@code run} beside the number in flight the load generator measured.
+     */
+    public static boolean littlesLaw(LittleFunction little, LoadResult run) {
+        return ServingExercises.littlesLaw(little, run);
+    }
+
+    /**
+     * Checks which load generator reports the larger share of answers slower than {@code slowMillis} when the
+     * service pauses mid-run, against both runs. Options: (a) the closed loop, (b) the open loop, (c) the same.
+     */
+    public static boolean coordinatedOmission(char prediction, LoadResult closed, LoadResult open, double slowMillis) {
+        return ServingExercises.coordinatedOmission(prediction, closed, open, slowMillis);
+    }
+
+    /**
+     * Checks runs at twice the capacity with concurrency limits of 1 and 16, and why 16 gives a worse p99. Options:
+     * (a) more requests share the two cores, (b) the larger limit sheds more, (c) HTTP costs more with more
+     * connections.
+     */
+    public static boolean concurrencyLimit(LoadResult limitOne, LoadResult limitSixteen, char why) {
+        return ServingExercises.concurrencyLimit(limitOne, limitSixteen, why);
     }
 }

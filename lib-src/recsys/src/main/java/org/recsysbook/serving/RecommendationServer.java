@@ -1,0 +1,638 @@
+package org.recsysbook.serving;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.recsysbook.core.UserContext;
+import org.xnio.Options;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
+
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.server.handlers.resource.ClassPathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+
+/**
+ * The recommendation service over HTTP, on Undertow: {@code GET|POST /recommendations}, {@code POST /events},
+ * {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /stats} (the demo page's live panel) and
+ * the demo page itself at {@code /}.
+ *
+ * <p>How a request flows. An I/O thread parses it and checks its parameters (400 with a JSON error naming the
+ * parameter). It then takes one of {@code maxConcurrent} permits, or is shed at once with 503 and
+ * {@code Retry-After: 1} (no queue). The funnel runs on one of {@code maxConcurrent} worker threads while a timer
+ * waits for the request's deadline: whichever comes first answers, so a request is never later than its deadline
+ * by more than scheduling delay; a funnel that loses the race finishes and is dropped, and keeps its permit until
+ * then, so late work still counts against the capacity. Bodies above {@code maxBodyBytes} get 413; a client that
+ * stalls while sending is cut off after {@code requestTimeoutMillis}, and holds no worker meanwhile (bodies are read
+ * asynchronously on the I/O threads).
+ */
+public final class RecommendationServer implements AutoCloseable {
+    /** The most events one {@code POST /events} may carry. */
+    public static final int MAX_BATCH = 1000;
+
+    private final RecommendationService service;
+    private final ServerConfig config;
+    private final Undertow undertow;
+    private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Semaphore permits;
+    private final ResourceHandler page;
+    private final InetSocketAddress address;
+
+    static {
+        // Undertow and XNIO log through JBoss Logging; routed to SLF4J (bound to its no-op logger here), their start-up
+        // lines stay out of notebooks and test output.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
+    private RecommendationServer(RecommendationService service, ServerConfig config) {
+        this.service = service;
+        this.config = config;
+        this.permits = new Semaphore(config.maxConcurrent());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.maxConcurrent(), r -> {
+            Thread t = new Thread(r, "recsys-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "recsys-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.page = Handlers.resource(new ClassPathResourceManager(RecommendationServer.class.getClassLoader(),
+                "org/recsysbook/serving/page/")).setWelcomeFiles("index.html").setDirectoryListingEnabled(false);
+        this.undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setIoThreads(config.ioThreads())
+                .setWorkerThreads(2)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.maxBodyBytes())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, config.requestTimeoutMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, config.requestTimeoutMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, config.requestTimeoutMillis())
+                .setSocketOption(Options.READ_TIMEOUT, config.requestTimeoutMillis())
+                .setHandler(this::route)
+                .build();
+        undertow.start();
+        this.address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    }
+
+    /** Starts a server for {@code service}; it runs until {@link #close}. */
+    public static RecommendationServer start(RecommendationService service, ServerConfig config) {
+        if (service == null) {
+            throw new IllegalArgumentException("service must not be null");
+        }
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null; use ServerConfig.defaults()");
+        }
+        return new RecommendationServer(service, config);
+    }
+
+    /** Starts a server for {@code service} with {@link ServerConfig#defaults()} on {@code port} (0: any free). */
+    public static RecommendationServer start(RecommendationService service, int port) {
+        return start(service, ServerConfig.defaults().withPort(port));
+    }
+
+    /** The address it listens on, for example {@code http://127.0.0.1:8080/}. */
+    public URI uri() {
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public RecommendationService service() {
+        return service;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+        workers.shutdownNow();
+        undertow.stop();
+    }
+
+    // ---- routing -----------------------------------------------------------------------------------------------
+
+    private void route(HttpServerExchange ex) throws Exception {
+        try {
+            String path = ex.getRequestPath();
+            switch (path) {
+                case "/recommendations" -> {
+                    if (ex.getRequestMethod().equals(Methods.GET)) {
+                        recommend(ex, queryParameters(ex));
+                    } else if (ex.getRequestMethod().equals(Methods.POST)) {
+                        withBody(ex, body -> recommend(ex, formParameters(body)));
+                    } else {
+                        methodNotAllowed(ex, "GET, POST");
+                    }
+                }
+                case "/events" -> {
+                    if (ex.getRequestMethod().equals(Methods.POST)) {
+                        withBody(ex, body -> events(ex, body));
+                    } else {
+                        methodNotAllowed(ex, "POST");
+                    }
+                }
+                case "/health" -> send(ex, 200, health());
+                case "/metrics" -> {
+                    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                    ex.setStatusCode(200);
+                    ex.getResponseSender().send(service.metrics().scrape(), StandardCharsets.UTF_8);
+                }
+                case "/stats" -> send(ex, 200, stats());
+                default -> {
+                    if (ex.getRequestMethod().equals(Methods.GET) || ex.getRequestMethod().equals(Methods.HEAD)) {
+                        page.handleRequest(ex);
+                    } else {
+                        error(ex, 404, "path", path, "one of /recommendations, /events, /health, /metrics, /stats");
+                    }
+                }
+            }
+        } catch (BadRequestException e) {
+            error(ex, 400, e.parameter(), e.value(), e.allowed());
+        } catch (RuntimeException e) {
+            service.metrics().error("internal");
+            sendIfOpen(ex, 500, errorJson("internal", "", "", e.toString()));
+        }
+    }
+
+    private interface BodyHandler {
+        void handle(String body);
+    }
+
+    /** Reads the whole body on the I/O thread (a stalled client holds no worker), refusing oversized ones. */
+    private void withBody(HttpServerExchange ex, BodyHandler handler) {
+        long length = ex.getRequestContentLength();
+        if (length > config.maxBodyBytes()) {
+            ex.setPersistent(false);
+            error(ex, 413, "body", length + " bytes", "at most " + config.maxBodyBytes() + " bytes");
+            return;
+        }
+        ex.getRequestReceiver().receiveFullString((e, body) -> {
+            try {
+                handler.handle(body);
+            } catch (BadRequestException b) {
+                error(e, 400, b.parameter(), b.value(), b.allowed());
+            } catch (RuntimeException r) {
+                service.metrics().error("internal");
+                sendIfOpen(e, 500, errorJson("internal", "", "", r.toString()));
+            }
+        }, (e, failure) -> {
+            if (failure instanceof RequestTooBigException) {
+                e.setPersistent(false);
+                error(e, 413, "body", "more than " + config.maxBodyBytes() + " bytes",
+                        "at most " + config.maxBodyBytes() + " bytes");
+            } else {
+                service.metrics().error("read");
+                e.endExchange();
+            }
+        }, StandardCharsets.UTF_8);
+    }
+
+    // ---- /recommendations --------------------------------------------------------------------------------------
+
+    private void recommend(HttpServerExchange ex, Map<String, String> params) {
+        long start = System.nanoTime();
+        int user = intParam(params, "user", null);
+        int k = intParam(params, "k", 10);
+        String arm = params.get("arm");
+        if (arm != null && arm.isEmpty()) {
+            arm = null;
+        }
+        double freshness = doubleParam(params, "freshness", 0);
+        double time = doubleParam(params, "time", 0);
+        if (!(freshness >= 0) || Double.isInfinite(freshness)) {
+            throw new BadRequestException("freshness", freshness, "a finite number ≥ 0");
+        }
+        if (!(time >= 0) || Double.isInfinite(time)) {
+            throw new BadRequestException("time", time, "a finite number ≥ 0");
+        }
+        UserContext context = new UserContext(freshness, time);
+        service.armIndex(user, k, context, arm); // checks the parameters before a permit is taken
+        if (config.shedding() && !permits.tryAcquire()) {
+            ex.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+            send(ex, 503, errorJson("overloaded", "", "", "the service is at its limit of " + config.maxConcurrent()
+                    + " requests at once; retry later"));
+            service.metrics().shed(System.nanoTime() - start);
+            return;
+        }
+        String chosenArm = arm;
+        ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
+            AtomicBoolean answered = new AtomicBoolean();
+            ScheduledFuture<?>[] deadline = new ScheduledFuture<?>[1];
+            try {
+                workers.execute(() -> {
+                    Answer a = null;
+                    RuntimeException failure = null;
+                    try {
+                        a = service.compute(user, k, context, chosenArm);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    } finally {
+                        // The permit goes back before the answer does, so a client that sends its next request as
+                        // soon as it has this answer finds the permit free.
+                        if (config.shedding()) {
+                            permits.release();
+                        }
+                        ScheduledFuture<?> d = deadline[0];
+                        if (d != null) {
+                            d.cancel(false);
+                        }
+                    }
+                    if (answered.compareAndSet(false, true)) {
+                        if (failure == null) {
+                            service.metrics().answered(a, System.nanoTime() - start);
+                            send(ex, 200, answerJson(a));
+                        } else {
+                            service.metrics().error("internal");
+                            sendIfOpen(ex, 500, errorJson("internal", "", "", failure.toString()));
+                        }
+                    }
+                });
+                if (config.deadline()) {
+                    long remaining = (long) (service.budgets().deadlineMillis() * 1e6) - (System.nanoTime() - start);
+                    deadline[0] = timer.schedule(() -> {
+                        if (answered.compareAndSet(false, true)) {
+                            Answer a = service.deadlineFallback(user, k, chosenArm, System.nanoTime() - start);
+                            send(ex, 200, answerJson(a));
+                        }
+                    }, Math.max(0, remaining), TimeUnit.NANOSECONDS);
+                }
+            } catch (RejectedExecutionException e) {
+                if (config.shedding()) {
+                    permits.release();
+                }
+                if (answered.compareAndSet(false, true)) {
+                    sendIfOpen(ex, 503, errorJson("stopping", "", "", "the service is shutting down"));
+                }
+            }
+        });
+    }
+
+    private static Map<String, String> queryParameters(HttpServerExchange ex) {
+        Map<String, String> p = new HashMap<>();
+        for (Map.Entry<String, Deque<String>> e : ex.getQueryParameters().entrySet()) {
+            p.put(e.getKey(), e.getValue().peekFirst());
+        }
+        return p;
+    }
+
+    /** The fields of an {@code application/x-www-form-urlencoded} body. */
+    static Map<String, String> formParameters(String body) {
+        Map<String, String> p = new HashMap<>();
+        if (body == null || body.isEmpty()) {
+            return p;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                p.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("body", shorten(pair), "form fields encoded as name=value&…");
+            }
+        }
+        return p;
+    }
+
+    private static int intParam(Map<String, String> p, String name, Integer fallback) {
+        String v = p.get(name);
+        if (v == null || v.isEmpty()) {
+            if (fallback == null) {
+                throw new BadRequestException(name, "nothing", "an integer (the parameter is required)");
+            }
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name, "\"" + shorten(v) + "\"", "an integer");
+        }
+    }
+
+    private static double doubleParam(Map<String, String> p, String name, double fallback) {
+        String v = p.get(name);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name, "\"" + shorten(v) + "\"", "a number");
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    // ---- /events -----------------------------------------------------------------------------------------------
+
+    private void events(HttpServerExchange ex, String body) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(body);
+        } catch (JsonParseException e) {
+            throw new BadRequestException("body", "malformed JSON", "an event object or an array of event objects");
+        }
+        List<JsonElement> items = new ArrayList<>();
+        if (root.isJsonArray()) {
+            root.getAsJsonArray().forEach(items::add);
+        } else if (root.isJsonObject()) {
+            items.add(root);
+        } else {
+            throw new BadRequestException("body", shorten(root.toString()),
+                    "an event object or an array of event objects");
+        }
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new BadRequestException("events", items.size() + " events", "1 to " + MAX_BATCH + " per request");
+        }
+        long now = System.currentTimeMillis();
+        List<Event> batch = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            batch.add(event(items.get(i), "events[" + i + "]", now));
+        }
+        try {
+            service.record(batch);
+        } catch (IllegalStateException e) {
+            service.metrics().error("sink");
+            send(ex, 503, errorJson("unavailable", "", "", "events cannot be recorded now: " + e.getMessage()));
+            return;
+        }
+        JsonObject ok = new JsonObject();
+        ok.addProperty("recorded", batch.size());
+        ok.addProperty("total", service.events().count());
+        send(ex, 200, ok.toString());
+    }
+
+    private static Event event(JsonElement e, String where, long now) {
+        if (!e.isJsonObject()) {
+            throw new BadRequestException(where, shorten(e.toString()), "a JSON object");
+        }
+        JsonObject o = e.getAsJsonObject();
+        String type = string(o, where, "type", null);
+        Event.Type t = switch (type) {
+            case "impression" -> Event.Type.IMPRESSION;
+            case "click" -> Event.Type.CLICK;
+            default -> throw new BadRequestException(where + ".type", "\"" + shorten(type) + "\"",
+                    "\"impression\" or \"click\"");
+        };
+        String requestId = string(o, where, "requestId", null);
+        if (requestId.isEmpty() || requestId.length() > 64) {
+            throw new BadRequestException(where + ".requestId", "\"" + shorten(requestId) + "\"", "1 to 64 characters");
+        }
+        int user = integer(o, where, "user", null, 0);
+        int item = integer(o, where, "item", null, 0);
+        String arm = string(o, where, "arm", null);
+        int position = integer(o, where, "position", 1, 1);
+        double propensity = number(o, where, "propensity", 1.0);
+        if (!(propensity > 0 && propensity <= 1)) {
+            throw new BadRequestException(where + ".propensity", propensity, "a number in (0, 1]");
+        }
+        return new Event(t, requestId, user, item, arm, position, propensity, now);
+    }
+
+    private static String string(JsonObject o, String where, String name, String fallback) {
+        JsonElement v = o.get(name);
+        if (v == null || v.isJsonNull()) {
+            if (fallback == null) {
+                throw new BadRequestException(where + "." + name, "nothing", "a string (the field is required)");
+            }
+            return fallback;
+        }
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+            throw new BadRequestException(where + "." + name, shorten(v.toString()), "a string");
+        }
+        return v.getAsString();
+    }
+
+    private static int integer(JsonObject o, String where, String name, Integer fallback, int min) {
+        JsonElement v = o.get(name);
+        if (v == null || v.isJsonNull()) {
+            if (fallback == null) {
+                throw new BadRequestException(where + "." + name, "nothing", "an integer (the field is required)");
+            }
+            return fallback;
+        }
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+            throw new BadRequestException(where + "." + name, shorten(v.toString()), "an integer ≥ " + min);
+        }
+        double d = v.getAsDouble();
+        if (d != Math.rint(d) || d < min || d > Integer.MAX_VALUE) {
+            throw new BadRequestException(where + "." + name, shorten(v.toString()), "an integer ≥ " + min);
+        }
+        return (int) d;
+    }
+
+    private static double number(JsonObject o, String where, String name, double fallback) {
+        JsonElement v = o.get(name);
+        if (v == null || v.isJsonNull()) {
+            return fallback;
+        }
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+            throw new BadRequestException(where + "." + name, shorten(v.toString()), "a number");
+        }
+        return v.getAsDouble();
+    }
+
+    // ---- /health, /stats ---------------------------------------------------------------------------------------
+
+    private String health() {
+        JsonObject o = new JsonObject();
+        o.addProperty("status", "ok");
+        JsonObject models = new JsonObject();
+        service.versions().forEach(models::addProperty);
+        o.add("models", models);
+        o.addProperty("maxConcurrent", config.maxConcurrent());
+        o.addProperty("available", permits.availablePermits());
+        o.addProperty("deadlineMillis", service.budgets().deadlineMillis());
+        o.addProperty("events", service.events().count());
+        return o.toString();
+    }
+
+    private String stats() {
+        ServingMetrics m = service.metrics();
+        double[] r = m.recent();
+        JsonObject o = new JsonObject();
+        o.addProperty("requestsPerSecond", round(r[0]));
+        o.addProperty("p50Millis", round(r[1]));
+        o.addProperty("p99Millis", round(r[2]));
+        o.addProperty("requests", m.requests());
+        o.addProperty("shed", m.shedCount());
+        o.addProperty("errors", m.errors());
+        o.addProperty("cacheHitRate", round(m.cacheHitRate()));
+        o.addProperty("events", service.events().count());
+        JsonArray arms = new JsonArray();
+        for (String arm : m.arms()) {
+            long[] c = m.events(arm);
+            JsonObject a = new JsonObject();
+            a.addProperty("arm", arm);
+            a.addProperty("version", service.versions().get(arm));
+            a.addProperty("impressions", c[0]);
+            a.addProperty("clicks", c[1]);
+            a.add("ctr", c[0] == 0 ? null : new JsonPrimitive(round((double) c[1] / c[0])));
+            arms.add(a);
+        }
+        o.add("arms", arms);
+        return o.toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    // ---- JSON out ----------------------------------------------------------------------------------------------
+
+    /** An answer as the JSON {@code GET /recommendations} sends. */
+    public static String answerJson(Answer a) {
+        StringWriter s = new StringWriter(1024);
+        try (JsonWriter w = new JsonWriter(s)) {
+            w.beginObject();
+            w.name("requestId").value(a.requestId());
+            w.name("user").value(a.user());
+            w.name("arm").value(a.arm());
+            w.name("modelVersion").value(a.modelVersion());
+            w.name("path").value(a.path().key());
+            w.name("fallback").value(a.path().fallback());
+            w.name("degraded").value(a.path().degraded());
+            w.name("cacheHit").value(a.cacheHit());
+            w.name("timingsMillis").beginObject();
+            for (Stage st : Stage.values()) {
+                w.name(st.key()).value(a.stageMillis(st));
+            }
+            w.name("total").value(a.totalMillis());
+            w.endObject();
+            w.name("items").beginArray();
+            for (Answer.Item i : a.items()) {
+                w.beginObject();
+                w.name("rank").value(i.rank());
+                w.name("item").value(i.item());
+                w.name("title").value(i.title());
+                w.name("genres").value(i.genres());
+                w.name("scores").beginObject();
+                number(w.name("candidate"), i.candidateScore());
+                number(w.name("ranking"), i.rankingScore());
+                number(w.name("final"), i.finalScore());
+                w.endObject();
+                w.endObject();
+            }
+            w.endArray();
+            w.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return s.toString();
+    }
+
+    private static void number(JsonWriter w, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            w.value(v);
+        } else {
+            w.nullValue();
+        }
+    }
+
+    private static String errorJson(String error, String parameter, String value, String message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("error", error);
+        if (!parameter.isEmpty()) {
+            o.addProperty("parameter", parameter);
+            o.addProperty("value", value);
+        }
+        o.addProperty("message", message);
+        return o.toString();
+    }
+
+    private void error(HttpServerExchange ex, int status, String parameter, String value, String allowed) {
+        service.metrics().error(status == 413 ? "too_large" : status == 404 ? "not_found" : "bad_request");
+        String kind = status == 413 ? "too large" : status == 404 ? "not found" : "bad request";
+        sendIfOpen(ex, status, errorJson(kind, parameter, value, parameter + " must be " + allowed + ", got " + value));
+    }
+
+    private void methodNotAllowed(HttpServerExchange ex, String allowed) {
+        ex.getResponseHeaders().put(Headers.ALLOW, allowed);
+        service.metrics().error("method");
+        send(ex, 405, errorJson("method not allowed", "method", ex.getRequestMethod().toString(),
+                "method must be one of " + allowed));
+    }
+
+    private static void sendIfOpen(HttpServerExchange ex, int status, String json) {
+        if (!ex.isResponseStarted()) {
+            send(ex, status, json);
+        }
+    }
+
+    private static void send(HttpServerExchange ex, int status, String json) {
+        try {
+            sendNow(ex, status, json);
+        } catch (RuntimeException e) {
+            // The connection is gone (the client left, or the server is stopping): nothing to answer to.
+            ex.endExchange();
+        }
+    }
+
+    private static void sendNow(HttpServerExchange ex, int status, String json) {
+        ex.setStatusCode(status);
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        ex.getResponseSender().send(json, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "RecommendationServer[%s, %d at once, shedding %s, deadline %s]", uri(),
+                config.maxConcurrent(), config.shedding() ? "on" : "off", config.deadline() ? "on" : "off");
+    }
+}

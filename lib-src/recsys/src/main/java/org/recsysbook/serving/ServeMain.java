@@ -1,0 +1,74 @@
+package org.recsysbook.serving;
+
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+import org.recsysbook.world.World;
+
+/**
+ * {@code ./workbook serve}: builds the synthetic world, loads two model versions as the arms {@code control} and
+ * {@code treatment}, starts the service on localhost and prints its address; runs until stopped (Ctrl-C).
+ *
+ * <p>Usage: {@code ServeMain [--items N] [--users N] [--port P] [--host H] [--max-concurrent N]
+ * [--deadline-ms D]}.
+ */
+public final class ServeMain {
+    private ServeMain() {
+    }
+
+    /** The two-arm service the command, the notebook and the benchmark start: the chapter's blend and a variant. */
+    public static RecommendationService twoArms(World world, double deadlineMillis) {
+        return twoArms(world, deadlineMillis, 10_000);
+    }
+
+    /** {@link #twoArms(World, double)} with a candidate cache of {@code cacheSize} users (0: none). */
+    public static RecommendationService twoArms(World world, double deadlineMillis, long cacheSize) {
+        return RecommendationService.builder()
+                .arm("control", SyntheticBundle.of(world, "blend-0.7-v1"))
+                .arm("treatment", SyntheticBundle.of(world, "blend-0.9-v2", 0.9, 0.1, 7))
+                .budgets(StageBudgets.of(deadlineMillis))
+                .cacheSize(cacheSize)
+                .build();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int items = 100_000;
+        int users = 10_000;
+        ServerConfig config = ServerConfig.defaults().withPort(8080);
+        double deadline = 100;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            if (v == null) {
+                throw new IllegalArgumentException(a + " needs a value");
+            }
+            switch (a) {
+                case "--items" -> items = Integer.parseInt(v.replace("_", ""));
+                case "--users" -> users = Integer.parseInt(v.replace("_", ""));
+                case "--port" -> config = config.withPort(Integer.parseInt(v));
+                case "--host" -> config = config.withHost(v);
+                case "--max-concurrent" -> config = config.withMaxConcurrent(Integer.parseInt(v));
+                case "--deadline-ms" -> deadline = Double.parseDouble(v);
+                default -> throw new IllegalArgumentException("unknown option " + a
+                        + "; use --items, --users, --port, --host, --max-concurrent, --deadline-ms");
+            }
+            i++;
+        }
+        long t0 = System.nanoTime();
+        World world = World.builder().items(items).users(users).seed(42).build();
+        RecommendationService service = twoArms(world, deadline);
+        service.warmUp(300);
+        RecommendationServer server = RecommendationServer.start(service, config);
+        System.out.printf(Locale.ROOT, "Serving %d items and %d users (arms %s) in %.1f s%n", items, users,
+                service.versions(), (System.nanoTime() - t0) / 1e9);
+        System.out.println("Listening on " + server.uri() + "  (demo page: " + server.uri()
+                + ", API: " + server.uri() + "recommendations?user=1&k=10)");
+        System.out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }));
+        stop.await();
+    }
+}

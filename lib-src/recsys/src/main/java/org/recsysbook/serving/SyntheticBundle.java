@@ -1,0 +1,148 @@
+package org.recsysbook.serving;
+
+import org.recsysbook.ranking.Ranker;
+import org.recsysbook.core.Request;
+import org.recsysbook.ranking.SimulatedRanker;
+import org.recsysbook.core.TopK;
+import org.recsysbook.core.UserContext;
+import org.recsysbook.rerank.CategoryQuota;
+import org.recsysbook.rerank.ReRanker;
+import org.recsysbook.retrieval.CandidateGenerator;
+import org.recsysbook.retrieval.CosinePopularityBlend;
+import org.recsysbook.core.ScoredItems;
+import org.recsysbook.world.World;
+
+/**
+ * A model bundle over the synthetic world: the chapter's funnel with its blend of cosine and popularity as
+ * candidate generation (one exact pass over the catalog), its simulated ranker, and its category quota (at most 3
+ * per category) as re-ranking, filled up by backfill to {@link RecommendationService#MAX_K} items.
+ *
+ * <p>Two bundles over the same world with different blend weights or ranker seeds are two model versions.
+ */
+public final class SyntheticBundle implements ModelBundle {
+    /** Candidates returned by stage 1. */
+    public static final int CANDIDATES = 200;
+    /** Items stage 2 passes on. */
+    public static final int RANKED = 100;
+
+    private final World world;
+    private final String version;
+    private final CandidateGenerator retrieval;
+    private final Ranker ranker;
+    private final ReRanker reRanker;
+    private final ScoredItems popular;
+
+    private SyntheticBundle(World world, String version, double cosineWeight, double popularityWeight,
+                            long rankerSeed) {
+        if (world == null) {
+            throw new IllegalArgumentException("world must not be null");
+        }
+        if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException("version must be a non-empty label, got "
+                    + (version == null ? "null" : "\"" + version + "\""));
+        }
+        if (world.itemCount() < CANDIDATES) {
+            throw new IllegalArgumentException("world.itemCount() must be ≥ " + CANDIDATES + ", got "
+                    + world.itemCount());
+        }
+        this.world = world;
+        this.version = version;
+        this.retrieval = new CosinePopularityBlend(world, cosineWeight, popularityWeight);
+        this.ranker = new SimulatedRanker(rankerSeed);
+        this.reRanker = CategoryQuota.of(world, CategoryQuota.DEFAULT_MAX_PER_CATEGORY, RecommendationService.MAX_K)
+                .withBackfill();
+        double[] pop = world.popularity();
+        int[] top = TopK.indices(pop, RecommendationService.MAX_K);
+        double[] s = new double[top.length];
+        for (int i = 0; i < top.length; i++) {
+            s[i] = pop[top[i]];
+        }
+        this.popular = new ScoredItems(top, s);
+    }
+
+    /** The chapter's weights, 0.7·cos + 0.3·popularity, and ranker seed 42. */
+    public static SyntheticBundle of(World world, String version) {
+        return new SyntheticBundle(world, version, CosinePopularityBlend.SEED_COSINE_WEIGHT,
+                CosinePopularityBlend.SEED_POPULARITY_WEIGHT, 42);
+    }
+
+    /** A bundle with other blend weights (each finite) and another ranker seed: another model version. */
+    public static SyntheticBundle of(World world, String version, double cosineWeight, double popularityWeight,
+                                     long rankerSeed) {
+        return new SyntheticBundle(world, version, cosineWeight, popularityWeight, rankerSeed);
+    }
+
+    public World world() {
+        return world;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public int itemCount() {
+        return world.itemCount();
+    }
+
+    @Override
+    public int userCount() {
+        return world.userCount();
+    }
+
+    @Override
+    public Request request(int user, UserContext context) {
+        world.checkUser(user);
+        return Request.forUser(world, user).withContext(context);
+    }
+
+    @Override
+    public CandidateGenerator retrieval() {
+        return retrieval;
+    }
+
+    @Override
+    public int candidates() {
+        return CANDIDATES;
+    }
+
+    @Override
+    public Ranker ranker() {
+        return ranker;
+    }
+
+    @Override
+    public int ranked() {
+        return RANKED;
+    }
+
+    @Override
+    public ReRanker reRanker() {
+        return reRanker;
+    }
+
+    @Override
+    public ScoredItems popular(int k) {
+        if (k < 1 || k > popular.size()) {
+            throw new IllegalArgumentException("k must be in [1, " + popular.size() + "], got " + k);
+        }
+        return popular.head(k);
+    }
+
+    @Override
+    public String title(int item) {
+        world.checkItem(item);
+        return "Item " + item;
+    }
+
+    @Override
+    public String genres(int item) {
+        return world.categoryName(item);
+    }
+
+    @Override
+    public String toString() {
+        return "SyntheticBundle[" + version + ", " + world.itemCount() + " items, " + world.userCount() + " users]";
+    }
+}
