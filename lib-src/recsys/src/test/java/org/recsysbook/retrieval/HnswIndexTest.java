@@ -157,4 +157,62 @@ class HnswIndexTest {
         }
         assertTrue(Arrays.stream(expected).allMatch(e -> e.length == 10));
     }
+
+    @Test
+    void int8SearchReturnsExactScoresAndAlmostTheFloatRecall() throws IOException {
+        World w = World.builder().items(8000).dim(32).users(60).seed(11).build();
+        HnswIndex.Builder b = HnswIndex.builder(w).threads(1).seed(5);
+        OnHeapHnswGraph graph = b.buildLuceneGraph();
+        HnswIndex floats = b.pack(graph, System.nanoTime());
+        HnswIndex codes = b.int8(true).pack(graph, System.nanoTime());
+        assertTrue(codes.int8() && !floats.int8());
+        assertEquals(floats.graphBytes() + 16 + 8000L * 32, codes.graphBytes());
+        ExactScan exact = new ExactScan(w);
+        double recallFloat = 0;
+        double recallInt8 = 0;
+        for (int u = 0; u < 60; u++) {
+            float[] q = w.userVector(u);
+            ScoredItems truth = exact.generate(q, 20);
+            ScoredItems found = codes.search(q, 20, 60);
+            recallInt8 += AnnRecall.of(found, truth);
+            recallFloat += AnnRecall.of(floats.search(q, 20, 60), truth);
+            double norm = Math.sqrt(dot(q, q));
+            for (int i = 0; i < found.size(); i++) { // re-scored: the true cosines, in order
+                assertEquals(w.itemDot(found.id(i), q) / norm, found.score(i), 1e-5);
+                assertTrue(i == 0 || found.score(i - 1) >= found.score(i));
+            }
+        }
+        recallFloat /= 60;
+        recallInt8 /= 60;
+        System.out.println("recall@20 at ef 60: floats " + recallFloat + ", int8 " + recallInt8);
+        assertTrue(recallInt8 >= recallFloat - 0.01, "int8 " + recallInt8 + " against floats " + recallFloat);
+    }
+
+    @Test
+    void int8DotOfTheVectorKernelMatchesTheScalarOne() {
+        java.util.Random r = new java.util.Random(4);
+        for (int n : new int[] {1, 7, 16, 37, 64, 100}) {
+            float[] q = new float[n];
+            byte[] c = new byte[n + 3];
+            for (int i = 0; i < n; i++) {
+                q[i] = (float) r.nextGaussian();
+                c[i + 3] = (byte) (r.nextInt(255) - 127);
+            }
+            float scalar = DotKernel.scalar().dotCodes(q, c, 3, n);
+            double exact = 0;
+            for (int i = 0; i < n; i++) {
+                exact += (double) q[i] * c[i + 3];
+            }
+            assertEquals(exact, scalar, 1e-3 * n);
+            assertEquals(exact, DotKernel.best().dotCodes(q, c, 3, n), 1e-3 * n, "n " + n);
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[i];
+        }
+        return s;
+    }
 }
