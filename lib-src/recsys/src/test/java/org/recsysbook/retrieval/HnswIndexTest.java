@@ -46,6 +46,11 @@ class HnswIndexTest {
         return collector.topDocs().scoreDocs;
     }
 
+    /** 8000 × 32 items and 60 users; built on one thread, the graph is the same in every test. */
+    private static World world8000() {
+        return World.builder().items(8000).dim(32).users(60).seed(11).build();
+    }
+
     private static Set<Integer> ids(ScoredItems s) {
         Set<Integer> out = new HashSet<>();
         for (int i = 0; i < s.size(); i++) {
@@ -56,7 +61,7 @@ class HnswIndexTest {
 
     @Test
     void packedSearchFindsWhatLucenesSearcherFindsOnTheSameGraph() throws IOException {
-        World w = World.builder().items(8000).dim(32).users(60).seed(11).build();
+        World w = world8000();
         HnswIndex.Builder b = HnswIndex.builder(w).threads(1).seed(5);
         OnHeapHnswGraph graph = b.buildLuceneGraph();
         HnswIndex index = b.pack(graph, System.nanoTime());
@@ -160,7 +165,7 @@ class HnswIndexTest {
 
     @Test
     void int8SearchReturnsExactScoresAndAlmostTheFloatRecall() throws IOException {
-        World w = World.builder().items(8000).dim(32).users(60).seed(11).build();
+        World w = world8000();
         HnswIndex.Builder b = HnswIndex.builder(w).threads(1).seed(5);
         OnHeapHnswGraph graph = b.buildLuceneGraph();
         HnswIndex floats = b.pack(graph, System.nanoTime());
