@@ -45,6 +45,7 @@ public final class RetrievalBench {
         ExactScan scalar = new ExactScan(world).withKernel(DotKernel.scalar());
         ScoredItems[] truth = exactScan("exact top-100 scan, scalar, 1 core", scalar, world, queries,
                 bytesPerQuery);
+        double exactMedian = lastMedianMs;
         if (DotKernel.vectorApiAvailable()) {
             ScoredItems[] vec = exactScan("exact top-100 scan, " + DotKernel.best().name() + ", 1 core",
                     new ExactScan(world), world, queries, bytesPerQuery);
@@ -57,6 +58,7 @@ public final class RetrievalBench {
             System.out.printf(Locale.ROOT, "  vector and scalar kernels: identical top-100 for %d of %d queries, "
                     + "mean overlap %.5f (float rounding reorders near-ties at the cut)%n", same, queries,
                     overlap / queries);
+            exactMedian = lastMedianMs;
         }
         int cores = Runtime.getRuntime().availableProcessors();
         exactScan("exact top-100 scan, " + DotKernel.best().name() + ", " + cores + " cores",
@@ -72,6 +74,8 @@ public final class RetrievalBench {
         for (int r = 0; r < Math.min(queries, 50); r++) {
             index.search(world.userVector(r), K, BREADTHS[BREADTHS.length - 1]);
         }
+        String hnswVerdict = "MISSED: no breadth up to " + BREADTHS[BREADTHS.length - 1]
+                + " reached recall@100 >= 0.95";
         for (int breadth : BREADTHS) {
             if (breadth > items) {
                 continue;
@@ -90,10 +94,21 @@ public final class RetrievalBench {
             }
             System.out.printf(Locale.ROOT, "%s  recall@100 mean=%.4f min=%.2f%n", stats.line(), recall / queries,
                     minRecall);
+            if (hnswVerdict.startsWith("MISSED: no") && recall / queries >= 0.95) {
+                hnswVerdict = String.format(Locale.ROOT, "%s: ef %d, recall@100 %.4f, p99 %.3f ms",
+                        stats.p99Millis() <= 5 ? "met" : "MISSED", breadth, recall / queries, stats.p99Millis());
+            }
         }
-        System.out.println("targets: exact scan <= 40 ms/query (1M x 64, one core); HNSW recall@100 >= 0.95 "
-                + "with p99 <= 5 ms");
+        String scope = items == 1_000_000 && dim == 64 ? ""
+                : String.format(Locale.ROOT, " (targets set for 1M x 64; this run is %d x %d)", items, dim);
+        System.out.printf(Locale.ROOT, "target: exact scan median <= 40 ms/query, one core -> %s: %.2f ms%s%n",
+                exactMedian <= 40 ? "met" : "MISSED", exactMedian, scope);
+        System.out.printf(Locale.ROOT, "target: HNSW recall@100 >= 0.95 with p99 <= 5 ms, at the smallest such ef "
+                + "-> %s%s%n", hnswVerdict, scope);
     }
+
+    /** The median of the last {@link #exactScan}, in ms. */
+    private static double lastMedianMs;
 
     private static ScoredItems[] exactScan(String name, ExactScan scan, World world, int queries,
                                           double bytesPerQuery) {
@@ -110,6 +125,7 @@ public final class RetrievalBench {
         }
         System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median%n", stats.line(),
                 bytesPerQuery / (stats.medianMillis() * 1e6));
+        lastMedianMs = stats.medianMillis();
         return out;
     }
 

@@ -21,6 +21,24 @@ public interface DotKernel {
      */
     void dots(float[] rows, int dim, int from, int to, float[] query, float[] out);
 
+    /**
+     * {@code Σ_j q[j]·codes[co+j]} for {@code j < n}: a float query against one vector stored as signed
+     * bytes (int8 codes), used by {@link HnswIndex} with int8 scoring.
+     */
+    default float dotCodes(float[] q, byte[] codes, int co, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            s0 += q[j] * codes[co + j];
+            s1 += q[j + 1] * codes[co + j + 1];
+        }
+        if (j < n) {
+            s0 += q[j] * codes[co + j];
+        }
+        return s0 + s1;
+    }
+
     /** A short name for tables and benchmark lines, e.g. {@code "scalar"}. */
     String name();
 

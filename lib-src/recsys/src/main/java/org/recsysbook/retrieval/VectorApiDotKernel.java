@@ -1,7 +1,9 @@
 package org.recsysbook.retrieval;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +13,30 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorApiDotKernel implements DotKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** As many byte lanes as {@link #S} has float lanes, so one byte load widens to one float vector. */
+    private static final VectorSpecies<Byte> B = S.length() * Byte.SIZE < 64 ? null
+            : VectorSpecies.of(byte.class, VectorShape.forBitSize(S.length() * Byte.SIZE));
+
+    @Override
+    public float dotCodes(float[] q, byte[] codes, int co, int n) {
+        if (B == null) { // float vectors of fewer than 8 lanes: no byte shape to widen from
+            return DotKernel.super.dotCodes(q, codes, co, n);
+        }
+        int step = S.length();
+        int bound = S.loopBound(n);
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += step) {
+            FloatVector c = (FloatVector) ByteVector.fromArray(B, codes, co + j)
+                    .convertShape(VectorOperators.B2F, S, 0);
+            acc = FloatVector.fromArray(S, q, j).fma(c, acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            s += q[j] * codes[co + j];
+        }
+        return s;
+    }
 
     @Override
     public float dot(float[] a, int ao, float[] b, int bo, int n) {
