@@ -12,7 +12,7 @@
  *       {@link org.recsysbook.bandit.simulation.BernoulliArms}, {@link org.recsysbook.bandit.simulation.DriftingArms},
  *       {@link org.recsysbook.bandit.simulation.BanditSimulator} (seeded, parallel = serial),
  *       {@link org.recsysbook.bandit.simulation.SimulationResult}, the seed's demo in
- *       {@link org.recsysbook.bandit.simulation.SeedBanditScenario}, and {@link org.recsysbook.bandit.simulation.LaiRobbinsBound}.</li>
+ *       {@link org.recsysbook.bandit.simulation.ChapterBanditDemo}, and {@link org.recsysbook.bandit.simulation.LaiRobbinsBound}.</li>
  *   <li>Context: {@link org.recsysbook.bandit.LinUcb} behind {@link org.recsysbook.bandit.ContextualPolicy},
  *       on {@link org.recsysbook.bandit.simulation.ContextualTraffic} from the synthetic world, simulated by
  *       {@link org.recsysbook.bandit.simulation.ContextualSimulator}.</li>

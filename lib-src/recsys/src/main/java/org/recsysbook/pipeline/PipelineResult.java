@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.recsysbook.core.PythonFormat;
 import org.recsysbook.core.Request;
 import org.recsysbook.notebook.Charts;
 
@@ -57,13 +58,14 @@ public record PipelineResult(Request request, List<Recommendation> items, Funnel
      * The seed's printout: "Final recommendations:", the {@code Item ID / Score / Category} table under a
      * 35-dash rule, a blank line and "Categories represented: x / n".
      */
-    public String seedTable() {
+    public String chapterTable() {
         StringBuilder sb = new StringBuilder();
         sb.append("Final recommendations:\n");
         sb.append(String.format(Locale.ROOT, "%-10s %-10s %s%n", "Item ID", "Score", "Category"));
         sb.append("-".repeat(35)).append('\n');
         for (Recommendation r : items) {
-            sb.append(String.format(Locale.ROOT, "%-10d %-10.4f %s%n", r.item(), r.finalScore(), r.category()));
+            sb.append(String.format(Locale.ROOT, "%-10d %-10s %s%n", r.item(),
+                    PythonFormat.fixed(r.finalScore(), 4), r.category()));
         }
         sb.append('\n').append(categoriesLine());
         return sb.toString();

@@ -20,7 +20,7 @@ public final class RecommendationRenderer implements RendererProvider {
                 .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
                 .register((result, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> html(result));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::seedTable);
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::chapterTable);
                 });
     }
 

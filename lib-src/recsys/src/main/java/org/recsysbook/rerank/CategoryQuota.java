@@ -74,9 +74,15 @@ public final class CategoryQuota implements ReRanker {
         return new CategoryQuota(world.categories(), maxPerCategory, nFinal);
     }
 
-    /** The seed's defaults over {@code world}: at most 3 per category, 10 in all. */
-    public static CategoryQuota seedDefaults(World world) {
+    /** The chapter's defaults over {@code world}: at most 3 per category, 10 in all. */
+    public static CategoryQuota chapterDefaults(World world) {
         return of(world, DEFAULT_MAX_PER_CATEGORY, 10);
+    }
+
+    /** @deprecated the old name of {@link #chapterDefaults(World)}, kept until the exercises use the new one. */
+    @Deprecated
+    public static CategoryQuota seedDefaults(World world) {
+        return chapterDefaults(world);
     }
 
     public int maxPerCategory() {

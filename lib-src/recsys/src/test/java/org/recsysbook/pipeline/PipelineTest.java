@@ -65,13 +65,13 @@ class PipelineTest {
                 + "2          0.0300     cat_1\n"
                 + "\n"
                 + "Categories represented: 2 / 2";
-        assertEquals(expected, pipeline(w).recommend(Request.forUser(w, 0)).seedTable().replace("\r\n", "\n"));
+        assertEquals(expected, pipeline(w).recommend(Request.forUser(w, 0)).chapterTable().replace("\r\n", "\n"));
     }
 
     @Test
     void contextAddsTheSeedsBoundedNoise() {
         World w = world("cat_0");
-        PipelineResult r = pipeline(w).recommend(Request.forUser(w, 0).withContext(UserContext.SEED_DEMO));
+        PipelineResult r = pipeline(w).recommend(Request.forUser(w, 0).withContext(UserContext.CHAPTER_DEMO));
         for (Recommendation x : r.items()) {
             double noise = x.rankingScore() - x.candidateScore();
             assertTrue(noise >= 0 && noise < 0.065, "noise " + noise);

@@ -84,7 +84,7 @@ class RetrieversTest {
 
     @Test
     void seedBlendOnTheDemoWorldMatchesTheFormula() {
-        World w = World.seedDemo(42);
+        World w = World.chapterDemo(42);
         float[] u = w.userVector(0);
         ScoredItems c = new CosinePopularityBlend(w).generate(u, 50);
         double norm = 0;
