@@ -35,17 +35,18 @@ class BeyondAccuracyTest {
     }
 
     @Test
-    void intraListDiversityOfTheSeedExample() {
-        double[][] f = SeedMetricsDemo.numpyItemFeatures();
+    void intraListDiversityOfTheChaptersExample() {
+        double[][] f = ChapterMetricsDemo.itemFeatures(ChapterMetricsDemo.SEED);
         assertEquals(50, f.length);
         assertEquals(10, f[0].length);
-        // printed by seed_metrics.py
-        assertEquals(0.9821, IntraListDiversity.of(f, new int[] {0, 1, 2, 3, 4}), 5e-5);
-        assertEquals(0.8504, IntraListDiversity.of(f, new int[] {0, 10, 20, 30, 40}), 5e-5);
-        double[][] ours = SeedMetricsDemo.itemFeatures(42);
-        assertEquals(1.0, norm(ours[7]), 1e-12);
-        assertNotEquals(f[0][0], ours[0][0]);
-        assertArrayEquals(ours[3], SeedMetricsDemo.itemFeatures(42)[3]);
+        // NumPy 2.4.6: np.random.seed(42); f = np.random.randn(50, 10); f /= norm(f, axis=1, keepdims=True)
+        assertEquals(0.19172212977588837, f[0][0], 1e-15);
+        assertEquals(-0.4524810003667275, f[49][9], 1e-15);
+        assertEquals(1.0, norm(f[7]), 1e-12);
+        // seed_metrics.py's intra_list_diversity (prints 0.9821 and 0.8504)
+        assertEquals(0.982121089036928, IntraListDiversity.of(f, new int[] {0, 1, 2, 3, 4}), 1e-12);
+        assertEquals(0.8504378221877422, IntraListDiversity.of(f, new int[] {0, 10, 20, 30, 40}), 1e-12);
+        assertNotEquals(f[0][0], ChapterMetricsDemo.itemFeatures(7)[0][0]);
     }
 
     private static double norm(double[] v) {
