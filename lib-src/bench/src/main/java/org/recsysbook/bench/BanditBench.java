@@ -20,7 +20,7 @@ import org.recsysbook.bandit.Ucb;
 import org.recsysbook.world.World;
 
 /**
- * Bandit figures: the seed's scenario (200 runs × 500 rounds × 3 policies) over all cores, Thompson
+ * Bandit figures: the chapter's scenario (200 runs × 500 rounds × 3 policies) over all cores, Thompson
  * sampling over 1000 arms on one core, LinUCB on notebook 08's traffic, and the Beta sampler against
  * commons-math3's.
  */
@@ -35,7 +35,7 @@ public final class BanditBench {
         betaSamplers();
     }
 
-    /** The seed's 20-arm scenario, 200 runs × 500 rounds for Thompson sampling, UCB and ε-greedy. */
+    /** The chapter's 20-arm scenario, 200 runs × 500 rounds for Thompson sampling, UCB and ε-greedy. */
     static void seedScenario() {
         BanditSimulator sim = new BanditSimulator(ChapterBanditDemo.environment(ChapterBanditDemo.SEED),
                 ChapterBanditDemo.ROUNDS, 200, 7);

@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * What the seed's {@code recommend} returns, and more: the final list with each item's scores, the
+ * What the chapter's {@code recommend} returns, and more: the final list with each item's scores, the
  * funnel's sizes and each stage's wall time. A notebook shows it as an HTML table (see
  * {@link RecommendationRenderer}).
  *
@@ -45,7 +45,7 @@ public record PipelineResult(Request request, List<Recommendation> items, Funnel
         return ids;
     }
 
-    /** The seed's diversity figure: how many distinct categories the final list holds. */
+    /** The chapter's diversity figure: how many distinct categories the final list holds. */
     public int categoriesRepresented() {
         Set<String> cats = new HashSet<>();
         for (Recommendation r : items) {
@@ -55,7 +55,7 @@ public record PipelineResult(Request request, List<Recommendation> items, Funnel
     }
 
     /**
-     * The seed's printout: "Final recommendations:", the {@code Item ID / Score / Category} table under a
+     * The chapter's printout: "Final recommendations:", the {@code Item ID / Score / Category} table under a
      * 35-dash rule, a blank line and "Categories represented: x / n".
      */
     public String chapterTable() {
@@ -71,7 +71,7 @@ public record PipelineResult(Request request, List<Recommendation> items, Funnel
         return sb.toString();
     }
 
-    /** The seed's last line, "Categories represented: x / n". */
+    /** The chapter's last line, "Categories represented: x / n". */
     public String categoriesLine() {
         return "Categories represented: " + categoriesRepresented() + " / " + items.size();
     }

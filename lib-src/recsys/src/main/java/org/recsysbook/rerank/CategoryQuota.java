@@ -6,17 +6,17 @@ import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**
- * The seed's {@code re_ranking} stage: walks the ranked list best first and keeps an item only while
+ * The chapter's {@code re_ranking} stage: walks the ranked list best first and keeps an item only while
  * its category has fewer than {@code max_per_category} items in the list, until {@code n_final} items
  * are kept ("Apply diversity constraints and business rules").
  *
- * <p>Items keep their scores; the output is the kept items in ranked order, so, as in the seed, it is
+ * <p>Items keep their scores; the output is the kept items in ranked order, so, as in the chapter, it is
  * shorter than {@code n_final} when the list runs out of categories. {@link #withBackfill()} gives a
  * variant that then tops the list up with the best skipped items, appended after the others in
  * ranked order.
  */
 public final class CategoryQuota implements ReRanker {
-    /** The seed's default {@code max_per_category}. */
+    /** The chapter's default {@code max_per_category}. */
     public static final int DEFAULT_MAX_PER_CATEGORY = 3;
 
     private final int[] itemCategory;

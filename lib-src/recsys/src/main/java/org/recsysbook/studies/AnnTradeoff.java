@@ -17,7 +17,7 @@ import tech.tablesaw.plotly.components.Figure;
 /**
  * The speed–quality trade-off of approximate retrieval, measured: exact scan against HNSW on
  * low-rank catalogs of several sizes, recall@k and latency per query over the HNSW search breadth,
- * and how build time and memory grow with the catalog — the seed's "Fast, coarse (ANN retrieval)"
+ * and how build time and memory grow with the catalog — the chapter's "Fast, coarse (ANN retrieval)"
  * made concrete.
  *
  * <p>For each catalog size it generates a {@link World#lowRank low-rank world}, builds an

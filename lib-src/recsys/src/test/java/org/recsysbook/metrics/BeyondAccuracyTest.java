@@ -20,7 +20,7 @@ class BeyondAccuracyTest {
 
     @Test
     void intraListDiversityByHand() {
-        // items 0 = (1,0), 1 = (0,1), 2 = (1,1): distances 1, 1 - 1/√2, 1 - 1/√2 (with the seed's 1e-8)
+        // items 0 = (1,0), 1 = (0,1), 2 = (1,1): distances 1, 1 - 1/√2, 1 - 1/√2 (with the chapter's 1e-8)
         double[][] rows = {{1, 0}, {0, 1}, {1, 1}};
         double expected = (1 + 2 * (1 - 1 / (Math.sqrt(2) + 1e-8))) / 3;
         assertEquals(expected, IntraListDiversity.of(rows, new int[] {0, 1, 2}), EPS);
@@ -135,7 +135,7 @@ class BeyondAccuracyTest {
     @Test
     void catalogCoverage() {
         assertEquals(0.75, CatalogCoverage.of(new int[][] {{0, 1}, {1, 2}}, 4), EPS);
-        // the seed's example
+        // the chapter's example
         assertEquals(0.10, CatalogCoverage.of(new int[][] {{0, 1, 2}, {0, 1, 3}, {0, 2, 4}}, 50), EPS);
         assertEquals(0.18, CatalogCoverage.of(List.of(new int[] {0, 10, 20}, new int[] {5, 15, 25},
                 new int[] {30, 35, 40}), 50), EPS);
