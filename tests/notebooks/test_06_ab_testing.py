@@ -69,6 +69,8 @@ class AbTestingNotebook(unittest.TestCase):
                            ("offline_auc_control", 0.5302), ("offline_auc_treatment", 0.5660)]:
             self.assertAlmostEqual(self.r[key], value, delta=0.03 * abs(value), msg=key)
         self.assertEqual(self.r["report_metrics_tested"], 6)
+        # O'Brien–Fleming's constant for 14 looks at α = 0.05 (2.107 in the group-sequential tables)
+        self.assertAlmostEqual(self.r["obf_constant_14_looks"], 2.107, delta=0.005)
 
     def test_many_metrics_need_a_correction(self):
         self.assertGreater(self.r["many_metrics_any_raw"], 0.1)
