@@ -131,40 +131,30 @@ public final class NumpyArgsort {
     static void heapsort(double[] v, int[] t, int from, int n) {
         int base = from - 1;
         for (int l = n >> 1; l > 0; --l) {
-            int tmp = t[base + l];
-            int i = l;
-            for (int j = l << 1; j <= n; ) {
-                if (j < n && less(v[t[base + j]], v[t[base + j + 1]])) {
-                    j += 1;
-                }
-                if (less(v[tmp], v[t[base + j]])) {
-                    t[base + i] = t[base + j];
-                    i = j;
-                    j += j;
-                } else {
-                    break;
-                }
-            }
-            t[base + i] = tmp;
+            siftDown(v, t, base, l, t[base + l], n);
         }
         for (; n > 1; ) {
             int tmp = t[base + n];
             t[base + n] = t[base + 1];
             n -= 1;
-            int i = 1;
-            for (int j = 2; j <= n; ) {
-                if (j < n && less(v[t[base + j]], v[t[base + j + 1]])) {
-                    j++;
-                }
-                if (less(v[tmp], v[t[base + j]])) {
-                    t[base + i] = t[base + j];
-                    i = j;
-                    j += j;
-                } else {
-                    break;
-                }
-            }
-            t[base + i] = tmp;
+            siftDown(v, t, base, 1, tmp, n);
         }
+    }
+
+    /** Moves {@code tmp} down from heap slot {@code i} of the heap {@code t[base + 1 … base + n]}. */
+    private static void siftDown(double[] v, int[] t, int base, int i, int tmp, int n) {
+        for (int j = i << 1; j <= n; ) {
+            if (j < n && less(v[t[base + j]], v[t[base + j + 1]])) {
+                j++;
+            }
+            if (less(v[tmp], v[t[base + j]])) {
+                t[base + i] = t[base + j];
+                i = j;
+                j += j;
+            } else {
+                break;
+            }
+        }
+        t[base + i] = tmp;
     }
 }

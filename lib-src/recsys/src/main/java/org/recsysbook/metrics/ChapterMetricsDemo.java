@@ -1,6 +1,7 @@
 package org.recsysbook.metrics;
 
 import org.recsysbook.core.NumpyRandomState;
+import org.recsysbook.core.Vectors;
 
 /**
  * The item feature vectors of the chapter's metrics demo ({@code item_features}, 50 items × 10 features, unit
@@ -26,17 +27,10 @@ public final class ChapterMetricsDemo {
      * each row divided by its norm (row i is item i). {@code seed} in [0, 2³² − 1], as NumPy's.
      */
     public static double[][] itemFeatures(long seed) {
-        double[] raw = new NumpyRandomState(seed).randn(N_ITEMS, DIM);
-        double[][] f = new double[N_ITEMS][DIM];
+        double[] raw = Vectors.normaliseRows(new NumpyRandomState(seed).randn(N_ITEMS, DIM), DIM);
+        double[][] f = new double[N_ITEMS][];
         for (int i = 0; i < N_ITEMS; i++) {
-            double s = 0;
-            for (int j = 0; j < DIM; j++) {
-                s += raw[i * DIM + j] * raw[i * DIM + j];
-            }
-            double norm = Math.sqrt(s);
-            for (int j = 0; j < DIM; j++) {
-                f[i][j] = raw[i * DIM + j] / norm;
-            }
+            f[i] = java.util.Arrays.copyOfRange(raw, i * DIM, (i + 1) * DIM);
         }
         return f;
     }

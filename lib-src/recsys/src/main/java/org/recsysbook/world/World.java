@@ -141,16 +141,9 @@ public final class World implements Catalog {
     private static void drawChapterDemo(NumpyRandomState np, float[] items, double[] pop, float[] users) {
         int d = 20;
         int n = items.length / d;
-        double[] raw = np.randn(n, d);
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                s += raw[i * d + j] * raw[i * d + j];
-            }
-            double norm = Math.sqrt(s);
-            for (int j = 0; j < d; j++) {
-                items[i * d + j] = (float) (raw[i * d + j] / norm);
-            }
+        double[] raw = Vectors.normaliseRows(np.randn(n, d), d);
+        for (int i = 0; i < raw.length; i++) {
+            items[i] = (float) raw[i];
         }
         System.arraycopy(np.exponential(POPULARITY_SCALE, n), 0, pop, 0, n);
         divideByMax(pop);
