@@ -1,5 +1,6 @@
 """The figures 06-ab-testing records: the split, the sample size, the published reference tests, the
-two-week experiment's report, CUPED, and the five pitfalls measured by simulation."""
+two-week experiment's report, CUPED, and the five pitfalls measured by simulation (with the sequential designs'
+power); the seeded figures pinned within 3%."""
 import unittest
 
 from results import notebook_results
@@ -36,12 +37,12 @@ class AbTestingNotebook(unittest.TestCase):
 
     def test_peeking_inflates_and_the_sequential_test_holds(self):
         # 1000 A/A tests: sd of a 5 % rate is 0.007
-        self.assertGreater(self.r["peeking_fpr"], 0.1)
-        self.assertLess(self.r["fixed_horizon_fpr"], 0.08)
-        self.assertLessEqual(self.r["sequential_fpr"], 0.06)
-        self.assertLess(self.r["sequential_fpr"], self.r["peeking_fpr"])
+        self.assertGreater(self.r["aa_peeking_rate"], 0.1)
+        self.assertLess(self.r["aa_fixed_horizon_rate"], 0.08)
+        self.assertLessEqual(self.r["aa_sequential_rate"], 0.06)
+        self.assertLess(self.r["aa_sequential_rate"], self.r["aa_peeking_rate"])
         # O'Brien–Fleming's looks are only roughly equally spaced in information here: about α
-        self.assertLessEqual(self.r["group_sequential_fpr"], 0.08)
+        self.assertLessEqual(self.r["aa_group_sequential_rate"], 0.08)
 
     def test_sample_ratio_mismatch_is_caught(self):
         self.assertTrue(self.r["srm_detected"])
@@ -49,6 +50,30 @@ class AbTestingNotebook(unittest.TestCase):
         self.assertGreater(self.r["srm_lost_users"], 0)
         # the lost users are the disengaged ones, so the broken arm looks better
         self.assertGreater(self.r["srm_retention_lift_pct"], 0)
+
+    def test_sequential_designs_pay_in_power(self):
+        # 500 experiments with a 20 % lift: the mSPRT detects it about half as often as one final test,
+        # O'Brien–Fleming about as often
+        self.assertLess(self.r["power_sequential_rate"], 0.6 * self.r["power_fixed_horizon_rate"])
+        self.assertAlmostEqual(self.r["power_group_sequential_rate"], self.r["power_fixed_horizon_rate"], delta=0.06)
+        self.assertGreater(self.r["power_peeking_rate"], self.r["power_fixed_horizon_rate"])
+
+    def test_recorded_seeded_figures(self):
+        for key, value in [("power_fixed_horizon_rate", 0.712), ("power_sequential_rate", 0.332),
+                           ("power_group_sequential_rate", 0.696), ("power_peeking_rate", 0.834), ("aa_peeking_rate", 0.239),
+                           ("cuped_width_ratio_session_duration", 0.9385), ("cuped_width_ratio_revenue_per_user", 0.9349),
+                           ("srm_lost_users", 672), ("srm_retention_lift_pct", 4.045), ("many_metrics_any_raw", 0.185),
+                           ("ab_ctr_lift_pct", 16.22), ("ab_session_lift_pct", 13.96), ("ab_revenue_lift_pct", -15.97),
+                           ("ab_coverage_treatment", 0.924), ("novelty_first_days_lift_pct", 30.30),
+                           ("novelty_last_days_lift_pct", 2.703), ("novelty_whole_test_lift_pct", 16.44),
+                           ("offline_auc_control", 0.5302), ("offline_auc_treatment", 0.5660)]:
+            self.assertAlmostEqual(self.r[key], value, delta=0.03 * abs(value), msg=key)
+        self.assertEqual(self.r["report_metrics_tested"], 6)
+        self.assertEqual(self.r["aa_experiments"], 1000)
+        self.assertEqual(len(self.r["aa_final_p_values"]), 1000)
+        self.assertEqual(self.r["many_metrics_metrics"], 5)
+        # O'Brien–Fleming's constant for 14 looks at α = 0.05 (2.107 in the group-sequential tables)
+        self.assertAlmostEqual(self.r["obf_constant_14_looks"], 2.107, delta=0.005)
 
     def test_many_metrics_need_a_correction(self):
         self.assertGreater(self.r["many_metrics_any_raw"], 0.1)

@@ -13,14 +13,14 @@ import org.recsysbook.bandit.simulation.ContextualSimulator;
 import org.recsysbook.bandit.simulation.ContextualTraffic;
 import org.recsysbook.bandit.EpsilonGreedy;
 import org.recsysbook.bandit.LinUcb;
-import org.recsysbook.bandit.simulation.SeedBanditScenario;
+import org.recsysbook.bandit.simulation.ChapterBanditDemo;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
 import org.recsysbook.bandit.Ucb;
 import org.recsysbook.world.World;
 
 /**
- * Bandit figures: the seed's scenario (200 runs × 500 rounds × 3 policies) over all cores, Thompson
+ * Bandit figures: the chapter's scenario (200 runs × 500 rounds × 3 policies) over all cores, Thompson
  * sampling over 1000 arms on one core, LinUCB on notebook 08's traffic, and the Beta sampler against
  * commons-math3's.
  */
@@ -35,10 +35,10 @@ public final class BanditBench {
         betaSamplers();
     }
 
-    /** The seed's 20-arm scenario, 200 runs × 500 rounds for Thompson sampling, UCB and ε-greedy. */
+    /** The chapter's 20-arm scenario, 200 runs × 500 rounds for Thompson sampling, UCB and ε-greedy. */
     static void seedScenario() {
-        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED),
-                SeedBanditScenario.ROUNDS, 200, 7);
+        BanditSimulator sim = new BanditSimulator(ChapterBanditDemo.environment(ChapterBanditDemo.SEED),
+                ChapterBanditDemo.ROUNDS, 200, 7);
         List<BanditPolicy.Factory> policies = List.of(ThompsonSampling.factory(), Ucb.factory(2),
                 EpsilonGreedy.fixedFactory(0.1));
         BenchStats stats = new BenchStats("seed scenario: 200 runs x 500 rounds x 3 policies");

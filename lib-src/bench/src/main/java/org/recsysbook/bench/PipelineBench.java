@@ -119,7 +119,7 @@ public final class PipelineBench {
             for (int i = 0; i < seen.length; i++) {
                 seen[i] = rng.nextInt(items);
             }
-            pool[u] = Request.forUser(world, u).withContext(UserContext.SEED_DEMO).withSeen(seen);
+            pool[u] = Request.forUser(world, u).withContext(UserContext.CHAPTER_DEMO).withSeen(seen);
         }
         int warmup = Math.min(500, requests);
         for (int q = 0; q < warmup; q++) {

@@ -12,12 +12,12 @@ import org.recsysbook.world.World;
 
 /**
  * Candidate generation at catalog scale: the exact top-100 scan (scalar and Vector API kernels, one
- * core and all cores), the seed's cosine + popularity blend, and Lucene HNSW (build on all cores,
+ * core and all cores), the chapter's cosine + popularity blend, and Lucene HNSW (build on all cores,
  * recall@100 and latency per query on one core over the search breadth) on a low-rank world.
  *
  * <p>Usage: {@code RetrievalBench [items=1000000] [queries=200] [dim=64]}. Run the JVM with
  * {@code --add-modules jdk.incubator.vector} to measure the Vector API kernel as well. For scale: the
- * seed's numpy {@code candidate_generation} (matrix product, norms and a full argsort) takes about
+ * chapter's NumPy {@code candidate_generation} (matrix product, norms and a full argsort) took about
  * 190 ms per query on 1M × 64 on the reference machine.
  */
 public final class RetrievalBench {

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.recsysbook.core.Args;
 
 /**
- * How simulated users turn clicks into the seed's business metrics: conversions and revenue, time spent,
+ * How simulated users turn clicks into the chapter's business metrics: conversions and revenue, time spent,
  * and coming back ("Retention: do users come back?").
  *
  * <p>A visit lasts {@code secondsPerVisit} plus {@code secondsPerClick} per click, each exponentially

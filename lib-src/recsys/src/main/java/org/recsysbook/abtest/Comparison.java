@@ -7,7 +7,7 @@ import org.recsysbook.core.Interval;
 /**
  * The comparison of one metric between control and treatment: both estimates, the difference
  * (treatment − control) with its confidence interval, the relative lift (treatment / control − 1) with
- * its interval, the test statistic and the two-sided p-value, step 4 of the seed's "How It Works".
+ * its interval, the test statistic and the two-sided p-value, step 4 of the chapter's "How It Works".
  *
  * @param control      the control arm's estimate (a rate or a mean)
  * @param treatment    the treatment arm's estimate

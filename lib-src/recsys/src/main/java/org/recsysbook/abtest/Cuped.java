@@ -4,7 +4,7 @@ import org.recsysbook.core.Args;
 
 /**
  * CUPED (Controlled-experiment Using Pre-Experiment Data): variance reduction for an online experiment's
- * metric with a covariate measured before the experiment started, so that the seed's "run for a fixed
+ * metric with a covariate measured before the experiment started, so that the chapter's "run for a fixed
  * period" needs fewer users or detects smaller effects.
  *
  * <p>Each user's metric Y is replaced by Y − θ(X − X̄), where X is the same user's pre-experiment value

@@ -11,7 +11,7 @@ import org.recsysbook.core.Interval;
  * The log of one simulated online experiment ({@link ExperimentSimulator}): per user their arm, first
  * day and totals (impressions, clicks, conversions, revenue, seconds, visits, mean slate diversity), the
  * same totals from the pre-experiment period, end-of-day totals per arm for daily looks, and the items
- * each arm showed. It computes the seed's metrics per arm and compares arms with the right test.
+ * each arm showed. It computes the chapter's metrics per arm and compares arms with the right test.
  */
 public final class ExperimentData {
     private final String[] names;

@@ -1,7 +1,7 @@
 package org.recsysbook.abtest;
 
 /**
- * The seed's "Key Metrics" table of an online experiment, each with the test that suits it.
+ * The chapter's "Key Metrics" table of an online experiment, each with the test that suits it.
  */
 public enum ExperimentMetric {
     /** Clicks / impressions: a ratio over users, compared with the delta method ({@link RatioMetricTest}). */

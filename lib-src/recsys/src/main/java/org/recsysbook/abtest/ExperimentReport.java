@@ -7,7 +7,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The experiment report, the end of the seed's "How It Works": one row per metric of its "Key Metrics"
+ * The experiment report, the end of the chapter's "How It Works": one row per metric of its "Key Metrics"
  * table with the control and treatment values, the difference and its confidence interval, the relative
  * lift, the test used, the p-value, the Benjamini–Hochberg-adjusted p-value across the tested metrics,
  * and the decision at level α.

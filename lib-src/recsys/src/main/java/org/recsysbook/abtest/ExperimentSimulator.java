@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.recsysbook.core.Args;
 
 /**
- * Simulated live traffic for an online experiment, steps 1–3 of the seed's "How It Works": users of the
+ * Simulated live traffic for an online experiment, steps 1–3 of the chapter's "How It Works": users of the
  * synthetic world arrive over the days of the test, each is assigned to an arm by a salted
  * {@link TrafficSplitter}, each visit is served by that arm's {@link Variant}, and the log keeps per user
  * the impressions, clicks, conversions, seconds, visits and revenue, plus end-of-day totals per arm for

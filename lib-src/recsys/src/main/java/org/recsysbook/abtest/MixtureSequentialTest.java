@@ -5,7 +5,7 @@ import org.recsysbook.core.Interval;
 
 /**
  * The mixture sequential probability ratio test (mSPRT), a test that may be looked at every day without
- * inflating its false-positive rate: the cure for peeking, one of the pitfalls of the seed's fixed-period
+ * inflating its false-positive rate: the cure for peeking, one of the pitfalls of the chapter's fixed-period
  * experiment.
  *
  * <p>At each look the estimated difference θ̂ (treatment − control) has variance V. The test compares the

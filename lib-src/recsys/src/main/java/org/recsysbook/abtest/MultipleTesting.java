@@ -3,9 +3,9 @@ package org.recsysbook.abtest;
 import org.recsysbook.core.Args;
 
 /**
- * Corrections for testing many metrics at once, one of the pitfalls of an online experiment: with the
- * seed's seven metrics each tested at α = 0.05, the chance that at least one shows a "significant"
- * difference by luck alone is up to 1 − 0.95⁷ ≈ 30 %.
+ * Corrections for testing many metrics at once, one of the pitfalls of an online experiment: with m metrics
+ * each tested at α = 0.05, the chance that at least one shows a "significant" difference by luck alone is
+ * 1 − 0.95^m for independent tests (26 % for six) and at most m · 0.05 whatever their dependence.
  *
  * <p>{@link #bonferroni} controls the family-wise error rate (the chance of any false positive);
  * {@link #benjaminiHochberg} controls the false discovery rate (the expected share of false positives

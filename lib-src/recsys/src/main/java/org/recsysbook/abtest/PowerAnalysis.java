@@ -4,7 +4,7 @@ import org.recsysbook.core.Args;
 
 /**
  * Power and sample size for comparing a conversion-type rate between two equal arms, the planning step
- * behind the seed's "run both systems simultaneously for a fixed period": how many users each arm needs
+ * behind the chapter's "run both systems simultaneously for a fixed period": how many users each arm needs
  * before the test can see a given minimum detectable effect (MDE).
  *
  * <p>The per-arm sample size for a baseline rate p, an absolute MDE δ, a two-sided level α and a power

@@ -4,7 +4,7 @@ import org.recsysbook.core.Args;
 import org.recsysbook.core.Interval;
 
 /**
- * The comparison of a ratio metric such as the seed's CTR (clicks / impressions) between arms when users,
+ * The comparison of a ratio metric such as the chapter's CTR (clicks / impressions) between arms when users,
  * not impressions, were randomised.
  *
  * <p>A user's impressions are not independent (a keen user clicks on many), so treating every impression as

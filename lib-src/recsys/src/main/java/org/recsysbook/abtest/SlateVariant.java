@@ -13,7 +13,7 @@ import org.recsysbook.world.World;
  * items, the world's {@link ClickModel} decides the clicks, and a clicked item converts with probability
  * conversionRate · max(0, cos(user, item)) — people click on what looks appealing (popularity,
  * position) but buy only what truly matches them. The {@link Behaviour} turns that into revenue, time
- * and return visits. This is the adapter through which any pipeline becomes the seed's control or
+ * and return visits. This is the adapter through which any pipeline becomes the chapter's control or
  * treatment: give it a {@link SlateSource}.
  */
 public final class SlateVariant implements Variant {

@@ -8,7 +8,7 @@ import org.recsysbook.core.Args;
 import org.recsysbook.core.Seeds;
 
 /**
- * Deterministic, salted assignment of users to an experiment's variants, step 1 of the seed's "How It
+ * Deterministic, salted assignment of users to an experiment's variants, step 1 of the chapter's "How It
  * Works" ("split live traffic randomly into control and treatment").
  *
  * <p>A user's variant is a function of the experiment's salt and the user's id alone, so it is the same on

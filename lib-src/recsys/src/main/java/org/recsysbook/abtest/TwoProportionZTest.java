@@ -4,7 +4,7 @@ import org.recsysbook.core.Args;
 import org.recsysbook.core.Interval;
 
 /**
- * The two-proportion z-test, the seed's step 4 ("use statistical tests to determine if the difference
+ * The two-proportion z-test, the chapter's step 4 ("use statistical tests to determine if the difference
  * is significant") for rate metrics such as conversion rate or retention.
  *
  * <p>The test statistic uses the <b>pooled</b> proportion p̄ = (x<sub>c</sub> + x<sub>t</sub>) / (n<sub>c</sub> + n<sub>t</sub>),

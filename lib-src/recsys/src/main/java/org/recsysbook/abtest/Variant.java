@@ -3,7 +3,7 @@ package org.recsysbook.abtest;
 import java.util.random.RandomGenerator;
 
 /**
- * One arm of an online experiment, the seed's "control (current system)" or "treatment (new model)": what
+ * One arm of an online experiment, the chapter's "control (current system)" or "treatment (new model)": what
  * a user sees and does on one visit.
  *
  * <p>This is all the experiment needs from a recommender, so any pipeline can be an arm through a small

@@ -7,7 +7,7 @@ import org.recsysbook.core.Args;
 import org.recsysbook.core.Interval;
 
 /**
- * Welch's unequal-variance t-test, the seed's step 4 for continuous metrics such as session duration
+ * Welch's unequal-variance t-test, the chapter's step 4 for continuous metrics such as session duration
  * and revenue per user.
  *
  * <p>t = (x̄<sub>t</sub> − x̄<sub>c</sub>) / √(s<sub>c</sub>²/n<sub>c</sub> + s<sub>t</sub>²/n<sub>t</sub>) with the Welch–Satterthwaite degrees of freedom

@@ -1,6 +1,6 @@
 /**
- * Online experiments, the seed's section "A/B Testing for Recommendations": splitting traffic, simulating
- * it, measuring the seed's key metrics, testing the differences and the pitfalls that fool experimenters.
+ * Online experiments, the chapter's section "A/B Testing for Recommendations": splitting traffic, simulating
+ * it, measuring the chapter's key metrics, testing the differences and the pitfalls that fool experimenters.
  *
  * <ul>
  *   <li>Step 1, split: {@link org.recsysbook.abtest.TrafficSplitter} (salted 64-bit hashing).</li>

@@ -8,7 +8,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What a policy believes about one arm, as the seed's {@code get_stats} reports it: the estimated mean
+ * What a policy believes about one arm, as the chapter's {@code get_stats} reports it: the estimated mean
  * reward, the standard deviation of that estimate, and the number of rewards observed.
  *
  * <p>For the Beta policies ({@link ThompsonSampling}) {@code mean} and {@code std} are the posterior
@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  *
  * @param mean   the estimated mean reward
  * @param std    the standard deviation of the estimate
- * @param trials the number of rewards the arm has received (the seed's {@code total_trials})
+ * @param trials the number of rewards the arm has received (the chapter's {@code total_trials})
  */
 public record ArmStats(double mean, double std, long trials) {
 

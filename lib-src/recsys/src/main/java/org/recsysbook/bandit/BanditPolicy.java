@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.recsysbook.core.Args;
 
 /**
- * A multi-armed bandit policy, the seed's {@code ThompsonSamplingBandit} and {@code UCBBandit}
+ * A multi-armed bandit policy, the chapter's {@code ThompsonSamplingBandit} and {@code UCBBandit}
  * ("Online Learning and Bandits") behind one interface: it picks arms among candidates, learns from
  * the reward each pick earns, and reports what it believes about each arm.
  *
@@ -18,7 +18,7 @@ public interface BanditPolicy {
     int arms();
 
     /**
-     * Chooses {@code nSelect} distinct arms of {@code candidates}, the best first — the seed's
+     * Chooses {@code nSelect} distinct arms of {@code candidates}, the best first — the chapter's
      * {@code select(candidate_ids, n_select)}.
      *
      * @param candidates distinct arm ids, each in {@code [0, arms())}
@@ -35,14 +35,14 @@ public interface BanditPolicy {
     }
 
     /**
-     * Learns from one reward earned by {@code arm} — the seed's {@code update(item_id, reward)}.
+     * Learns from one reward earned by {@code arm} — the chapter's {@code update(item_id, reward)}.
      *
      * @throws IllegalArgumentException if {@code arm} is not an arm or the reward is outside what the
      *                                  policy accepts (see the implementing class)
      */
     void update(int arm, double reward);
 
-    /** What the policy believes about {@code arm} — the seed's {@code get_stats(item_id)}. */
+    /** What the policy believes about {@code arm} — the chapter's {@code get_stats(item_id)}. */
     ArmStats stats(int arm);
 
     /** A short name for tables and legends, e.g. {@code "Thompson sampling"}. */

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.recsysbook.core.Args;
 
 /**
- * Draws from Beta and Gamma distributions, the {@code np.random.beta(alpha, beta)} behind the seed's
+ * Draws from Beta and Gamma distributions, the {@code np.random.beta(alpha, beta)} behind the chapter's
  * Thompson sampling, with Marsaglia and Tsang's gamma method (ACM TOMS 26(3), 2000) and
  * {@code Beta(a, b) = X / (X + Y)} for independent {@code X ~ Gamma(a)}, {@code Y ~ Gamma(b)}.
  *

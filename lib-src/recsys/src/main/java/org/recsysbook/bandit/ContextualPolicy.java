@@ -7,7 +7,7 @@ import org.recsysbook.core.Args;
 
 /**
  * A bandit policy that sees who is asking: it picks arms for a context (the user's features) and
- * learns from the reward together with that context — the step from the seed's item-level bandits to
+ * learns from the reward together with that context — the step from the chapter's item-level bandits to
  * personalised ones.
  *
  * <p>{@link #ignoringContext(BanditPolicy)} turns any {@link BanditPolicy} into one, so that contextual

@@ -7,7 +7,7 @@ import org.recsysbook.core.Args;
 
 /**
  * Thompson sampling that forgets: old evidence is discounted by a factor γ so that the Beta posteriors
- * follow click rates that drift — the online learning the seed asks for when "static recommendation
+ * follow click rates that drift — the online learning the chapter asks for when "static recommendation
  * models become stale".
  *
  * <p>Each arm keeps discounted counts of clicks {@code S} and non-clicks {@code F}; its posterior is

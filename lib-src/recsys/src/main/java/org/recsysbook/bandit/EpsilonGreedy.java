@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import org.recsysbook.core.Args;
 
 /**
- * ε-greedy, the first policy of the seed's "Multi-Armed Bandits": with probability ε show a random
+ * ε-greedy, the first policy of the chapter's "Multi-Armed Bandits": with probability ε show a random
  * candidate (explore), otherwise the one with the best mean reward so far (exploit).
  *
  * <p>Two schedules: a fixed ε, or a decaying {@code ε_t = ε₀ / (1 + t/τ)} where {@code t} is the number

@@ -10,7 +10,7 @@ import org.recsysbook.core.Args;
 
 /**
  * Disjoint LinUCB (Li, Chu, Langford and Schapire, 2010, Algorithm 1): a ridge regression of the reward
- * on the context for every arm, and the seed's upper confidence bound taken over that regression, so
+ * on the context for every arm, and the chapter's upper confidence bound taken over that regression, so
  * that each user gets the arms that are promising for them.
  *
  * <p>For arm {@code a} with {@code A_a = I + Σ x xᵀ} and {@code b_a = Σ r x} over the contexts it was

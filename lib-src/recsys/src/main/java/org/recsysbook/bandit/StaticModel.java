@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import org.recsysbook.core.Args;
 
 /**
- * A model trained once and then frozen, the seed's "static recommendation model" that "becomes stale
+ * A model trained once and then frozen, the chapter's "static recommendation model" that "becomes stale
  * as user preferences and item catalogs evolve": it shows uniformly random candidates until it has
  * collected {@code trainingRewards} rewards (the training log), then always shows the candidates with
  * the best mean reward in that log and learns nothing more.

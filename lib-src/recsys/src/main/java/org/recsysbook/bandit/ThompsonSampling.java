@@ -6,12 +6,12 @@ import java.util.random.RandomGenerator;
 import org.recsysbook.core.Args;
 
 /**
- * Thompson sampling with a Beta prior on each arm's click rate, the seed's
+ * Thompson sampling with a Beta prior on each arm's click rate, the chapter's
  * {@code ThompsonSamplingBandit}: draw a plausible rate for every candidate from its posterior
  * {@code Beta(α, β)} and pick the highest draws.
  *
- * <p>Starts from {@code Beta(α₀, β₀)} (the seed's {@code Beta(1, 1)}, uniform, by default). A reward
- * {@code r ∈ [0, 1]} adds {@code r} to α and {@code 1 − r} to β; for the seed's click/no-click rewards
+ * <p>Starts from {@code Beta(α₀, β₀)} (the chapter's {@code Beta(1, 1)}, uniform, by default). A reward
+ * {@code r ∈ [0, 1]} adds {@code r} to α and {@code 1 − r} to β; for the chapter's click/no-click rewards
  * this is its rule (a click adds 1 to α, no click 1 to β). Draws use {@link BetaSampler} with each arm's
  * Marsaglia–Tsang constants cached and refreshed only when the arm is updated ({@code BetaPosteriors}).
  * Ties between draws have probability zero; should they occur, the earlier candidate wins.
@@ -22,7 +22,7 @@ public final class ThompsonSampling extends AbstractBanditPolicy {
     private final BetaPosteriors posteriors;
     private final RandomGenerator rng;
 
-    /** The seed's policy: a uniform {@code Beta(1, 1)} prior on every arm. */
+    /** The chapter's policy: a uniform {@code Beta(1, 1)} prior on every arm. */
     public ThompsonSampling(int arms, RandomGenerator rng) {
         this(arms, 1, 1, rng);
     }

@@ -9,7 +9,7 @@ import org.recsysbook.core.Args;
  * tried first. The bonus, the chapter's {@code c · sqrt(ln(total_pulls) / n_pulls(i))}, is a parameter
  * ({@link Bonus}) in its two usual forms:
  * <ul>
- *   <li>{@link Bonus#seed(double) the chapter's code}, {@code c · sqrt(ln(total + 1) / n(i))} with {@code c = 2}
+ *   <li>{@link Bonus#chapter(double) the chapter's code}, {@code c · sqrt(ln(total + 1) / n(i))} with {@code c = 2}
  *       by default (the chapter's prose writes {@code ln(total_pulls)}, its code {@code ln(total_count + 1)}; this
  *       follows the code);</li>
  *   <li>{@link Bonus#ucb1() UCB1} (Auer, Cesa-Bianchi and Fischer, 2002), the textbook form
@@ -34,8 +34,8 @@ public final class Ucb extends SampleMeanPolicy {
         String policyName();
 
         /** The chapter's bonus {@code c · sqrt(ln(total + 1) / n)}, {@code c ≥ 0} (0 is greedy once all are tried). */
-        static Bonus seed(double c) {
-            return new Seed(Args.nonNegative("c", c));
+        static Bonus chapter(double c) {
+            return new Chapter(Args.nonNegative("c", c));
         }
 
         /** UCB1's bonus {@code sqrt(2 ln max(1, t) / n)}. */
@@ -44,7 +44,7 @@ public final class Ucb extends SampleMeanPolicy {
         }
     }
 
-    private record Seed(double c) implements Bonus {
+    private record Chapter(double c) implements Bonus {
         @Override
         public double logTerm(long total) {
             return Math.log(total + 1.0);
@@ -94,7 +94,7 @@ public final class Ucb extends SampleMeanPolicy {
      * @param c    exploration weight, ≥ 0 (0 is greedy after every arm has been tried once)
      */
     public Ucb(int arms, double c) {
-        this(arms, Bonus.seed(c));
+        this(arms, Bonus.chapter(c));
     }
 
     /** UCB with the given bonus, e.g. {@link Bonus#ucb1()}. */
@@ -110,7 +110,7 @@ public final class Ucb extends SampleMeanPolicy {
 
     /** A factory for simulations with the chapter's bonus (the policy draws no random numbers). */
     public static Factory factory(double c) {
-        Bonus b = Bonus.seed(c);
+        Bonus b = Bonus.chapter(c);
         return (arms, rng) -> new Ucb(arms, b);
     }
 

@@ -1,18 +1,18 @@
 /**
- * Online learning and bandits, the seed's section "Online Learning and Bandits": policies that choose
+ * Online learning and bandits, the chapter's section "Online Learning and Bandits": policies that choose
  * which item to show and learn from each click, and the tools to judge them.
  *
  * <ul>
  *   <li>Policies behind {@link org.recsysbook.bandit.BanditPolicy}: {@link org.recsysbook.bandit.EpsilonGreedy},
- *       the seed's {@link org.recsysbook.bandit.Ucb}, {@link org.recsysbook.bandit.Ucb#ucb1 UCB1},
+ *       the chapter's {@link org.recsysbook.bandit.Ucb}, {@link org.recsysbook.bandit.Ucb#ucb1 UCB1},
  *       {@link org.recsysbook.bandit.ThompsonSampling} (with {@link org.recsysbook.bandit.BetaSampler}),
  *       {@link org.recsysbook.bandit.DiscountedThompsonSampling} for drift and the frozen
  *       {@link org.recsysbook.bandit.StaticModel}.</li>
  *   <li>Simulation, in {@code org.recsysbook.bandit.simulation}:
  *       {@link org.recsysbook.bandit.simulation.BernoulliArms}, {@link org.recsysbook.bandit.simulation.DriftingArms},
  *       {@link org.recsysbook.bandit.simulation.BanditSimulator} (seeded, parallel = serial),
- *       {@link org.recsysbook.bandit.simulation.SimulationResult}, the seed's demo in
- *       {@link org.recsysbook.bandit.simulation.SeedBanditScenario}, and {@link org.recsysbook.bandit.simulation.LaiRobbinsBound}.</li>
+ *       {@link org.recsysbook.bandit.simulation.SimulationResult}, the chapter's demo in
+ *       {@link org.recsysbook.bandit.simulation.ChapterBanditDemo}, and {@link org.recsysbook.bandit.simulation.LaiRobbinsBound}.</li>
  *   <li>Context: {@link org.recsysbook.bandit.LinUcb} behind {@link org.recsysbook.bandit.ContextualPolicy},
  *       on {@link org.recsysbook.bandit.simulation.ContextualTraffic} from the synthetic world, simulated by
  *       {@link org.recsysbook.bandit.simulation.ContextualSimulator}.</li>

@@ -42,6 +42,21 @@ public final class NumpyRandomState implements RandomGenerator {
         pos = N;
     }
 
+    private NumpyRandomState(NumpyRandomState other) {
+        System.arraycopy(other.mt, 0, mt, 0, N);
+        pos = other.pos;
+        hasGauss = other.hasGauss;
+        gauss = other.gauss;
+    }
+
+    /**
+     * An independent copy in this state: it draws the numbers this one would draw next, without moving this one
+     * (as {@code np.random.get_state()} and {@code set_state} would do).
+     */
+    public NumpyRandomState copy() {
+        return new NumpyRandomState(this);
+    }
+
     /** The next 32 bits of the Mersenne Twister, as an unsigned value in an {@code int}. */
     public int nextInt32() {
         if (pos == N) {

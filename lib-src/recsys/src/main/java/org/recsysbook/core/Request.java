@@ -3,7 +3,7 @@ package org.recsysbook.core;
 import java.util.Arrays;
 
 /**
- * One recommendation request as it travels down the seed's funnel: who asks (the seed's
+ * One recommendation request as it travels down the chapter's funnel: who asks (the chapter's
  * {@code user_profile}), in which context ({@code user_context}), and which items they have already
  * seen, for the re-ranking stage's business rules.
  *

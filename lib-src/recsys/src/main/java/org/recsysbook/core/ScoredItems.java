@@ -9,7 +9,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A list of item ids, each with one score, that one stage of the seed's funnel hands the next: the
+ * A list of item ids, each with one score, that one stage of the chapter's funnel hands the next: the
  * candidates {@code candidate_generation} returns as {@code (top_candidates, blended[top_candidates])},
  * the items {@code ranking} returns with their ranking scores, and the final list {@code re_ranking} keeps.
  *

@@ -1,18 +1,22 @@
 package org.recsysbook.core;
 
 /**
- * The seed's {@code user_context}: how much this request cares about fresh items and about the time
+ * The chapter's {@code user_context}: how much this request cares about fresh items and about the time
  * of day, the two weights its simulated ranker multiplies its noise by.
  *
- * @param freshnessWeight the seed's {@code freshness_weight} (0 if absent), ≥ 0
- * @param timeWeight      the seed's {@code time_weight} (0 if absent), ≥ 0
+ * @param freshnessWeight the chapter's {@code freshness_weight} (0 if absent), ≥ 0
+ * @param timeWeight      the chapter's {@code time_weight} (0 if absent), ≥ 0
  */
 public record UserContext(double freshnessWeight, double timeWeight) {
-    /** No context: both weights 0, as the seed's {@code user_context.get(key, 0)} gives for an empty dict. */
+    /** No context: both weights 0, as the chapter's {@code user_context.get(key, 0)} gives for an empty dict. */
     public static final UserContext NONE = new UserContext(0, 0);
 
-    /** The seed demo's context, {@code {"freshness_weight": 0.5, "time_weight": 0.3}}. */
-    public static final UserContext SEED_DEMO = new UserContext(0.5, 0.3);
+    /** The chapter demo's context, {@code {"freshness_weight": 0.5, "time_weight": 0.3}}. */
+    public static final UserContext CHAPTER_DEMO = new UserContext(0.5, 0.3);
+
+    /** @deprecated the old name of {@link #CHAPTER_DEMO}, kept until the exercises use the new one. */
+    @Deprecated
+    public static final UserContext SEED_DEMO = CHAPTER_DEMO;
 
     public UserContext {
         Args.nonNegative("freshnessWeight", freshnessWeight);

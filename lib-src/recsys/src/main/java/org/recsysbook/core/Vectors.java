@@ -82,6 +82,24 @@ public final class Vectors {
         }
     }
 
+    /**
+     * Divides every row of the row-major {@code rows} ({@code dim} values each) by its Euclidean norm, in place, in
+     * {@code double} as NumPy's {@code x / np.linalg.norm(x, axis=1, keepdims=True)} does; returns {@code rows}.
+     */
+    public static double[] normaliseRows(double[] rows, int dim) {
+        Args.atLeast("dim", dim, 1);
+        if (rows.length % dim != 0) {
+            throw new IllegalArgumentException("rows.length must be a multiple of dim = " + dim + ", got " + rows.length);
+        }
+        for (int off = 0; off < rows.length; off += dim) {
+            double norm = Math.sqrt(dot(rows, off, rows, off, dim));
+            for (int j = off; j < off + dim; j++) {
+                rows[j] /= norm;
+            }
+        }
+        return rows;
+    }
+
     /** The cosine of rows {@code a} and {@code b} of the {@code dim}-wide matrix {@code rows}; 0 if either is zero. */
     public static double cosine(float[] rows, int dim, int a, int b) {
         double denom = norm(rows, a * dim, dim) * norm(rows, b * dim, dim);

@@ -3,7 +3,7 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Area under the ROC curve for one user's ranking, one of the offline metrics the seed names ("RMSE, AUC,
+ * Area under the ROC curve for one user's ranking, one of the offline metrics the chapter names ("RMSE, AUC,
  * NDCG"): the probability that a random relevant item is ranked above a random non-relevant one.
  *
  * <p>{@code AUC = (number of (relevant, non-relevant) pairs in the right order) / (|R| · |N|)}. A ranked

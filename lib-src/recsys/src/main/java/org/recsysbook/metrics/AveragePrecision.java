@@ -3,20 +3,20 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Average precision, the seed's {@code average_precision}: the mean of precision@i over the ranks i that hold a
+ * Average precision, the chapter's {@code average_precision}: the mean of precision@i over the ranks i that hold a
  * relevant item; its mean over users is MAP.
  *
  * <p>Libraries disagree on the denominator; this class offers two, each named in its results:
  * <ul>
- *   <li>{@link #full()} ("MAP") follows the seed's code: {@code AP = sum_{i: rel_i} P@i / (number of
+ *   <li>{@link #full()} ("MAP") follows the chapter's code: {@code AP = sum_{i: rel_i} P@i / (number of
  *       relevant items found in the list)}, over the whole list. A list that finds one relevant item at
- *       rank 1 scores 1 however many it missed. (The seed's prose divides by all relevant items; its code,
- *       which the seed's printed figures come from, does not.)</li>
+ *       rank 1 scores 1 however many it missed. (The chapter's prose divides by all relevant items; its code,
+ *       which the chapter's printed figures come from, does not.)</li>
  *   <li>{@link #at(int)} ("MAP@k") reads the top k and divides by {@code min(k, |R|)}, so missed relevant
  *       items cost score and a perfect top k scores 1.</li>
  * </ul>
  * A user with no relevant items, or a list with none of them, scores 0. Relevance is binary here: any
- * positive grade counts as relevant. In the relevance-list form the seed tests {@code rel == 1} and averages
+ * positive grade counts as relevant. In the relevance-list form the chapter tests {@code rel == 1} and averages
  * grades for precision; for 0/1 lists that is the same thing.
  */
 public final class AveragePrecision extends GainMetric {
@@ -24,7 +24,7 @@ public final class AveragePrecision extends GainMetric {
         super(k);
     }
 
-    /** AP over the whole list, divided by the number of relevant items found (the seed's MAP). */
+    /** AP over the whole list, divided by the number of relevant items found (the chapter's MAP). */
     public static AveragePrecision full() {
         return new AveragePrecision(WHOLE_LIST);
     }
@@ -60,7 +60,7 @@ public final class AveragePrecision extends GainMetric {
         return sum / Math.min(k, relevant.size());
     }
 
-    /** The seed's AP: sum of P@i at relevant ranks over the whole list, divided by the relevant items found. */
+    /** The chapter's AP: sum of P@i at relevant ranks over the whole list, divided by the relevant items found. */
     public static double of(int[] ranked, RelevantItems relevant) {
         return full().score(ranked, relevant);
     }
@@ -70,7 +70,7 @@ public final class AveragePrecision extends GainMetric {
         return at(k).score(ranked, relevant);
     }
 
-    /** The seed's form: binary grades in rank order (a grade > 0 is relevant), divided by the hits found. */
+    /** The chapter's form: binary grades in rank order (a grade > 0 is relevant), divided by the hits found. */
     public static double ofRelevances(double[] relevances) {
         RankedLists.grades(relevances, "relevances");
         double sum = 0;
@@ -84,7 +84,7 @@ public final class AveragePrecision extends GainMetric {
         return hits == 0 ? 0.0 : sum / hits;
     }
 
-    /** The seed's form with integer grades. */
+    /** The chapter's form with integer grades. */
     public static double ofRelevances(int[] relevances) {
         return ofRelevances(RankedLists.grades(relevances, "relevances"));
     }

@@ -8,7 +8,7 @@ import org.recsysbook.core.Seeds;
 import org.recsysbook.core.TopK;
 
 /**
- * Reference recommenders an offline evaluation compares against, the yardsticks for the seed's "Model A" and
+ * Reference recommenders an offline evaluation compares against, the yardsticks for the chapter's "Model A" and
  * "Model B": most popular, embedding similarity to the user's history, and random. They know only the training side of a {@link TemporalSplit} and never
  * recommend an item the user already clicked in training. All are thread-safe and deterministic.
  *

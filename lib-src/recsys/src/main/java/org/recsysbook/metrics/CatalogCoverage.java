@@ -5,7 +5,7 @@ import java.util.Collection;
 import org.recsysbook.core.Args;
 
 /**
- * Catalog coverage, the seed's {@code catalog_coverage}: the share of the catalog that appears in at least one
+ * Catalog coverage, the chapter's {@code catalog_coverage}: the share of the catalog that appears in at least one
  * recommendation list.
  *
  * <p>{@code coverage = |∪_u L_u| / catalogSize}. Item ids must lie in {@code [0, catalogSize)}. It says

@@ -3,7 +3,7 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Discounted cumulative gain at k, the seed's {@code dcg_at_k}: the gains of the top k items, each divided by
+ * Discounted cumulative gain at k, the chapter's {@code dcg_at_k}: the gains of the top k items, each divided by
  * {@code log2(i + 1)} for rank {@code i = 1, 2, ...}.
  *
  * <p>{@code DCG@k = sum_{i=1}^{min(k,n)} g_i / log2(i + 1)} with linear gain {@code g_i}: the item's grade (1
@@ -51,14 +51,14 @@ public final class Dcg extends GainMetric {
         return at(k).score(ranked, relevant);
     }
 
-    /** The seed's form: DCG@k of grades given in rank order (0/1 or graded, each {@code ≥ 0}). */
+    /** The chapter's form: DCG@k of grades given in rank order (0/1 or graded, each {@code ≥ 0}). */
     public static double ofRelevances(double[] relevances, int k) {
         Args.atLeast("k", k, 1);
         RankedLists.grades(relevances, "relevances");
         return sum(relevances, relevances.length, k);
     }
 
-    /** The seed's form with integer grades. */
+    /** The chapter's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
         Args.atLeast("k", k, 1);
         double[] g = RankedLists.grades(relevances, "relevances");

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 /**
  * The online figure a simulation can afford and a real system cannot: the clicks each recommender's lists would
  * get per visit, in expectation under the world's click model, which is what an A/B test with unlimited
- * traffic would measure. The seed's point that offline metrics "do not replace A/B testing" is checked by
+ * traffic would measure. The chapter's point that offline metrics "do not replace A/B testing" is checked by
  * setting an offline metric's verdict beside this one.
  *
  * <p>For a list {@code L} shown to user u, {@code E[clicks] = sum_p P(click | u, L_p, p)} (position

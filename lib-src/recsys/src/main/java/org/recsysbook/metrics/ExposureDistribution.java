@@ -6,7 +6,7 @@ import org.recsysbook.core.Args;
 
 /**
  * Distributional coverage: how evenly recommendations spread exposure over the catalog, summarised by the Gini
- * index and the Shannon entropy of the exposure counts. The seed's "Coverage" row asks what fraction of the
+ * index and the Shannon entropy of the exposure counts. The chapter's "Coverage" row asks what fraction of the
  * catalog gets recommended; these ask how fairly.
  *
  * <p>Each appearance of an item in a list counts one exposure (position is ignored here;

@@ -9,7 +9,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Fairness, the seed's "is recommendation quality equitable across user/item groups?", measured two ways: how
+ * Fairness, the chapter's "is recommendation quality equitable across user/item groups?", measured two ways: how
  * recommendations share exposure among item groups, and how the quality users get differs between user groups.
  *
  * <p>Item side: the exposure of a group is the sum over all lists of its items' exposure, either one per

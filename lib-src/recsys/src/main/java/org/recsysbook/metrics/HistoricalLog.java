@@ -9,7 +9,7 @@ import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;
 
 /**
- * The logged history behind the seed's "held-out interaction data": what an earlier production system showed
+ * The logged history behind the chapter's "held-out interaction data": what an earlier production system showed
  * users day after day, and what they clicked, simulated with the world's click model.
  *
  * <p>Each day each user visits with probability {@code visitRate} and is shown {@code listLength} distinct

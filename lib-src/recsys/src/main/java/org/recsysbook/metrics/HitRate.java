@@ -3,10 +3,10 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Hit rate at k, the seed's {@code hit_rate_at_k}: 1 if at least one relevant item is in the top k, else 0;
+ * Hit rate at k, the chapter's {@code hit_rate_at_k}: 1 if at least one relevant item is in the top k, else 0;
  * its mean is the share of users with a hit.
  *
- * <p>The seed's text also calls this "Recall@K", which it equals only when each user has one relevant item;
+ * <p>The chapter's text also calls this "Recall@K", which it equals only when each user has one relevant item;
  * {@link Recall} is the general metric.
  */
 public final class HitRate extends GainMetric {
@@ -35,14 +35,14 @@ public final class HitRate extends GainMetric {
         return at(k).score(ranked, relevant);
     }
 
-    /** The seed's form: 1 if the first k grades sum to more than 0. */
+    /** The chapter's form: 1 if the first k grades sum to more than 0. */
     public static double ofRelevances(double[] relevances, int k) {
         Args.atLeast("k", k, 1);
         RankedLists.grades(relevances, "relevances");
         return firstHitRank(relevances, Math.min(k, relevances.length)) > 0 ? 1.0 : 0.0;
     }
 
-    /** The seed's form with integer grades. */
+    /** The chapter's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
         return ofRelevances(RankedLists.grades(relevances, "relevances"), k);
     }

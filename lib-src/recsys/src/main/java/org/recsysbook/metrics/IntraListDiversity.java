@@ -6,21 +6,21 @@ import org.recsysbook.core.Args;
 import org.recsysbook.core.Vectors;
 
 /**
- * Intra-list diversity, the seed's {@code intra_list_diversity}: the mean cosine distance over all pairs of
+ * Intra-list diversity, the chapter's {@code intra_list_diversity}: the mean cosine distance over all pairs of
  * items in one recommendation list, computed from item feature vectors.
  *
  * <p>{@code ILD = (2 / (n(n-1))) · sum_{i<j} (1 - v_i·v_j / (|v_i| |v_j| + 1e-8))}, the {@code 1e-8} being
- * the seed's guard against zero vectors (so identical unit vectors score about {@code 1e-8}, not exactly 0).
- * A list of fewer than two items scores 0, as in the seed. Arithmetic is in {@code double} whatever the
- * storage type. Unlike the seed, a list naming the same item twice, or an item whose vector holds NaN or an
- * infinity, is rejected (the seed would return NaN).
+ * the chapter's guard against zero vectors (so identical unit vectors score about {@code 1e-8}, not exactly 0).
+ * A list of fewer than two items scores 0, as in the chapter. Arithmetic is in {@code double} whatever the
+ * storage type. Unlike the chapter, a list naming the same item twice, or an item whose vector holds NaN or an
+ * infinity, is rejected (the chapter would return NaN).
  *
- * <p>Vectors come either as rows ({@code double[][]}, {@code vectors[item]}, the seed's
+ * <p>Vectors come either as rows ({@code double[][]}, {@code vectors[item]}, the chapter's
  * {@code item_features}) or as one flat row-major {@code float[]} of {@code dim} floats per item, the layout
  * of {@code World.itemVectors()}.
  */
 public final class IntraListDiversity {
-    /** The seed's guard in the cosine's denominator. */
+    /** The chapter's guard in the cosine's denominator. */
     public static final double EPSILON = 1e-8;
 
     private IntraListDiversity() { }

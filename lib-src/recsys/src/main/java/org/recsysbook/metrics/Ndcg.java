@@ -5,17 +5,17 @@ import java.util.Arrays;
 import org.recsysbook.core.Args;
 
 /**
- * Normalised discounted cumulative gain at k, the seed's {@code ndcg_at_k}: {@link Dcg DCG@k} divided by the
+ * Normalised discounted cumulative gain at k, the chapter's {@code ndcg_at_k}: {@link Dcg DCG@k} divided by the
  * DCG@k of the best possible ordering, so 1 means a perfect ranking.
  *
  * <p>{@code NDCG@k = DCG@k / IDCG@k}. Two conventions for the ideal ordering, one per input form:
  * <ul>
  *   <li>item ids against {@link RelevantItems}: IDCG@k ranks <em>all</em> the user's relevant items by
  *       grade, including those the list missed, so missing a relevant item costs score;</li>
- *   <li>the seed's relevance-list form ({@link #ofRelevances}): IDCG@k sorts the grades of the list itself,
- *       exactly as the seed does, so only the order inside the list is judged.</li>
+ *   <li>the chapter's relevance-list form ({@link #ofRelevances}): IDCG@k sorts the grades of the list itself,
+ *       exactly as the chapter does, so only the order inside the list is judged.</li>
  * </ul>
- * When IDCG@k is 0 (no relevant items) NDCG is 0, as in the seed.
+ * When IDCG@k is 0 (no relevant items) NDCG is 0, as in the chapter.
  */
 public final class Ndcg extends GainMetric {
     private Ndcg(int k) {
@@ -44,14 +44,14 @@ public final class Ndcg extends GainMetric {
         return at(k).score(ranked, relevant);
     }
 
-    /** The seed's form: grades in rank order, ideal ordering taken from the same list. */
+    /** The chapter's form: grades in rank order, ideal ordering taken from the same list. */
     public static double ofRelevances(double[] relevances, int k) {
         Args.atLeast("k", k, 1);
         RankedLists.grades(relevances, "relevances");
         return normalised(relevances, k);
     }
 
-    /** The seed's form with integer grades. */
+    /** The chapter's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
         Args.atLeast("k", k, 1);
         return normalised(RankedLists.grades(relevances, "relevances"), k);

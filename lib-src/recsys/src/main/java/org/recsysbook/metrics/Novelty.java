@@ -3,7 +3,7 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Novelty, the seed's "how popular are recommended items? Less popular = more novel": the mean self-information
+ * Novelty, the chapter's "how popular are recommended items? Less popular = more novel": the mean self-information
  * {@code -log2 p(i)} of the recommended items, where {@code p(i)} is item i's share of all logged
  * interactions.
  *

@@ -11,7 +11,7 @@ import org.recsysbook.core.Args;
 import org.recsysbook.notebook.Progress;
 
 /**
- * The offline evaluation harness of the seed's "Offline vs Online Metrics": asks each recommender for every
+ * The offline evaluation harness of the chapter's "Offline vs Online Metrics": asks each recommender for every
  * test user's top k, scores the lists with every metric, and reports each metric's mean with a bootstrap
  * confidence interval.
  *

@@ -16,7 +16,7 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * What an {@link OfflineEvaluation} found, the seed's per-model metric printout grown up: every metric's value for
+ * What an {@link OfflineEvaluation} found, the chapter's per-model metric printout grown up: every metric's value for
  * every recommender with its bootstrap interval, plus the per-user scores and the lists behind them. Immutable.
  */
 public final class OfflineResult {

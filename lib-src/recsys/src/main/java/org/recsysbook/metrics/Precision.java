@@ -3,11 +3,11 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Precision at k, the seed's {@code precision_at_k}: the share of the top k recommendations that are relevant.
+ * Precision at k, the chapter's {@code precision_at_k}: the share of the top k recommendations that are relevant.
  *
  * <p>For item ids, {@code P@k = |top-k ∩ R| / k}: the denominator is k even when the list holds fewer than k
- * items (an empty slot counts as a miss), the convention of most libraries. The seed's relevance-list form
- * ({@link #ofRelevances}) keeps the seed's arithmetic: the mean of the first {@code min(k, n)} grades, so a
+ * items (an empty slot counts as a miss), the convention of most libraries. The chapter's relevance-list form
+ * ({@link #ofRelevances}) keeps the chapter's arithmetic: the mean of the first {@code min(k, n)} grades, so a
  * short list is divided by its own length and graded lists give the mean grade. An empty list scores 0.
  */
 public final class Precision extends GainMetric {
@@ -36,14 +36,14 @@ public final class Precision extends GainMetric {
         return at(k).score(ranked, relevant);
     }
 
-    /** The seed's form: the mean of the first {@code min(k, n)} grades. */
+    /** The chapter's form: the mean of the first {@code min(k, n)} grades. */
     public static double ofRelevances(double[] relevances, int k) {
         Args.atLeast("k", k, 1);
         RankedLists.grades(relevances, "relevances");
         return meanOfTop(relevances, k);
     }
 
-    /** The seed's form with integer grades. */
+    /** The chapter's form with integer grades. */
     public static double ofRelevances(int[] relevances, int k) {
         Args.atLeast("k", k, 1);
         return meanOfTop(RankedLists.grades(relevances, "relevances"), k);

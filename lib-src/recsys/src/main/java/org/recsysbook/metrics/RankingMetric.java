@@ -6,7 +6,7 @@ import org.recsysbook.core.Args;
 
 /**
  * A per-user ranking metric: scores one ranked list of item ids against the items the user found relevant;
- * its mean over users is what the seed reports (NDCG@K, MAP, hit rate).
+ * its mean over users is what the chapter reports (NDCG@K, MAP, hit rate).
  *
  * <p>Conventions shared by every implementation: the ranked list holds each item at most once (a duplicate,
  * or a null in the boxed form, is an {@link IllegalArgumentException}); a list shorter than k is read as it

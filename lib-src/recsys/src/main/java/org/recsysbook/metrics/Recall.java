@@ -3,10 +3,10 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Recall at k, the general form of what the seed's ranking metrics call "Recall@K": the share of the user's
+ * Recall at k, the general form of what the chapter's ranking metrics call "Recall@K": the share of the user's
  * relevant items that appear in the top k, {@code |top-k ∩ R| / |R|}.
  *
- * <p>The seed's table calls hit rate "Recall@K"; here recall divides by {@code |R|} and {@link HitRate} is its
+ * <p>The chapter's table calls hit rate "Recall@K"; here recall divides by {@code |R|} and {@link HitRate} is its
  * own metric. With {@code |R| > k} recall@k cannot reach 1 (some libraries divide by {@code min(k, |R|)}
  * instead; this one does not). A user with no relevant items scores 0. The relevance-list form is not
  * offered: a list of grades does not say how many relevant items it missed.

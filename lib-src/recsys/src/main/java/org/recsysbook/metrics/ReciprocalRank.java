@@ -3,7 +3,7 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Reciprocal rank, the usual companion of the seed's hit rate: {@code 1 / rank} of the first relevant item in
+ * Reciprocal rank, the usual companion of the chapter's hit rate: {@code 1 / rank} of the first relevant item in
  * the list, 0 if none; its mean over users is MRR. It cares only about where the first good item lands.
  *
  * <p>{@link #full()} ("MRR") reads the whole list; {@link #at(int)} ("MRR@k") only the top k, scoring 0 when

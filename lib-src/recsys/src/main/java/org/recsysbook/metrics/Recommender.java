@@ -1,7 +1,7 @@
 package org.recsysbook.metrics;
 
 /**
- * Anything an offline evaluation can score, like the seed's "Model A" and "Model B": a function from a user to a
+ * Anything an offline evaluation can score, like the chapter's "Model A" and "Model B": a function from a user to a
  * ranked list of item ids, best first.
  * It is all the harness needs to know about a recommender, so the metrics do not depend on how a pipeline is
  * built; a pipeline, a baseline or a lambda in a notebook all fit.

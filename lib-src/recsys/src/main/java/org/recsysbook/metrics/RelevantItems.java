@@ -8,7 +8,7 @@ import org.recsysbook.core.Args;
 
 /**
  * The items one user found relevant in held-out data, as a set (binary relevance) or with a grade per item
- * (graded relevance): the ground truth the seed's ranking metrics compare a ranked list against.
+ * (graded relevance): the ground truth the chapter's ranking metrics compare a ranked list against.
  *
  * <p>Grades are finite and {@code ≥ 0}; an item with grade 0 is not relevant and is dropped, so
  * {@link #size()} is the number of items with a positive grade, {@code |R|}. A set given with

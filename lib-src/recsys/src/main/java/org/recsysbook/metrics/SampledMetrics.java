@@ -22,7 +22,7 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * The sampled-metrics pitfall, a way the seed's offline hit rate and NDCG "can be misleading" (Krichene and
+ * The sampled-metrics pitfall, a way the chapter's offline hit rate and NDCG "can be misleading" (Krichene and
  * Rendle, "On Sampled Metrics for Item Recommendation", KDD 2020): ranking each held-out item against a small
  * random sample of negatives instead of the whole catalog.
  *

@@ -3,7 +3,7 @@ package org.recsysbook.metrics;
 import org.recsysbook.core.Args;
 
 /**
- * Serendipity, the seed's "were recommendations both relevant AND unexpected?": the share of the top k that is
+ * Serendipity, the chapter's "were recommendations both relevant AND unexpected?": the share of the top k that is
  * relevant and that a popularity baseline would not have recommended to the same user.
  *
  * <p>{@code serendipity@k = |{i ∈ top-k : i ∈ R, i ∉ B}| / k}, where {@code B} is the baseline's list for the

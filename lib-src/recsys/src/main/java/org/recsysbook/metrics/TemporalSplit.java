@@ -7,7 +7,7 @@ import org.recsysbook.world.InteractionLog;
 
 /**
  * A split of an interaction log by time into training and test data: everything logged before a cut-off day
- * trains, the clicks after it are what a recommender should have predicted. The seed's "offline metrics are
+ * trains, the clicks after it are what a recommender should have predicted. The chapter's "offline metrics are
  * computed on held-out interaction data"; holding out the future, not a random sample, is what keeps the
  * evaluation honest about what was known when.
  *

@@ -1,5 +1,5 @@
 /**
- * Evaluation metrics and offline evaluation, the seed's "Evaluation Metrics for Recommender Systems": ranking
+ * Evaluation metrics and offline evaluation, the chapter's "Evaluation Metrics for Recommender Systems": ranking
  * metrics, metrics beyond accuracy, and the harness that compares recommenders on logged data.
  *
  * <ul>
@@ -9,7 +9,7 @@
  *       {@link org.recsysbook.metrics.Precision}, {@link org.recsysbook.metrics.Recall},
  *       {@link org.recsysbook.metrics.HitRate}, {@link org.recsysbook.metrics.AveragePrecision} (MAP and MAP@k),
  *       {@link org.recsysbook.metrics.ReciprocalRank} (MRR) and {@link org.recsysbook.metrics.Auc}. Each also
- *       takes the seed's relevance-list form ({@code ofRelevances}) and states its conventions.</li>
+ *       takes the chapter's relevance-list form ({@code ofRelevances}) and states its conventions.</li>
  *   <li>Beyond accuracy: {@link org.recsysbook.metrics.IntraListDiversity},
  *       {@link org.recsysbook.metrics.Novelty}, {@link org.recsysbook.metrics.CatalogCoverage},
  *       {@link org.recsysbook.metrics.ExposureDistribution} (Gini, entropy),

@@ -194,6 +194,29 @@ public final class Charts {
     }
 
     /**
+     * One line with markers per series, each with its own x values, for curves that do not share an axis (two
+     * trade-off curves traced by different parameters, for example); a legend names them.
+     *
+     * @param series name → {@code {x, y}}, two arrays of equal length
+     */
+    public static Figure curves(String title, String xTitle, String yTitle, Map<String, double[][]> series) {
+        checkTitles(title, xTitle, yTitle);
+        if (series == null || series.isEmpty()) {
+            throw new IllegalArgumentException("series must hold at least one curve, got " + series);
+        }
+        List<Trace> traces = new ArrayList<>();
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            double[][] xy = e.getValue();
+            if (xy == null || xy.length != 2 || xy[0] == null || xy[1] == null || xy[0].length != xy[1].length) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' must be {x, y} of equal length");
+            }
+            traces.add(ScatterTrace.builder(xy[0], xy[1]).name(e.getKey()).mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+                    .build());
+        }
+        return figure(layout(title, xTitle, yTitle, series.size() > 1).build(), traces);
+    }
+
+    /**
      * How the values are spread: {@code bins} bars counting the values that fall in each; the vertical axis is
      * titled "count".
      *

@@ -59,6 +59,70 @@ public final class Results {
         Display.show(data);
     }
 
+    /**
+     * Records a whole result in one call: every component of a {@code record} (in declaration order), every entry
+     * of a {@code Map<String, ?>} (in its order) or every column of a Tablesaw {@code Table} (numbers as a
+     * {@code double[]}, other columns as a list of their strings), each under {@code prefix_name} with the name in
+     * snake case ({@code fixedHorizonRate} → {@code fixed_horizon_rate}, {@code "NDCG@10"} → {@code ndcg_10}), as
+     * {@link #record} records one value. So {@code Results.recordAll("aa", peeking.runAa(...))} records
+     * {@code aa_fixed_horizon_rate}, {@code aa_peeking_rate} and the rest.
+     *
+     * @throws IllegalArgumentException if {@code prefix} is not a valid name, {@code result} is none of the three
+     *                                  kinds, or a value is not one {@link #record} accepts (the message names it)
+     */
+    public static void recordAll(String prefix, Object result) {
+        checkName(prefix);
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (result instanceof Record r) {
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    java.lang.reflect.Method accessor = c.getAccessor();
+                    accessor.setAccessible(true);
+                    values.put(c.getName(), accessor.invoke(r));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalArgumentException("result." + c.getName() + "() could not be read: " + e, e);
+                }
+            }
+        } else if (result instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                values.put(String.valueOf(e.getKey()), e.getValue());
+            }
+        } else if (result instanceof tech.tablesaw.api.Table t) {
+            for (tech.tablesaw.columns.Column<?> c : t.columns()) {
+                if (c instanceof tech.tablesaw.api.NumericColumn<?> n) {
+                    values.put(c.name(), n.asDoubleArray());
+                } else {
+                    List<String> strings = new ArrayList<>(c.size());
+                    for (int i = 0; i < c.size(); i++) {
+                        strings.add(c.getString(i));
+                    }
+                    values.put(c.name(), strings);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("result must be a record, a Map<String, ?> or a Tablesaw Table, got "
+                    + (result == null ? "null" : result.getClass().getName()));
+        }
+        Map<String, Object> checked = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String name = prefix + "_" + snake(e.getKey());
+            checkName(name);
+            checked.put(name, normalize(e.getValue(), name));
+        }
+        checked.forEach(Results::record);
+    }
+
+    /** {@code fixedHorizonRate} → {@code fixed_horizon_rate}, {@code finalPValues} → {@code final_p_values}; {@code "NDCG@10"} → {@code ndcg_10}. */
+    static String snake(String name) {
+        String s = name.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(java.util.Locale.ROOT);
+        s = s.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("a name must hold a letter or a digit to record it, got \"" + name + "\"");
+        }
+        return s;
+    }
+
     /** Everything recorded in this JVM so far, in recording order (a copy). */
     public static Map<String, Object> recorded() {
         synchronized (RECORDED) {

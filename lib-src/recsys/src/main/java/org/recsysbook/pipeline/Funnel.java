@@ -3,7 +3,7 @@ package org.recsysbook.pipeline;
 import java.util.List;
 
 /**
- * The sizes of the seed's funnel for one request: "Full Item Catalog (millions)" → "Candidates
+ * The sizes of the chapter's funnel for one request: "Full Item Catalog (millions)" → "Candidates
  * (~1000)" → "Top ranked (~100)" → "Final results (~10-50)".
  *
  * @param catalog    the number of items in the catalog

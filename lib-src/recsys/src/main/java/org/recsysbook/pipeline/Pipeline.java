@@ -14,7 +14,7 @@ import org.recsysbook.retrieval.CosinePopularityBlend;
 import org.recsysbook.world.World;
 
 /**
- * The seed's {@code RecommendationPipeline}: candidate generation → ranking → re-ranking, the funnel
+ * The chapter's {@code RecommendationPipeline}: candidate generation → ranking → re-ranking, the funnel
  * that narrows a catalog of millions to the ten items a user sees. Each stage is one small interface
  * ({@link CandidateGenerator}, {@link Ranker}, {@link ReRanker}); {@link #recommend} runs them in turn
  * and times each one.
@@ -53,14 +53,17 @@ public final class Pipeline {
     }
 
     /**
-     * The seed's {@code recommend}: 50 candidates by {@code 0.7·cos + 0.3·popularity}, all 50 scored
-     * by the simulated ranker (noise seeded with {@code seed}), then at most 3 per category until 10.
+     * The chapter's {@code recommend}: 50 candidates by {@code 0.7·cos + 0.3·popularity}, all 50 scored by the
+     * simulated ranker, then at most 3 per category until 10. The ranker draws its noise from NumPy's stream as
+     * the chapter's script leaves it after {@code np.random.seed(seed)} and the world's draws
+     * ({@link SimulatedRanker#chapterDemo}), so on {@code World.chapterDemo(seed)} the result is the chapter's
+     * printout digit for digit.
      */
-    public static Pipeline seedDemo(World world, long seed) {
+    public static Pipeline chapterDemo(World world, long seed) {
         return builder(world)
                 .candidates(new CosinePopularityBlend(world), 50)
-                .ranker(new SimulatedRanker(seed), 50)
-                .reRanker(CategoryQuota.seedDefaults(world))
+                .ranker(SimulatedRanker.chapterDemo(seed), 50)
+                .reRanker(CategoryQuota.chapterDefaults(world))
                 .build();
     }
 

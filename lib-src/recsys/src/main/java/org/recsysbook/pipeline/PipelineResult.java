@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.recsysbook.core.PythonFormat;
 import org.recsysbook.core.Request;
 import org.recsysbook.notebook.Charts;
 
@@ -15,7 +16,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * What the seed's {@code recommend} returns, and more: the final list with each item's scores, the
+ * What the chapter's {@code recommend} returns, and more: the final list with each item's scores, the
  * funnel's sizes and each stage's wall time. A notebook shows it as an HTML table (see
  * {@link RecommendationRenderer}).
  *
@@ -44,7 +45,7 @@ public record PipelineResult(Request request, List<Recommendation> items, Funnel
         return ids;
     }
 
-    /** The seed's diversity figure: how many distinct categories the final list holds. */
+    /** The chapter's diversity figure: how many distinct categories the final list holds. */
     public int categoriesRepresented() {
         Set<String> cats = new HashSet<>();
         for (Recommendation r : items) {
@@ -54,22 +55,23 @@ public record PipelineResult(Request request, List<Recommendation> items, Funnel
     }
 
     /**
-     * The seed's printout: "Final recommendations:", the {@code Item ID / Score / Category} table under a
+     * The chapter's printout: "Final recommendations:", the {@code Item ID / Score / Category} table under a
      * 35-dash rule, a blank line and "Categories represented: x / n".
      */
-    public String seedTable() {
+    public String chapterTable() {
         StringBuilder sb = new StringBuilder();
         sb.append("Final recommendations:\n");
         sb.append(String.format(Locale.ROOT, "%-10s %-10s %s%n", "Item ID", "Score", "Category"));
         sb.append("-".repeat(35)).append('\n');
         for (Recommendation r : items) {
-            sb.append(String.format(Locale.ROOT, "%-10d %-10.4f %s%n", r.item(), r.finalScore(), r.category()));
+            sb.append(String.format(Locale.ROOT, "%-10d %-10s %s%n", r.item(),
+                    PythonFormat.fixed(r.finalScore(), 4), r.category()));
         }
         sb.append('\n').append(categoriesLine());
         return sb.toString();
     }
 
-    /** The seed's last line, "Categories represented: x / n". */
+    /** The chapter's last line, "Categories represented: x / n". */
     public String categoriesLine() {
         return "Categories represented: " + categoriesRepresented() + " / " + items.size();
     }

@@ -8,8 +8,8 @@ import org.recsysbook.display.RendererProvider;
 
 /**
  * Shows a recommendation list in a notebook: a {@link PipelineResult} renders as an HTML table of
- * rank, item, score and category (the columns of the seed's printout) with the funnel and stage times
- * underneath, and as the seed's own text table for plain-text front ends. Found through
+ * rank, item, score and category (the columns of the chapter's printout) with the funnel and stage times
+ * underneath, and as the chapter's own text table for plain-text front ends. Found through
  * {@link java.util.ServiceLoader}.
  */
 public final class RecommendationRenderer implements RendererProvider {
@@ -20,7 +20,7 @@ public final class RecommendationRenderer implements RendererProvider {
                 .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
                 .register((result, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> html(result));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::seedTable);
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::chapterTable);
                 });
     }
 

@@ -1,7 +1,7 @@
 package org.recsysbook.pipeline;
 
 /**
- * The wall-clock time each stage of the seed's funnel took for one request, in nanoseconds.
+ * The wall-clock time each stage of the chapter's funnel took for one request, in nanoseconds.
  *
  * @param candidateNanos candidate generation
  * @param rankingNanos   ranking

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * How well scores predict clicks: AUC, one of the offline metrics the seed's A/B-testing section names
+ * How well scores predict clicks: AUC, one of the offline metrics the chapter's A/B-testing section names
  * ("RMSE, AUC, NDCG"), the chance that a random clicked row scores above a random unclicked one; and
  * log-loss, the mean cross-entropy of predicted probabilities, the loss a click model is trained on.
  *

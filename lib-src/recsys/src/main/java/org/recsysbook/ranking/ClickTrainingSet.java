@@ -13,7 +13,7 @@ import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;
 
 /**
- * Training rows for the learned ranker of the seed's ranking stage ("re-score candidates with richer
+ * Training rows for the learned ranker of the chapter's ranking stage ("re-score candidates with richer
  * features"), made from logged impressions: the {@link RankingFeatures} of each shown (user, item) pair,
  * whether it was clicked and the position it was shown at.
  *

@@ -15,10 +15,10 @@ import org.recsysbook.world.World;
  * A test set for rankers without position bias: for each test request, every candidate is taken as
  * examined and clicked with the click model's true attractiveness {@code a(u, i)}. It answers "which
  * ranker predicts clicks better" (AUC, log-loss) and holds the true attractiveness as graded relevance
- * for NDCG, the offline metrics the seed's A/B section lists.
+ * for NDCG, the offline metrics the chapter's A/B section lists.
  *
  * <p>Such a test set exists only in a simulation: in production every logged click carries its
- * position's bias, which is why the seed insists on A/B tests as well.
+ * position's bias, which is why the chapter insists on A/B tests as well.
  */
 public final class ExaminedClicks {
     private final List<Request> requests;

@@ -6,7 +6,7 @@ import org.recsysbook.core.ScoredItems;
 /**
  * The learned ranker: scores each candidate by a {@link LogisticRegression} over
  * {@link RankingFeatures} (affinity, popularity, freshness, category match), so its score is a
- * predicted click probability. It is the trained counterpart of the seed's simulated "deep ranking
+ * predicted click probability. It is the trained counterpart of the chapter's simulated "deep ranking
  * model with additional features"; {@link ClickTrainingSet} fits it from logged clicks.
  */
 public final class LearnedRanker implements Ranker {

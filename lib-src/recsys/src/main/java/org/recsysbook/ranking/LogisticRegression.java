@@ -12,7 +12,7 @@ import org.recsysbook.core.Args;
 
 /**
  * Logistic regression, {@code P(click) = σ(b + w·x)}, fitted by Newton's method: the learned model
- * behind the seed's "Ranking: accurate, slower" stage, in place of its simulated deep model.
+ * behind the chapter's "Ranking: accurate, slower" stage, in place of its simulated deep model.
  *
  * <p>It minimises the weighted cross-entropy with an L2 penalty on the weights (not on the intercept):
  * <pre>  J(b, w) = (1/Σvᵢ) Σ vᵢ [log(1 + e^{zᵢ}) − yᵢ zᵢ] + (λ/2)‖w‖²,   zᵢ = b + w·xᵢ</pre>

@@ -6,7 +6,7 @@ import org.recsysbook.core.ScoredItems;
 import org.recsysbook.core.TopK;
 
 /**
- * Stage 2 of the seed's funnel, "Ranking: accurate, slower": re-scores the candidates that candidate
+ * Stage 2 of the chapter's funnel, "Ranking: accurate, slower": re-scores the candidates that candidate
  * generation returned, with richer features, and orders them.
  *
  * <p>An implementation only scores; {@link #rank} keeps the best {@code n} by partial selection.

@@ -7,7 +7,7 @@ import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**
- * The features the learned ranker scores a (user, item) pair by, the "richer features" of the seed's
+ * The features the learned ranker scores a (user, item) pair by, the "richer features" of the chapter's
  * ranking stage ("Re-score candidates with richer features"):
  * <ol>
  *   <li>{@code affinity}: cosine between the user's vector and the item's vector, in [−1, 1];</li>

@@ -1,5 +1,5 @@
 /**
- * Stage 2 of the seed's funnel, ranking: the {@link org.recsysbook.ranking.Ranker} interface, the seed's
+ * Stage 2 of the chapter's funnel, ranking: the {@link org.recsysbook.ranking.Ranker} interface, the chapter's
  * {@link org.recsysbook.ranking.SimulatedRanker} kept as the baseline, and a
  * {@link org.recsysbook.ranking.LearnedRanker} — a {@link org.recsysbook.ranking.LogisticRegression} over
  * {@link org.recsysbook.ranking.RankingFeatures}, trained on logged clicks with inverse propensity

@@ -8,7 +8,7 @@ import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 
 /**
- * The business rules of the seed's re-ranking stage: drop the items the user has already seen (from
+ * The business rules of the chapter's re-ranking stage: drop the items the user has already seen (from
  * the {@link Request}) and the items the business has blocked (out of stock, withdrawn, unsafe).
  * Order and scores of the remaining items are kept.
  */

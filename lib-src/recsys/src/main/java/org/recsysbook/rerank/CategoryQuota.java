@@ -6,17 +6,17 @@ import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**
- * The seed's {@code re_ranking} stage: walks the ranked list best first and keeps an item only while
+ * The chapter's {@code re_ranking} stage: walks the ranked list best first and keeps an item only while
  * its category has fewer than {@code max_per_category} items in the list, until {@code n_final} items
  * are kept ("Apply diversity constraints and business rules").
  *
- * <p>Items keep their scores; the output is the kept items in ranked order, so, as in the seed, it is
+ * <p>Items keep their scores; the output is the kept items in ranked order, so, as in the chapter, it is
  * shorter than {@code n_final} when the list runs out of categories. {@link #withBackfill()} gives a
  * variant that then tops the list up with the best skipped items, appended after the others in
  * ranked order.
  */
 public final class CategoryQuota implements ReRanker {
-    /** The seed's default {@code max_per_category}. */
+    /** The chapter's default {@code max_per_category}. */
     public static final int DEFAULT_MAX_PER_CATEGORY = 3;
 
     private final int[] itemCategory;
@@ -74,9 +74,15 @@ public final class CategoryQuota implements ReRanker {
         return new CategoryQuota(world.categories(), maxPerCategory, nFinal);
     }
 
-    /** The seed's defaults over {@code world}: at most 3 per category, 10 in all. */
-    public static CategoryQuota seedDefaults(World world) {
+    /** The chapter's defaults over {@code world}: at most 3 per category, 10 in all. */
+    public static CategoryQuota chapterDefaults(World world) {
         return of(world, DEFAULT_MAX_PER_CATEGORY, 10);
+    }
+
+    /** @deprecated the old name of {@link #chapterDefaults(World)}, kept until the exercises use the new one. */
+    @Deprecated
+    public static CategoryQuota seedDefaults(World world) {
+        return chapterDefaults(world);
     }
 
     public int maxPerCategory() {

@@ -7,7 +7,7 @@ import org.recsysbook.core.ScoredItems;
 import org.recsysbook.world.World;
 
 /**
- * A freshness boost, the "freshness" of the seed's "Re-ranking: business logic, diversity, freshness":
+ * A freshness boost, the "freshness" of the chapter's "Re-ranking: business logic, diversity, freshness":
  * adds to each item's score a bonus that halves with every half-life of the item's age,
  * <pre>  score' = score + w · 2^(−age / halfLife)</pre>
  * and re-orders the list by the new scores (a brand-new item gains {@code w}, one a half-life old

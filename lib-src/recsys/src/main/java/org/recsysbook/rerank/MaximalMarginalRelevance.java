@@ -9,7 +9,7 @@ import org.recsysbook.core.Vectors;
 import org.recsysbook.world.World;
 
 /**
- * Maximal marginal relevance (MMR), the diversity re-ranker behind the seed's "Re-ranking: business
+ * Maximal marginal relevance (MMR), the diversity re-ranker behind the chapter's "Re-ranking: business
  * logic, diversity": it builds the list greedily, each time taking the item that best trades relevance
  * against similarity to the items already taken,
  * <pre>  MMR(i) = λ · rel(i) − (1 − λ) · max_{j ∈ S} cos(vᵢ, vⱼ)</pre>

@@ -7,7 +7,7 @@ import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
 
 /**
- * Stage 3 of the seed's funnel, "Re-ranking: business logic, diversity, freshness": turns the ranked
+ * Stage 3 of the chapter's funnel, "Re-ranking: business logic, diversity, freshness": turns the ranked
  * list into the list the user sees, by filtering, re-scoring or re-ordering it.
  *
  * <p>Re-rankers compose: {@code rules.then(boost).then(quota)} runs {@code rules} first and hands its
@@ -77,7 +77,7 @@ public interface ReRanker {
         };
     }
 
-    /** The first {@code k} items of the list, the seed's {@code n_final} cut with no other rule. */
+    /** The first {@code k} items of the list, the chapter's {@code n_final} cut with no other rule. */
     static ReRanker truncate(int k) {
         Args.atLeast("k", k, 1);
         return new ReRanker() {

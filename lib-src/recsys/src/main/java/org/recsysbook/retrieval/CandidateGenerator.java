@@ -3,7 +3,7 @@ package org.recsysbook.retrieval;
 import org.recsysbook.core.ScoredItems;
 
 /**
- * Stage 1 of the seed's funnel, candidate generation: from a user's preference vector to a short list
+ * Stage 1 of the chapter's funnel, candidate generation: from a user's preference vector to a short list
  * of candidate items with scores ("Fast, coarse (ANN retrieval, rule-based)").
  *
  * <p>Contract shared by every implementation: {@code query} must have the catalog's dimension,

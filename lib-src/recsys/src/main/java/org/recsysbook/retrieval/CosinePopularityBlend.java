@@ -5,18 +5,26 @@ import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
- * The seed's candidate generation: the cosine between the user profile and each item's features,
+ * The chapter's candidate generation: the cosine between the user profile and each item's features,
  * blended with popularity "for exploration" as {@code 0.7·cos + 0.3·popularity}, best {@code k} kept
  * ({@code RecommendationPipeline.candidate_generation}).
  *
- * <p>As in the seed the cosine is {@code item·u / (|item|·|u| + 1e-8)}; a world's item vectors have
- * unit length, so this is {@code item·u / (|u| + 1e-8)}. The weights are parameters; the seed's are
- * {@link #SEED_COSINE_WEIGHT} and {@link #SEED_POPULARITY_WEIGHT}. Top-k by partial selection, a
+ * <p>As in the chapter the cosine is {@code item·u / (|item|·|u| + 1e-8)}; a world's item vectors have
+ * unit length, so this is {@code item·u / (|u| + 1e-8)}. The weights are parameters; the chapter's are
+ * {@link #CHAPTER_COSINE_WEIGHT} and {@link #CHAPTER_POPULARITY_WEIGHT}. Top-k by partial selection, a
  * single exact pass over the catalog.
  */
 public final class CosinePopularityBlend implements CandidateGenerator {
-    public static final double SEED_COSINE_WEIGHT = 0.7;
-    public static final double SEED_POPULARITY_WEIGHT = 0.3;
+    /** The chapter's weight of the cosine. */
+    public static final double CHAPTER_COSINE_WEIGHT = 0.7;
+    /** The chapter's weight of the popularity. */
+    public static final double CHAPTER_POPULARITY_WEIGHT = 0.3;
+    /** @deprecated the old name of {@link #CHAPTER_COSINE_WEIGHT}, kept until the serving package uses the new one. */
+    @Deprecated
+    public static final double SEED_COSINE_WEIGHT = CHAPTER_COSINE_WEIGHT;
+    /** @deprecated the old name of {@link #CHAPTER_POPULARITY_WEIGHT}, kept until the serving package uses it. */
+    @Deprecated
+    public static final double SEED_POPULARITY_WEIGHT = CHAPTER_POPULARITY_WEIGHT;
     private static final int BLOCK = 1024;
 
     private final World world;
@@ -25,9 +33,9 @@ public final class CosinePopularityBlend implements CandidateGenerator {
     private final double[] popularity;
     private final DotKernel kernel = DotKernel.best();
 
-    /** The seed's blend, 0.7·cos + 0.3·popularity. */
+    /** The chapter's blend, 0.7·cos + 0.3·popularity. */
     public CosinePopularityBlend(World world) {
-        this(world, SEED_COSINE_WEIGHT, SEED_POPULARITY_WEIGHT);
+        this(world, CHAPTER_COSINE_WEIGHT, CHAPTER_POPULARITY_WEIGHT);
     }
 
     /** A blend with other weights, each finite (negative weights are allowed and mean "penalise"). */

@@ -2,7 +2,7 @@ package org.recsysbook.retrieval;
 
 /**
  * The inner loop of every retriever here: dot products of a query with rows of a flat row-major
- * {@code float[]} — the seed's {@code item_features @ user_profile}, one row at a time.
+ * {@code float[]} — the chapter's {@code item_features @ user_profile}, one row at a time.
  *
  * <p>Two implementations: a scalar loop that runs everywhere ({@link #scalar()}), and one on the Java
  * Vector API (module {@code jdk.incubator.vector}, about three times faster on AVX-512 hardware) that

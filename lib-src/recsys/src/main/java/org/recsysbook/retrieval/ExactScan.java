@@ -9,7 +9,7 @@ import org.recsysbook.world.World;
 
 /**
  * Exact nearest-neighbour retrieval by a brute-force scan: the dot product of the query with every
- * item vector, keeping the best {@code k} in a {@link TopK} — the seed's
+ * item vector, keeping the best {@code k} in a {@link TopK} — the chapter's
  * {@code item_features @ user_profile} without its full {@code argsort}.
  *
  * <p>The query is scaled to unit length first, so scores are cosines when item vectors have unit

@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Several candidate sources merged into one list without duplicates, as production retrieval mixes
- * embeddings, popularity and rules ("ANN retrieval, rule-based" in the seed's funnel).
+ * embeddings, popularity and rules ("ANN retrieval, rule-based" in the chapter's funnel).
  *
  * <p>Each source is asked for {@code k} candidates; the lists are interleaved round-robin by rank
  * (source 1's best, source 2's best, …, then everyone's second) and an item already taken is skipped,

@@ -5,7 +5,7 @@ import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
- * The most popular items, the same for everyone: the seed's popularity term on its own, the classic
+ * The most popular items, the same for everyone: the chapter's popularity term on its own, the classic
  * fallback source for new users and the baseline every personalised source must beat.
  *
  * <p>Scores are the items' popularity. The query is checked like any other generator's but does not

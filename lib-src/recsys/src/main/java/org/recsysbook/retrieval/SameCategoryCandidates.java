@@ -5,7 +5,7 @@ import org.recsysbook.core.TopK;
 import org.recsysbook.world.World;
 
 /**
- * A rule-based source: the most popular items of the user's favourite category — the seed's
+ * A rule-based source: the most popular items of the user's favourite category — the chapter's
  * "rule-based" retrieval next to ANN.
  *
  * <p>The favourite category is the one whose mean item vector has the highest cosine with the user's

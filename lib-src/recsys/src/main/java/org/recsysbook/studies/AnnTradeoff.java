@@ -17,7 +17,7 @@ import tech.tablesaw.plotly.components.Figure;
 /**
  * The speed–quality trade-off of approximate retrieval, measured: exact scan against HNSW on
  * low-rank catalogs of several sizes, recall@k and latency per query over the HNSW search breadth,
- * and how build time and memory grow with the catalog — the seed's "Fast, coarse (ANN retrieval)"
+ * and how build time and memory grow with the catalog — the chapter's "Fast, coarse (ANN retrieval)"
  * made concrete.
  *
  * <p>For each catalog size it generates a {@link World#lowRank low-rank world}, builds an
@@ -87,7 +87,9 @@ public final class AnnTradeoff {
      * How fast an exact scan streams a catalog: median milliseconds per top-{@code k} query and the
      * effective bandwidth ({@code 4·n·dim} bytes per query) for the scalar kernel on one core, the best
      * kernel on one core and the best kernel on all cores, over the first {@code queries} users, after
-     * twelve untimed warm-up queries per variant.
+     * twelve untimed warm-up queries per variant. The variants are timed interleaved (each query on each variant in
+     * turn, the order rotating), so that a change in the machine's load affects them alike; the table's name gives
+     * the system load average at the end, without which a multi-thread figure cannot be read.
      */
     public static Table scanSpeed(World world, int queries, int k) {
         return AnnTradeoffRunner.scanSpeed(world, queries, k);
@@ -160,11 +162,16 @@ public final class AnnTradeoff {
         return s;
     }
 
-    /** One row per catalog: items, build seconds, graph and vector MiB, levels, exact-scan latencies. */
+    /**
+     * One row per catalog: items, build seconds and microseconds per item (the figure that shows how the build
+     * grows: flat for linear growth, rising slowly for {@code n log n}), graph and vector MiB, levels, exact-scan
+     * latencies.
+     */
     public Table catalogTable() {
         int n = catalogs.size();
         int[] items = new int[n];
         double[] build = new double[n];
+        double[] perItem = new double[n];
         double[] graph = new double[n];
         double[] vectors = new double[n];
         int[] levels = new int[n];
@@ -174,6 +181,7 @@ public final class AnnTradeoff {
             Catalog c = catalogs.get(i);
             items[i] = c.items();
             build[i] = round(c.buildSeconds(), 2);
+            perItem[i] = round(1e6 * c.buildSeconds() / c.items(), 0);
             graph[i] = round(c.graphBytes() / 1048576.0, 1);
             vectors[i] = round(c.vectorBytes() / 1048576.0, 1);
             levels[i] = c.levels();
@@ -181,7 +189,8 @@ public final class AnnTradeoff {
             exactAll[i] = round(c.exactAllCoresMedianMs(), 3);
         }
         return Table.create("catalogs", IntColumn.create("items", items),
-                DoubleColumn.create("HNSW build (s)", build), DoubleColumn.create("graph (MiB)", graph),
+                DoubleColumn.create("HNSW build (s)", build),
+                DoubleColumn.create("build (µs per item)", perItem), DoubleColumn.create("graph (MiB)", graph),
                 DoubleColumn.create("vectors (MiB)", vectors), IntColumn.create("levels", levels),
                 DoubleColumn.create("exact scan, 1 core (ms)", exact),
                 DoubleColumn.create("exact scan, all cores (ms)", exactAll));

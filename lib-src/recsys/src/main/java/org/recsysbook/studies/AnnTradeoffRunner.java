@@ -34,6 +34,10 @@ final class AnnTradeoffRunner {
             work += n / 1000 + (long) queries * (2 + breadths.length);
         }
         try (Progress progress = Progress.start("Exact scan vs HNSW", work)) {
+            // One untimed build first: the first build in a JVM also pays for class loading and JIT compilation
+            // of Lucene's graph builder, which would inflate the smallest catalog's build time.
+            HnswIndex.builder(World.builder().items(2000).dim(dim).users(1).seed(seed + 1).build())
+                    .m(m).beamWidth(beamWidth).threads(cores).build();
             for (int n : catalogSizes) {
                 World world = World.builder().items(n).dim(dim).users(queries).seed(seed).build();
                 HnswIndex index = HnswIndex.builder(world).m(m).beamWidth(beamWidth).threads(cores).build();
@@ -128,23 +132,33 @@ final class AnnTradeoffRunner {
         double[] median = new double[scans.length];
         double[] gbs = new double[scans.length];
         double bytes = 4.0 * world.itemCount() * world.dim();
-        for (int s = 0; s < scans.length; s++) {
+        for (ExactScan scan : scans) {
             for (int r = 0; r < 12; r++) { // lets the JIT compile the kernel before timing
-                scans[s].generate(world.userVector(r % queries), k);
+                scan.generate(world.userVector(r % queries), k);
             }
-            long[] nanos = new long[queries];
-            for (int u = 0; u < queries; u++) {
-                float[] q = world.userVector(u);
+        }
+        // Interleaved: every query runs on every scan in turn, the order rotating, so that a change in the
+        // machine's load (other processes on the same cores) hits all rows alike instead of one row.
+        long[][] nanos = new long[scans.length][queries];
+        for (int u = 0; u < queries; u++) {
+            float[] q = world.userVector(u);
+            for (int j = 0; j < scans.length; j++) {
+                int s = (u + j) % scans.length;
                 long t0 = System.nanoTime();
                 scans[s].generate(q, k);
-                nanos[u] = System.nanoTime() - t0;
+                nanos[s][u] = System.nanoTime() - t0;
             }
+        }
+        for (int s = 0; s < scans.length; s++) {
             kernels[s] = scans[s].kernel().name();
             threads[s] = scans[s].threads();
-            median[s] = round(quantileMs(nanos, 0.5), 3);
-            gbs[s] = round(bytes / (quantileMs(nanos, 0.5) * 1e6), 2);
+            median[s] = round(quantileMs(nanos[s], 0.5), 3);
+            gbs[s] = round(bytes / (quantileMs(nanos[s], 0.5) * 1e6), 2);
         }
-        return Table.create("exact scan speed, " + world.itemCount() + " × " + world.dim(),
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return Table.create("exact scan speed, " + world.itemCount() + " × " + world.dim() + " (load average "
+                        + (load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f", load)) + " on " + cores
+                        + " cores)",
                 StringColumn.create("kernel", kernels), IntColumn.create("threads", threads),
                 DoubleColumn.create("median (ms per query)", median), DoubleColumn.create("GB/s", gbs));
     }

@@ -13,7 +13,7 @@ import org.recsysbook.core.Seeds;
 
 /**
  * Many metrics at once, a pitfall of online experiments, measured by simulation: A/A experiments are run
- * and every per-user metric of the seed's table is tested in each; the study counts how often at least
+ * and every per-user metric of the chapter's table is tested in each; the study counts how often at least
  * one metric comes out "significant" — with raw p-values, after {@link MultipleTesting#bonferroni Bonferroni}
  * and after {@link MultipleTesting#benjaminiHochberg Benjamini–Hochberg}. Experiments run in parallel with
  * seeds derived from {@code (seed, i)}, so the result does not depend on the number of threads.

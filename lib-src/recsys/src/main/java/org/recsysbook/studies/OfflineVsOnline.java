@@ -11,7 +11,7 @@ import org.recsysbook.world.InteractionLog;
 import org.recsysbook.world.World;
 
 /**
- * A model that wins offline but loses online, the pitfall behind the seed's "offline metrics (RMSE, AUC,
+ * A model that wins offline but loses online, the pitfall behind the chapter's "offline metrics (RMSE, AUC,
  * NDCG) ... can be misleading about real-world impact".
  *
  * <p>In this world people click on what is appealing — a good match, but also what is popular — and buy

@@ -16,7 +16,7 @@ import org.recsysbook.core.Seeds;
 import org.recsysbook.notebook.Progress;
 
 /**
- * Peeking, a pitfall of the seed's fixed-period experiment, measured by simulation: many experiments are
+ * Peeking, a pitfall of the chapter's fixed-period experiment, measured by simulation: many experiments are
  * run, each looked at at the end of every day, and three ways of deciding are counted.
  * <ul>
  *   <li><b>fixed horizon</b>: one two-proportion z-test on the last day (what the test was designed for);</li>

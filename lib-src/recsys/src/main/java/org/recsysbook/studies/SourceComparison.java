@@ -15,7 +15,7 @@ import tech.tablesaw.plotly.components.Figure;
 
 /**
  * Candidate sources judged by the clicks they would earn: each source's top {@code k}, shown in its
- * own order, scored with the world's true click probabilities — a first look at why the seed's funnel
+ * own order, scored with the world's true click probabilities — a first look at why the chapter's funnel
  * cares what retrieval lets through, before any ranking.
  */
 public final class SourceComparison {

@@ -20,7 +20,7 @@ import tech.tablesaw.plotly.components.Figure;
 
 /**
  * Where a request's time goes: the median and 99th percentile of each funnel stage's wall time over
- * many requests, the figures behind the seed's remark that production systems must "serve millions of
+ * many requests, the figures behind the chapter's remark that production systems must "serve millions of
  * users in real time".
  */
 public final class StageLatency {

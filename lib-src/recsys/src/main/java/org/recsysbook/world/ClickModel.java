@@ -6,7 +6,7 @@ import org.recsysbook.core.Args;
 
 /**
  * A position-based click model: how a simulated user reacts to a ranked list, the source of the
- * clicks behind the seed's CTR, A/B tests and bandit rewards.
+ * clicks behind the chapter's CTR, A/B tests and bandit rewards.
  *
  * <p>The user examines position {@code p} (1 = top) with probability
  * {@code e(p) = 1 / log2(p + 1)} (1, 0.63, 0.5, 0.43, … — the DCG discount), independently of the other

@@ -2,7 +2,7 @@ package org.recsysbook.world;
 
 /**
  * One logged impression: a user was shown an item at a position on a day, and clicked it or not — a
- * row of the interaction log the seed's A/B tests, bandits and offline metrics are computed from.
+ * row of the interaction log the chapter's A/B tests, bandits and offline metrics are computed from.
  *
  * @param user             the user id
  * @param item             the item id

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * An append-only log of impressions and clicks (user, item, position, clicked, day), the raw material
- * of the seed's CTR, A/B tests and bandit feedback; stored column-wise on primitive arrays.
+ * of the chapter's CTR, A/B tests and bandit feedback; stored column-wise on primitive arrays.
  *
  * <p>{@link ClickModel#simulate} appends to it; anyone may {@link #add} rows of their own. Rows are
  * read by index ({@link #user(int)}, {@link #clicked(int)}, …) in hot loops, or as {@link Interaction}

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.recsysbook.core.Args;
 import org.recsysbook.core.Catalog;
+import org.recsysbook.core.NumpyRandomState;
 import org.recsysbook.core.Seeds;
 import org.recsysbook.core.Vectors;
 
@@ -16,15 +17,15 @@ import tech.tablesaw.api.Table;
 
 /**
  * A synthetic, seeded world: a catalog of items (unit feature vectors, a category, a popularity and an
- * age) and a population of users with preference vectors, the inputs of the seed's
+ * age) and a population of users with preference vectors, the inputs of the chapter's
  * {@code RecommendationPipeline} demo ("Stage 1: Candidate Generation").
  *
  * <p>Two ways to make one:
  * <ul>
- *   <li>{@link #seedDemo(long)} — the seed's demo catalog: 1000 items, 20 features drawn standard normal
- *       and scaled to unit length, popularity exponential with scale 0.3 divided by its maximum,
- *       categories {@code cat_0 … cat_4} by {@code item % 5}; user 0 is the seed's standard-normal
- *       user profile.</li>
+ *   <li>{@link #chapterDemo(long)} — the chapter's demo catalog, NumPy's numbers digit for digit: 1000
+ *       items, 20 features drawn standard normal and scaled to unit length, popularity exponential with
+ *       scale 0.3 divided by its maximum, categories {@code cat_0 … cat_4} by {@code item % 5}; user 0 is
+ *       the chapter's standard-normal user profile.</li>
  *   <li>{@link #lowRank(int, int, long)} and {@link #builder()} — catalogs of realistic size whose
  *       vectors come from a low-rank latent structure plus noise, as learned embeddings do. Items of a
  *       category share a latent centre, so categories are visible in the vectors.</li>
@@ -47,7 +48,7 @@ public final class World implements Catalog {
     /** Mean item age in days (ages are exponential). */
     public static final double MEAN_AGE_DAYS = 30.0;
 
-    /** The seed's popularity scale: popularity is exponential with this scale, divided by its maximum. */
+    /** The chapter's popularity scale: popularity is exponential with this scale, divided by its maximum. */
     public static final double POPULARITY_SCALE = 0.3;
 
     private final int itemCount;
@@ -84,34 +85,27 @@ public final class World implements Catalog {
     // Factories
 
     /**
-     * The seed's demo world: 1000 items with 20 features (standard normal, then unit length),
-     * popularity exponential with scale 0.3 divided by its maximum, categories {@code cat_0 … cat_4}
-     * by {@code item % 5}, ages exponential with mean {@value #MEAN_AGE_DAYS} days, and 1000 users whose
-     * profiles are standard normal (not normalised, as in the seed). User 0 is the seed's
-     * {@code user_profile}, drawn right after the popularity as the seed draws it.
-     *
-     * <p>Java cannot reproduce numpy's random stream, so the numbers match the seed in distribution,
-     * not digit for digit.
+     * The chapter's demo world, drawn as its script draws it after {@code np.random.seed(seed)}: 1000 items with
+     * 20 features ({@code np.random.randn(1000, 20)}, each row scaled to unit length), popularity
+     * {@code np.random.exponential(0.3, 1000)} divided by its maximum, and user 0 the chapter's
+     * {@code user_profile = np.random.randn(20)}; categories {@code cat_0 … cat_4} by {@code item % 5}. The numbers
+     * come from {@link NumpyRandomState}, so with seed 42 they are the chapter's digit for digit (stored as
+     * {@code float}, the world's vector type). What the chapter does not have is drawn from Java streams: users
+     * 1 … 999 (standard normal, not normalised, as the chapter's profile) and ages (exponential, mean
+     * {@value #MEAN_AGE_DAYS} days). {@link #chapterDemoStream(long)} continues NumPy's stream where the world's
+     * draws end, for the ranking noise the chapter draws next.
      */
-    public static World seedDemo(long seed) {
+    public static World chapterDemo(long seed) {
+        NumpyRandomState np = new NumpyRandomState(seed);
         int n = 1000;
         int d = 20;
         int userCount = 1000;
-        SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, 0));
         float[] items = new float[n * d];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = (float) rng.nextGaussian();
-        }
-        for (int i = 0; i < n; i++) {
-            Vectors.normalise(items, i * d, d);
-        }
         double[] pop = new double[n];
-        for (int i = 0; i < n; i++) {
-            pop[i] = POPULARITY_SCALE * rng.nextExponential();
-        }
-        divideByMax(pop);
         float[] users = new float[userCount * d];
-        for (int i = 0; i < users.length; i++) {
+        drawChapterDemo(np, items, pop, users);
+        SplittableRandom rng = new SplittableRandom(Seeds.stream(seed, 0));
+        for (int i = d; i < users.length; i++) {
             users[i] = (float) rng.nextGaussian();
         }
         int[] cats = new int[n];
@@ -124,6 +118,39 @@ public final class World implements Catalog {
             age[i] = MEAN_AGE_DAYS * ageRng.nextExponential();
         }
         return new World(d, items, cats, names(5), pop, age, users, seed);
+    }
+
+    /** @deprecated the old name of {@link #chapterDemo(long)}, kept until the exercises use the new one. */
+    @Deprecated
+    public static World seedDemo(long seed) {
+        return chapterDemo(seed);
+    }
+
+    /**
+     * NumPy's global stream as the chapter's pipeline script leaves it after {@code np.random.seed(seed)} and the
+     * world's draws (items, popularity, user profile): the next number it gives is the chapter's first ranking
+     * noise. A fresh copy per call.
+     */
+    public static NumpyRandomState chapterDemoStream(long seed) {
+        NumpyRandomState np = new NumpyRandomState(seed);
+        drawChapterDemo(np, new float[1000 * 20], new double[1000], new float[20]);
+        return np;
+    }
+
+    /** The chapter's draws in its order; fills {@code items}, {@code pop} and the first 20 floats of {@code users}. */
+    private static void drawChapterDemo(NumpyRandomState np, float[] items, double[] pop, float[] users) {
+        int d = 20;
+        int n = items.length / d;
+        double[] raw = Vectors.normaliseRows(np.randn(n, d), d);
+        for (int i = 0; i < raw.length; i++) {
+            items[i] = (float) raw[i];
+        }
+        System.arraycopy(np.exponential(POPULARITY_SCALE, n), 0, pop, 0, n);
+        divideByMax(pop);
+        double[] profile = np.randn(1, d);
+        for (int j = 0; j < d; j++) {
+            users[j] = (float) profile[j];
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import org.recsysbook.core.Seeds;
  *       {@code normalise(B z + σ·N(0, I_dim))} (σ = noise);</li>
  *   <li>user {@code u} gets a favourite category {@code k} and the vector
  *       {@code normalise(B (s·c_k + N(0, I_r)) + σ·N(0, I_dim))};</li>
- *   <li>popularity is exponential with scale 0.3 divided by its maximum, as in the seed; age is
+ *   <li>popularity is exponential with scale 0.3 divided by its maximum, as in the chapter; age is
  *       exponential with mean {@value World#MEAN_AGE_DAYS} days; both independent of the vectors.</li>
  * </ol>
  * The low-rank part has per-coordinate variance about {@code 1 + s²}, so σ = 0.5 is mild noise.

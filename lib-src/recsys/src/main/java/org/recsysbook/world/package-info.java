@@ -2,8 +2,8 @@
  * The synthetic world every notebook runs in: a catalog of items, a population of users and a click
  * model that turns shown rankings into logged impressions and clicks.
  *
- * <p>The seed builds its demo catalog from random feature vectors, an exponential popularity and
- * categories {@code cat_0 … cat_4}; {@link org.recsysbook.world.World#seedDemo(long)} reproduces it.
+ * <p>The chapter builds its demo catalog from random feature vectors, an exponential popularity and
+ * categories {@code cat_0 … cat_4}; {@link org.recsysbook.world.World#chapterDemo(long)} reproduces it, NumPy's numbers included.
  * {@link org.recsysbook.world.World#lowRank(int, int, long)} builds catalogs of realistic size whose
  * vectors behave like learned embeddings. {@link org.recsysbook.world.ClickModel} simulates how users
  * react to a ranked list and records what happened in an {@link org.recsysbook.world.InteractionLog}.

@@ -47,14 +47,14 @@ class ScenarioTest {
     void aPipelineIsAnArm() {
         World w = SCENARIO.world();
         ClickModel clicks = new ClickModel(w);
-        org.recsysbook.pipeline.Pipeline seed = org.recsysbook.pipeline.Pipeline.seedDemo(w, 42);
+        org.recsysbook.pipeline.Pipeline seed = org.recsysbook.pipeline.Pipeline.chapterDemo(w, 42);
         SlateVariant arm = SlateVariant.pipeline("seed pipeline", seed, clicks, Behaviour.defaults(), 1);
         int[] expected = seed.recommend(org.recsysbook.core.Request.forUser(w, 5)).ids();
         assertArrayEquals(expected, arm.slate(5, 0, new SplittableRandom(1)));
         ExperimentData d = ExperimentSimulator.of(200, 3).run(arm, SCENARIO.control());
         assertTrue(d.users(0) > 50 && d.coverage(0) > 0);
-        assertMessage(() -> SlateVariant.pipeline("x", seed, new ClickModel(World.seedDemo(1)), Behaviour.defaults(), 1),
-                "clickModel.world() = " + new ClickModel(World.seedDemo(1)).world());
+        assertMessage(() -> SlateVariant.pipeline("x", seed, new ClickModel(World.chapterDemo(1)), Behaviour.defaults(), 1),
+                "clickModel.world() = " + new ClickModel(World.chapterDemo(1)).world());
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.recsysbook.bandit.simulation.BanditEnvironment;
 import org.recsysbook.bandit.simulation.BanditSimulator;
 import org.recsysbook.bandit.simulation.BernoulliArms;
-import org.recsysbook.bandit.simulation.SeedBanditScenario;
+import org.recsysbook.bandit.simulation.ChapterBanditDemo;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.core.Interval;
 
@@ -45,7 +45,7 @@ class BanditSimulatorTest {
 
     @Test
     void parallelEqualsSerial() {
-        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(3), 200, 16, 11);
+        BanditSimulator sim = new BanditSimulator(ChapterBanditDemo.environment(3), 200, 16, 11);
         for (BanditPolicy.Factory f : List.of(ThompsonSampling.factory(), EpsilonGreedy.fixedFactory(0.1))) {
             SimulationResult par = sim.run(f);
             SimulationResult ser = sim.runSerial(f);
@@ -90,7 +90,7 @@ class BanditSimulatorTest {
 
     @Test
     void thompsonSamplingBeatsTheSeedsUcbOnTheSeedsScenario() {
-        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(42), 500, 40, 5);
+        BanditSimulator sim = new BanditSimulator(ChapterBanditDemo.environment(42), 500, 40, 5);
         Interval ts = sim.run(ThompsonSampling.factory()).totalRewardInterval(0.95);
         Interval ucb = sim.run(Ucb.factory(2)).totalRewardInterval(0.95);
         assertTrue(ts.lower() > ucb.upper(), ts + " vs " + ucb);

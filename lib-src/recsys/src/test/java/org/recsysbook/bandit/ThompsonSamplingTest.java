@@ -26,7 +26,7 @@ class ThompsonSamplingTest {
         ts.update(2, 1);
         ts.update(2, 0);
         ArmStats s = ts.stats(2);
-        // Beta(3, 2): mean 3/5, std sqrt(6 / (25 · 6)) = 0.2, trials a + b − 2 = 3 as the seed counts them
+        // Beta(3, 2): mean 3/5, std sqrt(6 / (25 · 6)) = 0.2, trials a + b − 2 = 3 as the chapter counts them
         assertEquals(0.6, s.mean(), 1e-15);
         assertEquals(0.2, s.std(), 1e-15);
         assertEquals(3, s.trials());

@@ -20,7 +20,7 @@ class BeyondAccuracyTest {
 
     @Test
     void intraListDiversityByHand() {
-        // items 0 = (1,0), 1 = (0,1), 2 = (1,1): distances 1, 1 - 1/√2, 1 - 1/√2 (with the seed's 1e-8)
+        // items 0 = (1,0), 1 = (0,1), 2 = (1,1): distances 1, 1 - 1/√2, 1 - 1/√2 (with the chapter's 1e-8)
         double[][] rows = {{1, 0}, {0, 1}, {1, 1}};
         double expected = (1 + 2 * (1 - 1 / (Math.sqrt(2) + 1e-8))) / 3;
         assertEquals(expected, IntraListDiversity.of(rows, new int[] {0, 1, 2}), EPS);
@@ -35,17 +35,18 @@ class BeyondAccuracyTest {
     }
 
     @Test
-    void intraListDiversityOfTheSeedExample() {
-        double[][] f = SeedMetricsDemo.numpyItemFeatures();
+    void intraListDiversityOfTheChaptersExample() {
+        double[][] f = ChapterMetricsDemo.itemFeatures(ChapterMetricsDemo.SEED);
         assertEquals(50, f.length);
         assertEquals(10, f[0].length);
-        // printed by seed_metrics.py
-        assertEquals(0.9821, IntraListDiversity.of(f, new int[] {0, 1, 2, 3, 4}), 5e-5);
-        assertEquals(0.8504, IntraListDiversity.of(f, new int[] {0, 10, 20, 30, 40}), 5e-5);
-        double[][] ours = SeedMetricsDemo.itemFeatures(42);
-        assertEquals(1.0, norm(ours[7]), 1e-12);
-        assertNotEquals(f[0][0], ours[0][0]);
-        assertArrayEquals(ours[3], SeedMetricsDemo.itemFeatures(42)[3]);
+        // NumPy 2.4.6: np.random.seed(42); f = np.random.randn(50, 10); f /= norm(f, axis=1, keepdims=True)
+        assertEquals(0.19172212977588837, f[0][0], 1e-15);
+        assertEquals(-0.4524810003667275, f[49][9], 1e-15);
+        assertEquals(1.0, norm(f[7]), 1e-12);
+        // seed_metrics.py's intra_list_diversity (prints 0.9821 and 0.8504)
+        assertEquals(0.982121089036928, IntraListDiversity.of(f, new int[] {0, 1, 2, 3, 4}), 1e-12);
+        assertEquals(0.8504378221877422, IntraListDiversity.of(f, new int[] {0, 10, 20, 30, 40}), 1e-12);
+        assertNotEquals(f[0][0], ChapterMetricsDemo.itemFeatures(7)[0][0]);
     }
 
     private static double norm(double[] v) {
@@ -134,7 +135,7 @@ class BeyondAccuracyTest {
     @Test
     void catalogCoverage() {
         assertEquals(0.75, CatalogCoverage.of(new int[][] {{0, 1}, {1, 2}}, 4), EPS);
-        // the seed's example
+        // the chapter's example
         assertEquals(0.10, CatalogCoverage.of(new int[][] {{0, 1, 2}, {0, 1, 3}, {0, 2, 4}}, 50), EPS);
         assertEquals(0.18, CatalogCoverage.of(List.of(new int[] {0, 10, 20}, new int[] {5, 15, 25},
                 new int[] {30, 35, 40}), 50), EPS);

@@ -80,7 +80,7 @@ class RankingMetricsTest {
         assertEquals(0.5 / 2, AveragePrecision.of(RANKED, REL, 2), EPS);            // / min(2, 3)
         assertEquals("MAP", AveragePrecision.full().name());
         assertEquals("MAP@5", AveragePrecision.at(5).name());
-        // the seed's denominator: one hit at rank 1 scores 1 however many were missed
+        // the chapter's denominator: one hit at rank 1 scores 1 however many were missed
         assertEquals(1.0, AveragePrecision.of(new int[] {5, 2, 4}, REL), EPS);
     }
 
@@ -217,11 +217,11 @@ class RankingMetricsTest {
     @Test
     void relevanceListForms() {
         int[] rel = {0, 1, 0, 1, 0};
-        // the seed's ideal comes from the list itself: [1, 1, 0, 0, 0]
+        // the chapter's ideal comes from the list itself: [1, 1, 0, 0, 0]
         assertEquals((1 / log2(3) + 1 / log2(5)) / (1 + 1 / log2(3)), Ndcg.ofRelevances(rel, 5), EPS);
         assertEquals(1 / log2(3) + 1 / log2(5), Dcg.ofRelevances(rel, 5), EPS);
         assertEquals(1.0 / 3, Precision.ofRelevances(rel, 3), EPS);
-        // the seed divides a short list by its own length
+        // the chapter divides a short list by its own length
         assertEquals(2.0 / 5, Precision.ofRelevances(rel, 10), EPS);
         assertEquals(0.5, AveragePrecision.ofRelevances(rel), EPS);
         assertEquals(0.0, HitRate.ofRelevances(rel, 1), EPS);

@@ -111,6 +111,19 @@ class ChartsTest {
     }
 
     @Test
+    void curvesEachWithItsOwnX() {
+        Map<String, double[][]> series = new java.util.LinkedHashMap<>();
+        series.put("a", new double[][] {{1, 2, 3}, {3, 2, 1}});
+        series.put("b", new double[][] {{0.5}, {7}});
+        Figure f = Charts.curves("t", "x (a)", "y (b)", series);
+        assertEquals(2, data(f).size());
+        assertEquals("lines+markers", data(f).get(0).get("mode"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.curves("t", "x", "y", Map.of("c", new double[][] {{1, 2}, {1}})));
+        assertTrue(e.getMessage().contains("series 'c'"), e.getMessage());
+    }
+
+    @Test
     void badInputNamesTheArgument() {
         double[] x = {1, 2};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -139,4 +139,48 @@ class ResultsTest {
                 sink.outputs().get(0).data().getData(MIMEType.TEXT_PLAIN));
         assertEquals(12, ((List<?>) Results.get("xs")).size());
     }
+
+    record Peek(double fixedHorizonRate, int days, double[] byDay) { }
+
+    @Test
+    void recordAllRecordsEveryComponentColumnOrEntry() {
+        Results.recordAll("aa", new Peek(0.053, 14, new double[] {0.01, 0.02}));
+        assertEquals(0.053, Results.get("aa_fixed_horizon_rate"));
+        assertEquals(14L, Results.get("aa_days"));
+        assertEquals(List.of(0.01, 0.02), Results.get("aa_by_day"));
+        assertEquals(3, sink.outputs().size(), "one output per figure, as record shows it");
+
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t",
+                tech.tablesaw.api.StringColumn.create("ranker", "a", "b"),
+                tech.tablesaw.api.DoubleColumn.create("NDCG@10", 0.5, 0.25));
+        Results.recordAll("quality", t);
+        assertEquals(List.of("a", "b"), Results.get("quality_ranker"));
+        assertEquals(List.of(0.5, 0.25), Results.get("quality_ndcg_10"));
+
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("meanReward", 1.5);
+        Results.recordAll("ts", m);
+        assertEquals(1.5, Results.get("ts_mean_reward"));
+    }
+
+    @Test
+    void snakeCaseNames() {
+        assertEquals("fixed_horizon_rate", Results.snake("fixedHorizonRate"));
+        assertEquals("final_p_values", Results.snake("finalPValues"));
+        assertEquals("ndcg_10", Results.snake("NDCG@10"));
+        assertEquals("of_oracle_s_clicks", Results.snake("% of oracle's clicks"));
+        assertThrows(IllegalArgumentException.class, () -> Results.snake("%"));
+    }
+
+    @Test
+    void recordAllRejectsWhatItCannotRecordAndRecordsNothingThen() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Results.recordAll("x", "not a result"));
+        assertTrue(e.getMessage().contains("record, a Map<String, ?> or a Tablesaw Table"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Results.recordAll("p", new Peek(Double.NaN, 1, new double[0])));
+        assertTrue(e.getMessage().contains("p_fixed_horizon_rate"), e.getMessage());
+        assertEquals(null, Results.get("p_days"), "nothing is recorded when one value is bad");
+        assertThrows(IllegalArgumentException.class, () -> Results.recordAll("bad name", Map.of()));
+    }
 }

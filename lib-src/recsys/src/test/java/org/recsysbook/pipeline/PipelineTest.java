@@ -21,7 +21,7 @@ import org.recsysbook.world.World;
 class PipelineTest {
     /**
      * User (1, 0). Items: 0 = (1, 0), popularity 1, category A; 1 = (0.8, 0.6), popularity 0.5, A;
-     * 2 = (0, 1), popularity 0.1, B; 3 = (−1, 0), popularity 0, B. The seed's blend 0.7·cos + 0.3·pop
+     * 2 = (0, 1), popularity 0.1, B; 3 = (−1, 0), popularity 0, B. The chapter's blend 0.7·cos + 0.3·pop
      * gives 1.0, 0.71, 0.03, −0.7.
      */
     static World world(String categoryA) {
@@ -65,13 +65,13 @@ class PipelineTest {
                 + "2          0.0300     cat_1\n"
                 + "\n"
                 + "Categories represented: 2 / 2";
-        assertEquals(expected, pipeline(w).recommend(Request.forUser(w, 0)).seedTable().replace("\r\n", "\n"));
+        assertEquals(expected, pipeline(w).recommend(Request.forUser(w, 0)).chapterTable().replace("\r\n", "\n"));
     }
 
     @Test
     void contextAddsTheSeedsBoundedNoise() {
         World w = world("cat_0");
-        PipelineResult r = pipeline(w).recommend(Request.forUser(w, 0).withContext(UserContext.SEED_DEMO));
+        PipelineResult r = pipeline(w).recommend(Request.forUser(w, 0).withContext(UserContext.CHAPTER_DEMO));
         for (Recommendation x : r.items()) {
             double noise = x.rankingScore() - x.candidateScore();
             assertTrue(noise >= 0 && noise < 0.065, "noise " + noise);

@@ -26,7 +26,7 @@ class SimulatedRankerTest {
 
     @Test
     void noiseStaysWithinTheSeedsBounds() {
-        Request r = USER.withContext(UserContext.SEED_DEMO);
+        Request r = USER.withContext(UserContext.CHAPTER_DEMO);
         // base ≤ score < base + 0.1·0.5 + 0.05·0.3 = base + 0.065
         ScoredItems many = new ScoredItems(new int[200], new double[200]);
         double[] s = new SimulatedRanker(42).score(r, many);
@@ -42,7 +42,7 @@ class SimulatedRankerTest {
 
     @Test
     void sameSeedSameScoresOtherSeedOtherScores() {
-        Request r = USER.withContext(UserContext.SEED_DEMO);
+        Request r = USER.withContext(UserContext.CHAPTER_DEMO);
         assertArrayEquals(new SimulatedRanker(5).score(r, CANDIDATES), new SimulatedRanker(5).score(r, CANDIDATES));
         assertNotEquals(new SimulatedRanker(5).score(r, CANDIDATES)[0], new SimulatedRanker(6).score(r, CANDIDATES)[0]);
     }

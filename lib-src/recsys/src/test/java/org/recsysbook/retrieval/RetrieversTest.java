@@ -76,7 +76,7 @@ class RetrieversTest {
         // query (2, 0): cos = 1, 0, 0.6, -1; blend = 0.7 + 0.06, 0.3, 0.42 + 0.15, -0.7 + 0.27
         ScoredItems c = new CosinePopularityBlend(tiny()).generate(new float[] {2, 0}, 4);
         assertArrayEquals(new int[] {0, 2, 1, 3}, c.ids());
-        double eps = 0.7 * 1e-8 / 2; // the seed's + 1e-8 in the denominator
+        double eps = 0.7 * 1e-8 / 2; // the chapter's + 1e-8 in the denominator
         assertArrayEquals(new double[] {0.76, 0.57, 0.30, -0.43}, c.scores(), 1e-6 + eps);
         ScoredItems popOnly = new CosinePopularityBlend(tiny(), 0, 1).generate(new float[] {2, 0}, 2);
         assertArrayEquals(new int[] {1, 3}, popOnly.ids());
@@ -84,7 +84,7 @@ class RetrieversTest {
 
     @Test
     void seedBlendOnTheDemoWorldMatchesTheFormula() {
-        World w = World.seedDemo(42);
+        World w = World.chapterDemo(42);
         float[] u = w.userVector(0);
         ScoredItems c = new CosinePopularityBlend(w).generate(u, 50);
         double norm = 0;

@@ -22,8 +22,8 @@ class WorldTest {
     }
 
     @Test
-    void seedDemoHasTheSeedsShape() {
-        World w = World.seedDemo(42);
+    void chapterDemoHasTheChaptersShape() {
+        World w = World.chapterDemo(42);
         assertEquals(1000, w.itemCount());
         assertEquals(20, w.dim());
         assertEquals(20_000, w.itemVectors().length);
@@ -49,9 +49,9 @@ class WorldTest {
 
     @Test
     void sameSeedSameWorldOtherSeedOtherWorld() {
-        assertArrayEquals(World.seedDemo(7).itemVectors(), World.seedDemo(7).itemVectors());
-        assertArrayEquals(World.seedDemo(7).userVector(0), World.seedDemo(7).userVector(0));
-        assertFalse(java.util.Arrays.equals(World.seedDemo(7).itemVectors(), World.seedDemo(8).itemVectors()));
+        assertArrayEquals(World.chapterDemo(7).itemVectors(), World.chapterDemo(7).itemVectors());
+        assertArrayEquals(World.chapterDemo(7).userVector(0), World.chapterDemo(7).userVector(0));
+        assertFalse(java.util.Arrays.equals(World.chapterDemo(7).itemVectors(), World.chapterDemo(8).itemVectors()));
     }
 
     @Test
@@ -116,7 +116,7 @@ class WorldTest {
 
     @Test
     void badInputNamesParameterValueAndRange() {
-        World w = World.seedDemo(1);
+        World w = World.chapterDemo(1);
         var e = assertThrows(IllegalArgumentException.class, () -> w.itemVector(1000));
         assertTrue(e.getMessage().contains("item") && e.getMessage().contains("1000")
                 && e.getMessage().contains("[0, 1000)"), e.getMessage());

@@ -6,7 +6,7 @@ import org.recsysbook.core.Args;
 
 /**
  * An estimator of a new policy's expected reward from data logged by another policy — the offline
- * counterpart of the seed's A/B test for a bandit: how would the new policy have done on the traffic
+ * counterpart of the chapter's A/B test for a bandit: how would the new policy have done on the traffic
  * we already served?
  */
 public interface OffPolicyEstimator {

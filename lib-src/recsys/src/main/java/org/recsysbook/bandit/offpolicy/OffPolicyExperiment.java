@@ -118,6 +118,14 @@ public final class OffPolicyExperiment {
             return Math.sqrt(ss / (estimates.length - 1));
         }
 
+        /**
+         * The standard error of the bias, {@code std / √logs}: a bias within about two of them of 0 is what an
+         * unbiased estimator shows over this many logs (NaN with one log).
+         */
+        public double biasStandardError() {
+            return std() / Math.sqrt(estimates.length);
+        }
+
         /** Root mean squared error against the truth. */
         public double rmse() {
             double ss = 0;
@@ -137,11 +145,12 @@ public final class OffPolicyExperiment {
         }
     }
 
-    /** One row per estimator: truth, mean estimate, bias, standard deviation, RMSE. */
+    /** One row per estimator: truth, mean estimate, bias and its standard error, standard deviation, RMSE. */
     public static Table table(List<Outcome> outcomes) {
-        SummaryTable t = new SummaryTable(4, "estimator", "true CTR", "mean estimate", "bias", "std", "RMSE");
+        SummaryTable t = new SummaryTable(4, "estimator", "true CTR", "mean estimate", "bias", "bias s.e.", "std",
+                "RMSE");
         for (Outcome o : outcomes) {
-            t.row(o.estimator(), o.truth(), o.mean(), o.bias(), o.std(), o.rmse());
+            t.row(o.estimator(), o.truth(), o.mean(), o.bias(), o.biasStandardError(), o.std(), o.rmse());
         }
         return t.table("off-policy estimates of the new policy's click rate");
     }

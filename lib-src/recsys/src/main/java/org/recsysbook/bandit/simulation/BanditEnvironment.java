@@ -4,7 +4,7 @@ import org.recsysbook.core.Args;
 
 /**
  * The world a bandit plays against: each arm pays 1 (a click) with a probability that may change from
- * round to round, and 0 otherwise — the {@code true_click_rates} of the seed's bandit demo.
+ * round to round, and 0 otherwise — the {@code true_click_rates} of the chapter's bandit demo.
  *
  * <p>The simulator draws the clicks; the environment only states the true rates, which is what
  * pseudo-regret is measured against.

@@ -10,7 +10,7 @@ import org.recsysbook.bandit.simulation.BanditEnvironment;
 import org.recsysbook.core.Args;
 
 /**
- * Replays the seed's bandit loop — select, draw a click from the true rate, update, add up the reward —
+ * Replays the chapter's bandit loop — select, draw a click from the true rate, update, add up the reward —
  * for any number of rounds and independent runs, spread over the cores.
  *
  * <p>Reproducible: from the master seed the simulator derives, serially and before any run starts,
@@ -20,7 +20,7 @@ import org.recsysbook.core.Args;
  * random numbers), which makes the comparison between policies sharper than independent draws would.
  *
  * <p>A click is {@code u < rate} with {@code u} uniform in [0, 1), one {@code u} per shown arm, as in
- * the seed. Every round shows {@code nSelect} arms out of all arms and feeds each its own click.
+ * the chapter. Every round shows {@code nSelect} arms out of all arms and feeds each its own click.
  */
 public final class BanditSimulator {
     private final BanditEnvironment environment;
@@ -28,7 +28,7 @@ public final class BanditSimulator {
     private final int nSelect;
     private final double[] bestPerRound;
 
-    /** One arm per round, as in the seed. */
+    /** One arm per round, as in the chapter. */
     public BanditSimulator(BanditEnvironment environment, int rounds, int runs, long seed) {
         this(environment, rounds, runs, 1, seed);
     }

@@ -8,7 +8,7 @@ import org.recsysbook.bandit.simulation.BanditEnvironment;
 import org.recsysbook.core.Args;
 
 /**
- * Arms with fixed click rates, each pull a Bernoulli draw — the seed's {@code true_click_rates} and
+ * Arms with fixed click rates, each pull a Bernoulli draw — the chapter's {@code true_click_rates} and
  * its {@code 1 if np.random.random() < true_click_rates[item] else 0}.
  */
 public final class BernoulliArms implements BanditEnvironment {
@@ -27,7 +27,7 @@ public final class BernoulliArms implements BanditEnvironment {
     }
 
     /**
-     * {@code arms} arms whose rates are drawn from {@code Beta(a, b)}, as the seed draws its 20 from
+     * {@code arms} arms whose rates are drawn from {@code Beta(a, b)}, as the chapter draws its 20 from
      * {@code Beta(2, 8)}.
      */
     public static BernoulliArms betaDistributed(int arms, double a, double b, RandomGenerator rng) {

@@ -12,7 +12,7 @@ import org.recsysbook.world.World;
 /**
  * Traffic for contextual bandits on the synthetic world: users of the {@link World} arrive uniformly at
  * random, a policy shows one of a fixed set of candidate items (the arms) in the top slot, and the user
- * clicks with the world's true probability — the seed's bandit rewards, now different for every user.
+ * clicks with the world's true probability — the chapter's bandit rewards, now different for every user.
  *
  * <p>A user's context is their unit preference vector followed by a constant 1 (an intercept), so
  * {@link #dim()} is {@code world.dim() + 1}. The click probability of arm {@code a} for user {@code u}

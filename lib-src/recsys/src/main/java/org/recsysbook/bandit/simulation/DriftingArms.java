@@ -6,7 +6,7 @@ import org.recsysbook.bandit.simulation.BanditEnvironment;
 import org.recsysbook.core.Args;
 
 /**
- * Arms whose click rates change over time, the seed's reason for online learning ("static
+ * Arms whose click rates change over time, the chapter's reason for online learning ("static
  * recommendation models become stale as user preferences and item catalogs evolve").
  *
  * <p>The rates are given at key rounds and interpolated linearly in between; before the first key

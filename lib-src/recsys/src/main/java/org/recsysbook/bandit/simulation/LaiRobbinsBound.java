@@ -5,7 +5,7 @@ import org.recsysbook.core.Args;
 /**
  * The Lai–Robbins lower bound (1985) on the regret of any consistent policy on Bernoulli arms: for
  * large {@code T}, {@code E[R(T)] ≥ (Σ_{i: μᵢ < μ*} (μ* − μᵢ) / KL(μᵢ, μ*)) · ln T}, where
- * {@code KL(p, q) = p ln(p/q) + (1−p) ln((1−p)/(1−q))}. It says how much exploration the seed's
+ * {@code KL(p, q) = p ln(p/q) + (1−p) ln((1−p)/(1−q))}. It says how much exploration the chapter's
  * exploration–exploitation dilemma forces on every policy.
  *
  * <p>The bound is asymptotic: for small {@code T} a good policy may lie below the curve; what no

@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * What one policy earned in a {@link BanditSimulator} run: cumulative reward and pseudo-regret after
- * every round of every run, and how often each arm was pulled — the seed's
+ * every round of every run, and how often each arm was pulled — the chapter's
  * {@code ts_cumulative_reward}, repeated over many runs.
  *
  * <p>Pseudo-regret in round {@code t} is the sum of the {@code nSelect} best true rates minus the sum
