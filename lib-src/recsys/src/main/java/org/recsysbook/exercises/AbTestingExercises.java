@@ -80,12 +80,13 @@ final class AbTestingExercises {
     static final double PLAN_LIFT = 0.0025;
     static final int PLAN_USERS_PER_DAY = 6_000;
 
-    static boolean experimentPlan(long usersPerArm, int days) {
+    static boolean experimentPlan(long usersPerArm, int days, String design) {
         long needed = PowerAnalysis.sampleSizePerArm(PLAN_BASELINE, PLAN_LIFT, 0.05, 0.80);
         int minDays = (int) Math.ceil(2.0 * needed / PLAN_USERS_PER_DAY);
         int weeks = (minDays + 6) / 7;
-        return ExerciseCheck.named("experiment_plan")
-                .unless(usersPerArm <= 0 || days <= 0, "set planUsersPerArm and planDays")
+        ExerciseCheck check = ExerciseCheck.named("experiment_plan")
+                .unless(usersPerArm <= 0 || days <= 0, "set planUsersPerArm and planDays");
+        return DesignAnswers.written(check, design)
                 .answer("planUsersPerArm", () -> usersPerArm, n -> n >= needed,
                         "the users per arm for 80 % power at α = 0.05 (PowerAnalysis.sampleSizePerArm)")
                 .answer("planDays", () -> days, d -> (long) d * PLAN_USERS_PER_DAY / 2 >= usersPerArm,

@@ -87,10 +87,11 @@ public final class Check {
      * Checks the design task's re-ranker on the seed's ranked lists (users of the demo world and of two worlds the
      * check chooses, each with three of their ten best candidates seen): a page of exactly ten items, none seen, at
      * most three per category, every category that has an allowed candidate shown, the best allowed candidate
-     * kept, in ranked order. How it meets them is the design; the written part is graded by the rubric.
+     * kept, in ranked order. How it meets them is the design; the written part ({@code design}, at least 60 words)
+     * is recorded for an instructor to grade with the rubric of the instructor edition.
      */
-    public static boolean fullPage(PageFunction page) {
-        return PipelineExercises.fullPage(page);
+    public static boolean fullPage(PageFunction page, String design) {
+        return PipelineExercises.fullPage(page, design);
     }
 
     // ---- 02 · candidate generation --------------------------------------------------------------------------------
@@ -233,6 +234,18 @@ public final class Check {
         return ReRankingExercises.rulesLast(prediction, world, seen, ranked, blocked, rulesLastList);
     }
 
+    /**
+     * Checks the design task's re-ranker over the notebook's users and ranked lists: pages of ten items of the ranked
+     * list, with at most half the mean age of the plain top ten, two more categories per page and at least 97 % of
+     * its NDCG@10 (relevance graded by the ranked scores, as 4.2 does). How it gets there is the design; the written
+     * part ({@code design}, at least 60 words) is recorded for an instructor to grade with the rubric of the
+     * instructor edition.
+     */
+    public static boolean freshAndVaried(World world, List<Request> users, List<ScoredItems> ranked, ReRanker reRanker,
+                                         String design) {
+        return ReRankingExercises.freshAndVaried(world, users, ranked, reRanker, design);
+    }
+
     // ---- 05 · evaluation metrics ----------------------------------------------------------------------------------
 
     /** NDCG@k of grades given in rank order, the seed's form. */
@@ -329,10 +342,11 @@ public final class Check {
     /**
      * Checks the design task's experiment plan for a 5 % → 5.25 % click-through lift with 6,000 new users a day
      * split 50/50: enough users per arm for 80 % power at α = 0.05, days enough to bring them, whole weeks, and no
-     * week more than needed. The written part (guardrails, stopping rule) is graded by the rubric.
+     * week more than needed. The written part ({@code design}: metrics, guardrails, stopping rule; at least 60
+     * words) is recorded for an instructor to grade with the rubric of the instructor edition.
      */
-    public static boolean experimentPlan(long usersPerArm, int days) {
-        return AbTestingExercises.experimentPlan(usersPerArm, days);
+    public static boolean experimentPlan(long usersPerArm, int days, String design) {
+        return AbTestingExercises.experimentPlan(usersPerArm, days, design);
     }
 
     // ---- 08 · online learning -------------------------------------------------------------------------------------
@@ -393,11 +407,13 @@ public final class Check {
      * Checks the capstone (pipeline → A/A → off-policy estimate → A/B): the reader's report for the notebook's seed
      * and for seeds the check chooses, each figure within 1e-9 of the check's own run of the same protocol, and the
      * launch decision those figures support. Options: (a) launch the new policy, (b) keep the old one, (c) fix the
-     * set-up first: the A/A test failed.
+     * set-up first: the A/A test failed. The launch memo ({@code memo}, at least 60 words) is recorded for an
+     * instructor to grade with the rubric of the instructor edition.
      */
     public static boolean launchReport(LaunchReportFunction report, ContextualTraffic traffic,
-                                       StochasticPolicy logging, StochasticPolicy target, long seed, char decision) {
-        return OnlineLearningExercises.launchReport(report, traffic, logging, target, seed, decision);
+                                       StochasticPolicy logging, StochasticPolicy target, long seed, char decision,
+                                       String memo) {
+        return OnlineLearningExercises.launchReport(report, traffic, logging, target, seed, decision, memo);
     }
 
     // ---- 07 · bandits ---------------------------------------------------------------------------------------------

@@ -15,14 +15,20 @@ final class DesignAnswers {
     }
 
     static boolean check(String task, String answer) {
+        return written(ExerciseCheck.named("design_" + task), answer).run();
+    }
+
+    /**
+     * Adds the written part of a design task to {@code check}: unanswered while blank, a case that needs {@link
+     * #MIN_WORDS} words, and a note that an instructor grades it.
+     */
+    static ExerciseCheck written(ExerciseCheck check, String answer) {
         int n = words(answer);
-        return ExerciseCheck.named("design_" + task)
-                .unless(n == 0, "write your design into the text block")
-                .answer(fmt("your design (%d words)", n), () -> n, w -> w >= MIN_WORDS,
+        return check.unless(n == 0, "write your design into the text block")
+                .answer(fmt("your written design (%d words)", n), () -> n, w -> w >= MIN_WORDS,
                         fmt("a design states its choices and the reasons for them: a few sentences, at least %d words",
                                 MIN_WORDS))
-                .note(fmt("recorded for review (%d words): an instructor grades it with the rubric in the "
-                        + "instructor edition", n))
-                .run();
+                .note(fmt("your text is recorded for review (%d words): an instructor grades it with the rubric in "
+                        + "the instructor edition", n));
     }
 }

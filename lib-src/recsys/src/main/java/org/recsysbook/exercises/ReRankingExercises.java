@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
+import org.recsysbook.metrics.Ndcg;
+import org.recsysbook.metrics.RelevantItems;
 import org.recsysbook.rerank.BusinessRules;
 import org.recsysbook.rerank.CategoryQuota;
 import org.recsysbook.rerank.FreshnessBoost;
@@ -121,5 +123,56 @@ final class ReRankingExercises {
                 .note(fmt("the quota's ten held %d of the forbidden items; the rules removed them, leaving %d",
                         removed, expected.size()))
                 .run();
+    }
+
+    /** The means over the users of one re-ranker's lists: NDCG@10 (graded by the ranked scores), age, categories. */
+    private record PageQuality(double ndcg, double age, double categories) { }
+
+    private static PageQuality quality(World world, List<Request> users, List<ScoredItems> ranked, ReRanker r) {
+        double ndcg = 0;
+        double age = 0;
+        double categories = 0;
+        for (int q = 0; q < users.size(); q++) {
+            int[] list = r.rerank(users.get(q), ranked.get(q)).ids();
+            ndcg += Ndcg.of(list, RelevantItems.graded(ranked.get(q).ids(), ranked.get(q).scores()), 10);
+            age += Arrays.stream(list).mapToDouble(world::ageDays).average().orElse(0);
+            categories += Arrays.stream(list).map(world::category).distinct().count();
+        }
+        int n = users.size();
+        return new PageQuality(ndcg / n, age / n, categories / n);
+    }
+
+    /**
+     * The design task: a re-ranker whose pages are ten items of the ranked list, with at most half the mean age of
+     * the plain top ten, two more categories on average, and at least 97 % of its NDCG@10.
+     */
+    static boolean freshAndVaried(World world, List<Request> users, List<ScoredItems> ranked, ReRanker design,
+                                  String text) {
+        ExerciseCheck check = ExerciseCheck.named("fresh_and_varied");
+        DesignAnswers.written(check, text);
+        if (world == null || users == null || ranked == null || users.size() != ranked.size() || design == null) {
+            return check.unless(true, "pass the notebook's world, users and ranked, and your re-ranker").run();
+        }
+        PageQuality plain = quality(world, users, ranked, ReRanker.truncate(10));
+        ExerciseCheck.Attempt<PageQuality> mine = () -> quality(world, users, ranked, design);
+        check.answer("every page", () -> {
+            for (int q = 0; q < users.size(); q++) {
+                ScoredItems from = ranked.get(q);
+                int[] list = design.rerank(users.get(q), from).ids();
+                if (list.length != 10 || Arrays.stream(list).distinct().count() != 10
+                        || Arrays.stream(list).anyMatch(id -> from.indexOf(id) < 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }, ok -> ok, "every page holds ten different items of its ranked list (a quota needs withBackfill())");
+        check.answer(fmt("the mean age shown (the plain top 10: %.2f days)", plain.age()), mine,
+                m -> m.age() <= plain.age() / 2, "at most half the plain top ten's mean age: a freshness boost");
+        check.answer(fmt("the categories per page (the plain top 10: %.2f)", plain.categories()), mine,
+                m -> m.categories() >= plain.categories() + 2, "two more categories per page: a quota or MMR");
+        check.answer(fmt("NDCG@10 (the plain top 10: %.4f)", plain.ndcg()), mine, m -> m.ndcg() >= 0.97 * plain.ndcg(),
+                "at least 97 % of the plain top ten's NDCG@10: each change costs relevance, so take no more than "
+                        + "the targets need");
+        return check.run();
     }
 }

@@ -21,6 +21,7 @@ import org.recsysbook.bandit.simulation.ContextualTraffic;
 import org.recsysbook.bandit.simulation.SeedBanditScenario;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.rerank.FreshnessBoost;
+import org.recsysbook.rerank.MaximalMarginalRelevance;
 import org.recsysbook.abtest.PowerAnalysis;
 import org.recsysbook.abtest.RateVariant;
 import org.recsysbook.core.Request;
@@ -198,22 +199,24 @@ class CheckTest {
         return new ScoredItems(ids, scores);
     }
 
+    static final String MEMO = "word ".repeat(60);
+
     @Test
     void fullPageAcceptsADesignThatMeetsEveryRuleAndRejectsEachRuleBroken() {
-        assertTrue(Check.fullPage(CheckTest::fullPage));
+        assertTrue(Check.fullPage(CheckTest::fullPage, MEMO));
         // the seed's quota alone shows seen items
-        assertFalse(Check.fullPage((w, r, ranked) -> CategoryQuota.of(w, 3, 10).rerank(r, ranked)));
+        assertFalse(Check.fullPage((w, r, ranked) -> CategoryQuota.of(w, 3, 10).rerank(r, ranked), MEMO));
         assertTrue(lastVerdict().contains("hasSeen"), lastVerdict());
         // rules, then the quota: a full page, but a category can go missing
         assertFalse(Check.fullPage((w, r, ranked) -> BusinessRules.dropSeenAndBlocked(w.itemCount())
-                .then(CategoryQuota.of(w, 3, 10)).rerank(r, ranked)));
+                .then(CategoryQuota.of(w, 3, 10)).rerank(r, ranked), MEMO));
         assertTrue(lastVerdict().contains("even if it ranks low"), lastVerdict());
         // rules then truncation: no quota at all
         assertFalse(Check.fullPage((w, r, ranked) -> BusinessRules.dropSeenAndBlocked(w.itemCount())
-                .then(ReRanker.truncate(10)).rerank(r, ranked)));
+                .then(ReRanker.truncate(10)).rerank(r, ranked), MEMO));
         // rules after the quota: a short page
         assertFalse(Check.fullPage((w, r, ranked) -> CategoryQuota.of(w, 3, 10)
-                .then(BusinessRules.dropSeenAndBlocked(w.itemCount())).rerank(r, ranked)));
+                .then(BusinessRules.dropSeenAndBlocked(w.itemCount())).rerank(r, ranked), MEMO));
         assertTrue(lastVerdict().contains("another allowed candidate takes its place"), lastVerdict());
         // the right items, best-of-category first: not the ranked order
         assertFalse(Check.fullPage((w, r, ranked) -> {
@@ -223,8 +226,8 @@ class CheckTest {
             ids[0] = ids[ids.length - 1];
             ids[ids.length - 1] = t;
             return new ScoredItems(ids, page.scores());
-        }));
-        assertFalse(Check.fullPage(null));
+        }, MEMO));
+        assertFalse(Check.fullPage(null, MEMO));
     }
 
     private String lastVerdict() {
@@ -296,6 +299,34 @@ class CheckTest {
                 .then(CategoryQuota.of(RERANK_WORLD, 3, 10).withBackfill()).rerank(seen, ranked.get(0));
         assertFalse(Check.rulesLast('a', RERANK_WORLD, seen, ranked.get(0), top4[3], rulesFirst));
         assertFalse(Check.rulesLast('a', RERANK_WORLD, seen, ranked.get(0), top4[3], null));
+    }
+
+    @Test
+    void freshAndVariedMeasuresEachTargetAgainstThePlainTopTen() {
+        World world = World.builder().items(20_000).dim(32).seed(11).build();
+        org.recsysbook.ranking.Ranker oracle = new org.recsysbook.ranking.LearnedRanker(
+                new org.recsysbook.ranking.RankingFeatures(world),
+                org.recsysbook.ranking.LogisticRegression.of(-3, 5, 1, 1, 0));
+        CosinePopularityBlend blend = new CosinePopularityBlend(world);
+        List<Request> users = java.util.stream.IntStream.range(0, 60).mapToObj(u -> Request.forUser(world, u)).toList();
+        List<ScoredItems> ranked = users.stream().map(r -> oracle.rank(r, blend.generate(r.userVector(), 1000), 100))
+                .toList();
+        assertTrue(Check.freshAndVaried(world, users, ranked,
+                FreshnessBoost.of(world, 0.1, 7).then(CategoryQuota.of(world, 3, 10).withBackfill()), MEMO));
+        // the plain top ten meets no target
+        assertFalse(Check.freshAndVaried(world, users, ranked, ReRanker.truncate(10), MEMO));
+        // too strong a boost with a tight quota: fresh and varied, but too much relevance lost
+        assertFalse(Check.freshAndVaried(world, users, ranked,
+                FreshnessBoost.of(world, 0.3, 7).then(CategoryQuota.of(world, 1, 10).withBackfill()), MEMO));
+        assertTrue(lastVerdict().contains("97 %"), lastVerdict());
+        // MMR alone: more varied, not fresher
+        assertFalse(Check.freshAndVaried(world, users, ranked, MaximalMarginalRelevance.of(world, 0.5, 10), MEMO));
+        assertTrue(lastVerdict().contains("freshness boost"), lastVerdict());
+        // a quota without backfill leaves short pages
+        assertFalse(Check.freshAndVaried(world, users, ranked,
+                FreshnessBoost.of(world, 0.1, 7).then(CategoryQuota.of(world, 1, 10)), MEMO));
+        assertTrue(lastVerdict().contains("withBackfill"), lastVerdict());
+        assertFalse(Check.freshAndVaried(world, users, ranked, null, MEMO));
     }
 
     static double bestOf(BanditSimulator sim, double[] cs) {
@@ -479,17 +510,18 @@ class CheckTest {
         long needed = PowerAnalysis.sampleSizePerArm(0.05, 0.0025, 0.05, 0.80);
         int days = (int) Math.ceil(2.0 * needed / 6000);
         int weeks = (days + 6) / 7;
-        assertTrue(Check.experimentPlan(needed, 7 * weeks));
-        assertTrue(Check.experimentPlan(3000L * 7 * weeks, 7 * weeks));
+        assertTrue(Check.experimentPlan(needed, 7 * weeks, MEMO));
+        assertTrue(Check.experimentPlan(3000L * 7 * weeks, 7 * weeks, MEMO));
         // too few users for 80 % power
-        assertFalse(Check.experimentPlan(needed / 2, 7 * weeks));
+        assertFalse(Check.experimentPlan(needed / 2, 7 * weeks, MEMO));
         // not a whole number of weeks
-        assertFalse(Check.experimentPlan(needed, 7 * weeks - 1));
+        assertFalse(Check.experimentPlan(needed, 7 * weeks - 1, MEMO));
         // more users than the traffic brings in that time
-        assertFalse(Check.experimentPlan(3000L * 7 * weeks + 1, 7 * weeks));
+        assertFalse(Check.experimentPlan(3000L * 7 * weeks + 1, 7 * weeks, MEMO));
         // a week longer than needed
-        assertFalse(Check.experimentPlan(needed, 7 * weeks + 7));
-        assertFalse(Check.experimentPlan(0, 0));
+        assertFalse(Check.experimentPlan(needed, 7 * weeks + 7, MEMO));
+        assertFalse(Check.experimentPlan(0, 0, MEMO));
+        assertFalse(Check.experimentPlan(needed, 7 * weeks, "too short"));
     }
 
     @Test
@@ -577,25 +609,26 @@ class CheckTest {
         double[] report = launch(traffic, logging, target, 2026);
         char right = Math.abs(report[0]) >= 1.96 ? 'c' : report[3] >= 1.96 ? 'a' : 'b';
         Check.LaunchReportFunction mine = seed -> launch(traffic, logging, target, seed);
-        assertTrue(Check.launchReport(mine, traffic, logging, target, 2026, right));
+        assertTrue(Check.launchReport(mine, traffic, logging, target, 2026, right, MEMO));
         // the notebook seed's figures typed in
-        assertFalse(Check.launchReport(seed -> report.clone(), traffic, logging, target, 2026, right));
+        assertFalse(Check.launchReport(seed -> report.clone(), traffic, logging, target, 2026, right, MEMO));
         // IPS on the A/B's control log (seed + 2) instead of the A/A's first log
         assertFalse(Check.launchReport(seed -> {
             double[] r = launch(traffic, logging, target, seed);
             r[1] = new InversePropensityScoring().estimate(
                     LoggedBandit.collect(traffic, logging, 10_000, new SplittableRandom(seed + 2)), target);
             return r;
-        }, traffic, logging, target, 2026, right));
+        }, traffic, logging, target, 2026, right, MEMO));
         // the A/B difference the wrong way round
         assertFalse(Check.launchReport(seed -> {
             double[] r = launch(traffic, logging, target, seed);
             r[2] = -r[2];
             r[3] = -r[3];
             return r;
-        }, traffic, logging, target, 2026, right));
-        assertFalse(Check.launchReport(mine, traffic, logging, target, 2026, right == 'a' ? 'b' : 'a'));
-        assertFalse(Check.launchReport(null, traffic, logging, target, 2026, right));
+        }, traffic, logging, target, 2026, right, MEMO));
+        assertFalse(Check.launchReport(mine, traffic, logging, target, 2026, right == 'a' ? 'b' : 'a', MEMO));
+        assertFalse(Check.launchReport(null, traffic, logging, target, 2026, right, MEMO));
+        assertFalse(Check.launchReport(mine, traffic, logging, target, 2026, right, null));
     }
 
     @Test
