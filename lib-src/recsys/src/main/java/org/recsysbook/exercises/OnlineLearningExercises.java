@@ -90,7 +90,7 @@ final class OnlineLearningExercises {
         int window = Math.min(1000, rounds);
         Map<Double, Double> rates = new HashMap<>();
         // the exercise's values, then values the check chooses
-        for (double[] alphas : new double[][] {{0, 0.1, 1, 3}, {0, 0.3, 3}}) {
+        for (double[] alphas : new double[][] {{0, 0.1, 1, 3}, {0.3, 3}}) {
             double best = Double.NaN;
             double bestRate = Double.NEGATIVE_INFINITY;
             for (double alpha : alphas) {
