@@ -47,16 +47,8 @@ final class BanditExercises {
             long seed = (Long) c[0];
             int runs = (Integer) c[1];
             double[] cs = (double[]) c[2];
-            double best = Double.NaN;
-            double bestReward = Double.NEGATIVE_INFINITY;
-            for (double v : cs) {
-                double reward = rewards.computeIfAbsent(seed + "/" + v,
-                        key -> simulator(seed, runs).run(Ucb.factory(v)).totalRewardInterval(0.95).mean());
-                if (reward > bestReward) {
-                    bestReward = reward;
-                    best = v;
-                }
-            }
+            double best = Cases.argMax(cs, v -> rewards.computeIfAbsent(seed + "/" + v,
+                    key -> simulator(seed, runs).run(Ucb.factory(v)).totalRewardInterval(0.95).mean()));
             double right = best;
             check.answer(fmt("the best c of %s on %d runs (seed %d)", Arrays.toString(cs), runs, seed),
                     () -> bestC.apply(simulator(seed, runs), cs.clone()), v -> v == right,

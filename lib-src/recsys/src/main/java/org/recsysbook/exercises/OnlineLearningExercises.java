@@ -91,18 +91,10 @@ final class OnlineLearningExercises {
         Map<Double, Double> rates = new HashMap<>();
         // the exercise's values, then values the check chooses
         for (double[] alphas : new double[][] {{0, 0.1, 1, 3}, {0.3, 3}}) {
-            double best = Double.NaN;
-            double bestRate = Double.NEGATIVE_INFINITY;
-            for (double alpha : alphas) {
-                double rate = rates.computeIfAbsent(alpha, a -> {
-                    double[] reward = simulator.run(LinUcb.factory(a)).meanCumulativeReward();
-                    return (reward[rounds - 1] - (rounds > window ? reward[rounds - 1 - window] : 0)) / window;
-                });
-                if (rate > bestRate) {
-                    bestRate = rate;
-                    best = alpha;
-                }
-            }
+            double best = Cases.argMax(alphas, alpha -> rates.computeIfAbsent(alpha, a -> {
+                double[] reward = simulator.run(LinUcb.factory(a)).meanCumulativeReward();
+                return (reward[rounds - 1] - (rounds > window ? reward[rounds - 1 - window] : 0)) / window;
+            }));
             double right = best;
             check.answer("the best α of " + Arrays.toString(alphas), () -> bestAlpha.apply(simulator, alphas.clone()),
                     a -> a == right, "ctxSim.run(LinUcb.factory(alpha)) for each α given; compare the click rate of "

@@ -330,16 +330,7 @@ class CheckTest {
     }
 
     static double bestOf(BanditSimulator sim, double[] cs) {
-        double best = Double.NaN;
-        double bestReward = Double.NEGATIVE_INFINITY;
-        for (double c : cs) {
-            double reward = sim.run(Ucb.factory(c)).totalRewardInterval(0.95).mean();
-            if (reward > bestReward) {
-                bestReward = reward;
-                best = c;
-            }
-        }
-        return best;
+        return Cases.argMax(cs, c -> sim.run(Ucb.factory(c)).totalRewardInterval(0.95).mean());
     }
 
     @Test
@@ -350,18 +341,8 @@ class CheckTest {
                 SeedBanditScenario.ROUNDS, 200, 2024), new double[] {0.1, 0.25, 0.5, 1});
         assertFalse(Check.ucbExploration((sim, cs) -> notebook, 'a'));
         // the c with the fewest clicks
-        assertFalse(Check.ucbExploration((sim, cs) -> {
-            double worst = Double.NaN;
-            double low = Double.POSITIVE_INFINITY;
-            for (double c : cs) {
-                double reward = sim.run(Ucb.factory(c)).totalRewardInterval(0.95).mean();
-                if (reward < low) {
-                    low = reward;
-                    worst = c;
-                }
-            }
-            return worst;
-        }, 'a'));
+        assertFalse(Check.ucbExploration((sim, cs) -> Cases.argMax(cs,
+                c -> -sim.run(Ucb.factory(c)).totalRewardInterval(0.95).mean()), 'a'));
         assertFalse(Check.ucbExploration(CheckTest::bestOf, 'b'));
         assertTrue(lastVerdict().contains("costs the same"), lastVerdict());
         assertFalse(Check.ucbExploration(null, 'a'));
@@ -560,18 +541,11 @@ class CheckTest {
     static final World CONTEXT_WORLD = World.builder().items(500).dim(8).users(300).categories(5).seed(7).build();
 
     static double bestAlpha(ContextualSimulator sim, double[] alphas) {
-        double best = Double.NaN;
-        double bestRate = Double.NEGATIVE_INFINITY;
         int n = sim.rounds();
-        for (double a : alphas) {
+        return Cases.argMax(alphas, a -> {
             double[] reward = sim.run(LinUcb.factory(a)).meanCumulativeReward();
-            double rate = (reward[n - 1] - reward[n - 1 - Math.min(1000, n - 1)]) / Math.min(1000, n);
-            if (rate > bestRate) {
-                bestRate = rate;
-                best = a;
-            }
-        }
-        return best;
+            return (reward[n - 1] - reward[n - 1001]) / 1000;
+        });
     }
 
     @Test
