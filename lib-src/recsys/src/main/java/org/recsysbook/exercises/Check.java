@@ -494,16 +494,23 @@ public final class Check {
     }
 
     /**
-     * Checks the NDCG@10 of a model when only ratings of {@code threshold} stars or more count as relevant, and the
-     * explanation of why it moved. Options: (a) it falls, because the model learned to predict what users watch,
-     * not what they like, and fewer items are relevant; (b) it rises, because liked movies are easier to predict;
-     * (c) it cannot change, because the training set is the same.
+     * Checks a function for the NDCG@10 of a model when only ratings of at least a threshold count as relevant (the
+     * exercise's {@code threshold} and one star lower), and the explanation of why it moved. Options: (a) it rises, because liked movies are easier to predict; (b) it
+     * cannot change, because the training set is the same; (c) it falls, because the model learned to predict what
+     * users watch, not what they like, and fewer items are relevant.
      *
      * @param model a generator trained on {@code split.train()}
      */
-    public static boolean likedOnly(double ndcg, char why, org.recsysbook.retrieval.LearnedGenerator model,
-                                    org.recsysbook.data.Split split, double threshold) {
+    public static boolean likedOnly(ThresholdNdcgFunction ndcg, char why,
+                                    org.recsysbook.retrieval.LearnedGenerator model, org.recsysbook.data.Split split,
+                                    double threshold) {
         return RealDataExercises.likedOnly(ndcg, why, model, split, threshold);
+    }
+
+    /** A model's NDCG@10 when only ratings of at least {@code threshold} stars count as relevant. */
+    @FunctionalInterface
+    public interface ThresholdNdcgFunction {
+        double apply(double threshold);
     }
 
     // ---- 10 · real data, ranking and re-ranking ---------------------------------------------------------------------

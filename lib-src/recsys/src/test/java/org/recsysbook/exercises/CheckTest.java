@@ -92,6 +92,18 @@ class CheckTest {
         };
         assertTrue(Check.ndcg(mine));
         assertFalse(Check.ndcg((rels, k) -> 0));
+        // ranks counted from 2 in the discount (log2(i + 3) for the i-th, from 0): an off-by-one
+        assertFalse(Check.ndcg((rels, k) -> {
+            double[] ideal = rels.clone();
+            Arrays.sort(ideal);
+            double dcg = 0;
+            double idcg = 0;
+            for (int i = 0; i < Math.min(k, rels.length); i++) {
+                dcg += rels[i] / (Math.log(i + 3) / Math.log(2));
+                idcg += ideal[ideal.length - 1 - i] / (Math.log(i + 3) / Math.log(2));
+            }
+            return idcg == 0 ? 0 : dcg / idcg;
+        }));
         // forgetting the empty list's 0 gives NaN there, one failed case
         assertFalse(Check.ndcg((rels, k) -> {
             double v = mine.apply(rels, k);
@@ -365,6 +377,61 @@ class CheckTest {
         assertFalse(Check.thompsonPrior(right, null));
     }
 
+    static double ndcgOf(org.recsysbook.retrieval.LearnedGenerator model, org.recsysbook.data.Split split) {
+        return org.recsysbook.metrics.SplitEvaluation.builder(split).k(10).bootstrap(10, 1).progress(false)
+                .metrics(org.recsysbook.metrics.Ndcg.at(10)).build()
+                .evaluate(java.util.Map.of("m", model::recommendIds)).value("m", "NDCG@10");
+    }
+
+    @Test
+    void likedOnlyForThresholdsTheCheckChooses() {
+        // 150 users rate 30 of 120 items each, popular items (low ids) more often, 1 to 5 stars
+        SplittableRandom rng = new SplittableRandom(909);
+        int users = 150;
+        int per = 30;
+        int[] u = new int[users * per];
+        int[] it = new int[users * per];
+        long[] times = new long[users * per];
+        float[] stars = new float[users * per];
+        for (int user = 0; user < users; user++) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int j = 0; j < per; j++) {
+                int item;
+                do {
+                    item = (int) (120 * Math.pow(rng.nextDouble(), 2));
+                } while (!seen.add(item));
+                int e = user * per + j;
+                u[e] = user;
+                it[e] = item;
+                times[e] = rng.nextLong(1_000_000);
+                stars[e] = 1 + rng.nextInt(5);
+            }
+        }
+        org.recsysbook.data.Split split = org.recsysbook.data.Split.chronological(
+                org.recsysbook.data.Interactions.of(users, 120, u, it, times, stars), 0.25);
+        org.recsysbook.retrieval.Ease ease = org.recsysbook.retrieval.Ease.train(split.train(), 0.5, 1);
+        Check.ThresholdNdcgFunction mine = t -> ndcgOf(ease, split.relevantAtLeast(t));
+        char right = ndcgOf(ease, split.relevantAtLeast(4.0)) < ndcgOf(ease, split) ? 'c' : 'a';
+        assertTrue(Check.likedOnly(mine, right, ease, split, 4.0));
+        // the figure for 4 stars typed in
+        double typed = ndcgOf(ease, split.relevantAtLeast(4.0));
+        assertFalse(Check.likedOnly(t -> typed, right, ease, split, 4.0));
+        // every rating relevant, whatever the threshold
+        assertFalse(Check.likedOnly(t -> ndcgOf(ease, split), right, ease, split, 4.0));
+        assertFalse(Check.likedOnly(mine, 'b', ease, split, 4.0));
+        assertTrue(lastVerdict().contains("relevant items are not"), lastVerdict());
+        assertFalse(Check.likedOnly(null, right, ease, split, 4.0));
+    }
+
+    @Test
+    void sampledLeadExplainsAWrongPrediction() {
+        assertTrue(Check.sampledLead('b', 3.0, 1.2));
+        assertFalse(Check.sampledLead('a', 3.0, 1.2));
+        assertTrue(lastVerdict().contains("saturates"), lastVerdict());
+        assertTrue(Check.sampledLead('a', 1.2, 3.0));
+        assertFalse(Check.sampledLead('?', 3.0, 1.2));
+    }
+
     @Test
     void designAnswersAreRecordedForReviewOnceWritten() {
         String design = "word ".repeat(60);
@@ -381,6 +448,10 @@ class CheckTest {
     void rankingExercises() {
         assertTrue(Check.ipwLabel((clicked, p) -> clicked ? Math.log(p + 1) / Math.log(2) : 0));
         assertFalse(Check.ipwLabel((clicked, p) -> clicked ? 1.0 / (Math.log(p + 1) / Math.log(2)) : 0));
+        // positions counted from 0: log2(p + 2)
+        assertFalse(Check.ipwLabel((clicked, p) -> clicked ? Math.log(p + 2) / Math.log(2) : 0));
+        // the natural logarithm
+        assertFalse(Check.ipwLabel((clicked, p) -> clicked ? Math.log(p + 1) : 0));
         assertTrue(Check.logLoss((p, c) -> {
             double s = 0;
             for (int i = 0; i < p.length; i++) {
@@ -515,6 +586,16 @@ class CheckTest {
             return s / r.length;
         }));
         assertFalse(Check.ips((r, mu, pi) -> 0));
+        // self-normalised IPS divides by the sum of the weights: another estimator
+        assertFalse(Check.ips((r, mu, pi) -> {
+            double s = 0;
+            double w = 0;
+            for (int i = 0; i < r.length; i++) {
+                s += r[i] * pi[i] / mu[i];
+                w += pi[i] / mu[i];
+            }
+            return s / w;
+        }));
         assertTrue(Check.shermanMorrison((aInv, x) -> {
             int d = x.length;
             double[] u = new double[d];
