@@ -25,11 +25,16 @@ import org.recsysbook.world.World;
  * one of these, e.g. {@code Check.ndcg((rels, k) -> ndcgAtK(rels, k))}.
  *
  * <p>A check runs hidden cases — computed with the library's own implementation or worked by hand — against the
- * reader's function or answer, shows "✔ passed N cases" or "✘ failed: … (hint: …)", and records the verdict as
- * {@code check_<name>} (see {@link ExerciseCheck}). A hint points at the idea, never at the code; an exercise whose
- * answer is a number or a choice does not show it. A wrong answer, an exception or a {@code null} never stops the
- * notebook: the check reports it. Each check takes well under a second, except where its javadoc says it repeats a
- * simulation.
+ * reader's function or answer, shows "✔ passed N cases" or "✘ failed: … (hint: …)", one line per concept missed,
+ * and records the verdict as {@code check_<name>} (see {@link ExerciseCheck}). A hint points at the idea, never at
+ * the code; an exercise whose answer is a number or a choice does not show it. Where the answer is a computed
+ * number the reader passes the computation as a function, which the check calls on worlds, seeds or values of its
+ * own choosing as well as the notebook's, so that a number typed in fails. A wrong multiple-choice letter is
+ * explained. Each notebook's last exercise is an open design task: its check tests what a run can test and records
+ * the written design ({@link #design} and the {@code design} parameters), which an instructor grades with the
+ * rubric of the instructor edition. A wrong answer, an exception or a {@code null} never stops the notebook: the
+ * check reports it. Each check takes well under a second, except where its javadoc says it repeats a simulation or
+ * an evaluation.
  */
 public final class Check {
     private Check() { }
@@ -495,7 +500,8 @@ public final class Check {
 
     /**
      * Checks a function for the NDCG@10 of a model when only ratings of at least a threshold count as relevant (the
-     * exercise's {@code threshold} and one star lower), and the explanation of why it moved. Options: (a) it rises, because liked movies are easier to predict; (b) it
+     * exercise's {@code threshold} and one star lower), and the explanation of why it moved. Repeats three evaluations
+     * of the model (a few seconds). Options: (a) it rises, because liked movies are easier to predict; (b) it
      * cannot change, because the training set is the same; (c) it falls, because the model learned to predict what
      * users watch, not what they like, and fewer items are relevant.
      *

@@ -18,9 +18,10 @@ import org.recsysbook.notebook.Numbers;
 import org.recsysbook.notebook.Results;
 
 /**
- * One exercise's self-check: cases run against the reader's code or answer, then one line that says ✔ or ✘, with
- * a hint on failure; the workbook's exercises call it through {@link Check}, and an instructor can write new checks
- * with it.
+ * One exercise's self-check: cases run against the reader's code or answer, then a verdict that says ✔, or ✘ with
+ * the hint of each concept missed (one line per distinct hint, with its first failing case) and, for a wrong
+ * multiple-choice letter, what is wrong with that option; the workbook's exercises call it through {@link Check},
+ * and an instructor can write new checks with it.
  *
  * <pre>{@code
  * ExerciseCheck.named("dcg")
