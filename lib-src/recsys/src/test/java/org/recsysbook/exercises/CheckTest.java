@@ -77,33 +77,26 @@ class CheckTest {
         assertEquals(Boolean.FALSE, Results.get("check_category_quota"));
     }
 
+    /** NDCG@k in the seed's form, with the i-th rank (from 0) discounted by log2(i + offset); the seed's is 2. */
+    static double ndcg(double[] rels, int k, int offset) {
+        double[] ideal = rels.clone();
+        Arrays.sort(ideal);
+        double dcg = 0;
+        double idcg = 0;
+        for (int i = 0; i < Math.min(k, rels.length); i++) {
+            dcg += rels[i] / (Math.log(i + offset) / Math.log(2));
+            idcg += ideal[ideal.length - 1 - i] / (Math.log(i + offset) / Math.log(2));
+        }
+        return idcg == 0 ? 0 : dcg / idcg;
+    }
+
     @Test
     void ndcgInTheSeedsForm() {
-        Check.NdcgFunction mine = (rels, k) -> {
-            double[] ideal = rels.clone();
-            Arrays.sort(ideal);
-            double dcg = 0;
-            double idcg = 0;
-            for (int i = 0; i < Math.min(k, rels.length); i++) {
-                dcg += rels[i] / (Math.log(i + 2) / Math.log(2));
-                idcg += ideal[ideal.length - 1 - i] / (Math.log(i + 2) / Math.log(2));
-            }
-            return idcg == 0 ? 0 : dcg / idcg;
-        };
+        Check.NdcgFunction mine = (rels, k) -> ndcg(rels, k, 2);
         assertTrue(Check.ndcg(mine));
         assertFalse(Check.ndcg((rels, k) -> 0));
         // ranks counted from 2 in the discount (log2(i + 3) for the i-th, from 0): an off-by-one
-        assertFalse(Check.ndcg((rels, k) -> {
-            double[] ideal = rels.clone();
-            Arrays.sort(ideal);
-            double dcg = 0;
-            double idcg = 0;
-            for (int i = 0; i < Math.min(k, rels.length); i++) {
-                dcg += rels[i] / (Math.log(i + 3) / Math.log(2));
-                idcg += ideal[ideal.length - 1 - i] / (Math.log(i + 3) / Math.log(2));
-            }
-            return idcg == 0 ? 0 : dcg / idcg;
-        }));
+        assertFalse(Check.ndcg((rels, k) -> ndcg(rels, k, 3)));
         // forgetting the empty list's 0 gives NaN there, one failed case
         assertFalse(Check.ndcg((rels, k) -> {
             double v = mine.apply(rels, k);
