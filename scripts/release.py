@@ -134,6 +134,7 @@ def _continues(code, i):
 def _declares_several(rest):
     """Whether a declaration's text after its first name declares more names (`a = 0, b = 1`)."""
     depth = 0
+    rest = re.sub(r'"""(?:.|\n)*?"""|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', rest)   # commas in strings
     for ch in rest:
         if ch in "([{":
             depth += 1

@@ -193,6 +193,10 @@ class Stubs(unittest.TestCase):
             "Map<String, double[]> m = null;   // TODO", "int[] picks = new int[0];   // TODO",
             "Pipeline p = null;   // TODO"])
 
+    def test_a_text_block_with_commas_is_one_variable(self):
+        stub = release.stub_code('String design = """\n    First, the rules; then, the quota.\n    """;\nchar why = \'a\';')
+        self.assertEqual(stub.splitlines(), ['String design = "";   // TODO', "char why = '?';   // TODO"])
+
     def test_cells_a_stub_cannot_keep_compiling_are_refused(self):
         for code in ["var x = 1;", "int a = 0, b = 1;", "record R(int a) { }", "class C { }",
                      "static enum E { A }"]:

@@ -1,5 +1,7 @@
 package org.recsysbook.exercises;
 
+import java.util.Map;
+
 import org.recsysbook.abtest.ExperimentSimulator;
 import org.recsysbook.abtest.PowerAnalysis;
 import org.recsysbook.abtest.RateVariant;
@@ -28,33 +30,72 @@ final class AbTestingExercises {
         return check.run();
     }
 
-    static boolean smallTrackingLoss(boolean firesAt20k, boolean firesAt200k, char why) {
+    /** The tracking loss of the exercise: large enough to fire at 200,000 users for every salt, and small. */
+    static final double TRACKING_LOSS = 0.04;
+
+    private static boolean srm(int users, String salt) {
         RateVariant base = RateVariant.of("control", 0.05);
-        boolean[] expected = new boolean[2];
-        int[] sizes = {20_000, 200_000};
-        for (int i = 0; i < 2; i++) {
-            expected[i] = ExperimentSimulator.of(sizes[i], 14).withTrackingLoss(1, 0.02)
-                    .run(base, base.withName("treatment")).sampleRatioMismatch().mismatch();
+        return ExperimentSimulator.of(users, 14).withSplit(salt, 0.5, 0.5).withTrackingLoss(1, TRACKING_LOSS)
+                .run(base, base.withName("treatment")).sampleRatioMismatch().mismatch();
+    }
+
+    static boolean smallTrackingLoss(Check.SrmFunction fires, char why) {
+        ExerciseCheck check = ExerciseCheck.named("small_tracking_loss").unless(fires == null, "pass your function");
+        // the notebook's salt, then salts the check chooses: the verdict compared is the simulation's own
+        for (String salt : new String[] {"experiment", "salt-7", "checkout-2026"}) {
+            for (int users : new int[] {20_000, 200_000}) {
+                boolean expected = srm(users, salt);
+                check.answer(fmt("whether the check fires with %,d users, salt \"%s\"", users, salt),
+                        () -> fires.apply(users, salt), v -> v == expected,
+                        "ExperimentSimulator.of(users, 14).withSplit(salt, 0.5, 0.5).withTrackingLoss(1, 0.04), "
+                                + "base in both arms, then sampleRatioMismatch().mismatch()");
+            }
         }
-        return ExerciseCheck.named("small_tracking_loss")
-                .answer("srmAt20k", () -> firesAt20k, v -> v == expected[0],
-                        "ExperimentSimulator.of(20_000, 14).withTrackingLoss(1, 0.02), then sampleRatioMismatch()")
-                .answer("srmAt200k", () -> firesAt200k, v -> v == expected[1], "the same with 200,000 users")
-                .choice("srmWhy", why, "abc", 'b', "how does the chance spread of an arm's size grow with its users?")
+        return check.choice("srmWhy", why, "abc", 'b', "how does the chance spread of an arm's size grow with its users?",
+                        Map.of('a', "the bug loses the same share, 4 % of the users without a first click, at any "
+                                        + "size",
+                                'c', "both experiments run for 14 days"))
                 .run();
     }
 
-    static boolean halfTheEffect(double predictedFactor, long usersForOnePoint) {
+    static boolean halfTheEffect(double predictedFactor, Check.UsersPerArmFunction users) {
         long twoPoints = PowerAnalysis.sampleSizePerArm(0.10, 0.02, 0.05, 0.80);
         long onePoint = PowerAnalysis.sampleSizePerArm(0.10, 0.01, 0.05, 0.80);
         double ratio = (double) onePoint / twoPoints;
-        return ExerciseCheck.named("half_the_effect")
-                .answer("usersForOnePoint", () -> usersForOnePoint, n -> n == onePoint,
-                        "PowerAnalysis.sampleSizePerArm with a minimum detectable effect of 0.01")
-                .answer("sizeFactorPrediction", () -> predictedFactor, f -> Math.abs(f - ratio) <= 0.3,
+        ExerciseCheck check = ExerciseCheck.named("half_the_effect").unless(users == null, "pass your function");
+        for (double mde : new double[] {0.01, 0.02, 0.015, 0.005}) {
+            long expected = PowerAnalysis.sampleSizePerArm(0.10, mde, 0.05, 0.80);
+            check.answer(fmt("users per arm for 10 %% → %s %%", fmt(100 * (0.10 + mde))), () -> users.apply(mde),
+                    n -> n == expected, "PowerAnalysis.sampleSizePerArm(0.10, mde, 0.05, 0.80)");
+        }
+        // within 0.3 of the true factor: accepts 4, the 1/sqrt(n) answer; rejects 2 (standard error ∝ 1/n)
+        return check.answer("sizeFactorPrediction", () -> predictedFactor, f -> Math.abs(f - ratio) <= 0.3,
                         "the standard error shrinks like 1 / sqrt(n): what n halves it?")
-                .note(usersForOnePoint == onePoint ? fmt("%,d users per arm instead of %,d: %.2f times as many",
-                        onePoint, twoPoints, ratio) : null)
+                .note(fmt("%,d users per arm instead of %,d: %.2f times as many", onePoint, twoPoints, ratio))
+                .run();
+    }
+
+    /** The design task's brief: the lift to detect and the traffic the plan may use. */
+    static final double PLAN_BASELINE = 0.05;
+    static final double PLAN_LIFT = 0.0025;
+    static final int PLAN_USERS_PER_DAY = 6_000;
+
+    static boolean experimentPlan(long usersPerArm, int days, String design) {
+        long needed = PowerAnalysis.sampleSizePerArm(PLAN_BASELINE, PLAN_LIFT, 0.05, 0.80);
+        int minDays = (int) Math.ceil(2.0 * needed / PLAN_USERS_PER_DAY);
+        int weeks = (minDays + 6) / 7;
+        ExerciseCheck check = ExerciseCheck.named("experiment_plan")
+                .unless(usersPerArm <= 0 || days <= 0, "set planUsersPerArm and planDays");
+        return DesignAnswers.written(check, design)
+                .answer("planUsersPerArm", () -> usersPerArm, n -> n >= needed,
+                        "the users per arm for 80 % power at α = 0.05 (PowerAnalysis.sampleSizePerArm)")
+                .answer("planDays", () -> days, d -> (long) d * PLAN_USERS_PER_DAY / 2 >= usersPerArm,
+                        "both arms share the day's new users: can they bring planUsersPerArm each in planDays?")
+                .answer("planDays", () -> days, d -> d % 7 == 0,
+                        "weekdays and weekends behave differently: run whole weeks")
+                .answer("planDays", () -> days, d -> d <= 7 * weeks,
+                        "every day beyond the whole weeks you need delays the decision and exposes users to a "
+                                + "worse arm")
                 .run();
     }
 }

@@ -1,5 +1,9 @@
 package org.recsysbook.exercises;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.recsysbook.bandit.simulation.BanditSimulator;
 import org.recsysbook.bandit.simulation.SeedBanditScenario;
 import org.recsysbook.bandit.simulation.SimulationResult;
@@ -29,24 +33,31 @@ final class BanditExercises {
         return check.run();
     }
 
-    static boolean ucbExploration(double bestC, char why) {
-        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED),
-                SeedBanditScenario.ROUNDS, 200, 2024);
-        double[] cs = {0.1, 0.25, 0.5, 1};
-        double best = cs[0];
-        double bestReward = Double.NEGATIVE_INFINITY;
-        for (double c : cs) {
-            double reward = sim.run(Ucb.factory(c)).totalRewardInterval(0.95).mean();
-            if (reward > bestReward) {
-                bestReward = reward;
-                best = c;
-            }
+    private static BanditSimulator simulator(long seed, int runs) {
+        return new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED), SeedBanditScenario.ROUNDS,
+                runs, seed);
+    }
+
+    static boolean ucbExploration(Check.BestParameterFunction<BanditSimulator> bestC, char why) {
+        ExerciseCheck check = ExerciseCheck.named("ucb_exploration").unless(bestC == null, "pass your function");
+        // the notebook's simulator and values, then a simulator and values the check chooses
+        Object[][] cases = {{2024L, 200, new double[] {0.1, 0.25, 0.5, 1}}, {77L, 100, new double[] {0.5, 1, 2}}};
+        Map<String, Double> rewards = new HashMap<>();
+        for (Object[] c : cases) {
+            long seed = (Long) c[0];
+            int runs = (Integer) c[1];
+            double[] cs = (double[]) c[2];
+            double best = Cases.argMax(cs, v -> rewards.computeIfAbsent(seed + "/" + v,
+                    key -> simulator(seed, runs).run(Ucb.factory(v)).totalRewardInterval(0.95).mean()));
+            double right = best;
+            check.answer(fmt("the best c of %s on %d runs (seed %d)", Arrays.toString(cs), runs, seed),
+                    () -> bestC.apply(simulator(seed, runs), cs.clone()), v -> v == right,
+                    "run sim.run(Ucb.factory(c)) for each c given and return the c with the largest mean total reward");
         }
-        double right = best;
-        return ExerciseCheck.named("ucb_exploration")
-                .answer("bestC", () -> bestC, c -> c == right,
-                        "run sim.run(Ucb.factory(c)) for each c and compare the mean total rewards")
-                .choice("smallCWhy", why, "abc", 'b', "what happens to an item that was unlucky in its first rounds?")
+        return check.choice("smallCWhy", why, "abc", 'a', "what happens to an item that was unlucky in its first rounds?",
+                        Map.of('b', "the index costs the same to compute for any c",
+                                'c', "the index is the sample mean plus the bonus: a small c leans more on the means, "
+                                        + "not less"))
                 .run();
     }
 
@@ -56,13 +67,17 @@ final class BanditExercises {
         double flat = sim.run(ThompsonSampling.factory()).totalRewardInterval(0.95).mean();
         double informed = sim.run((k, r) -> new ThompsonSampling(k, 2, 8, r)).totalRewardInterval(0.95).mean();
         char right = informed > flat + 3 ? 'c' : informed < flat - 3 ? 'a' : 'b';
+        Map<Character, String> wrong = Map.of(
+                'a', "the prior's mean, 0.2, is where the rates were drawn from: it can only save impressions",
+                'b', fmt("the two priors differ by %.1f clicks in 500 rounds", informed - flat),
+                'c', "the prior's advantage did not show in this run");
         return ExerciseCheck.named("thompson_prior")
                 .unless(withPrior == null, "run the prior's factory on sim into withPrior")
                 .answer("withPrior", () -> withPrior.totalRewardInterval(0.95).mean(),
                         m -> Math.abs(m - informed) < 1e-6,
                         "sim.run with the factory (k, r) -> new ThompsonSampling(k, 2, 8, r)")
                 .choice("priorPrediction", prediction, "abc", right,
-                        "the prior says a rate near 0.2 is likely before any click: what does that save?")
+                        "the prior says a rate near 0.2 is likely before any click: what does that save?", wrong)
                 .note(fmt("mean clicks in 500 rounds: flat prior %.1f, Beta(2, 8) prior %.1f", flat, informed))
                 .run();
     }

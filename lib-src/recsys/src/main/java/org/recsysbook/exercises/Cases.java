@@ -102,4 +102,18 @@ final class Cases {
         }
         return new ScoredItems(ids.clone(), scores);
     }
+
+    /** The value of {@code values} with the highest {@code score} (the first of equals). */
+    static double argMax(double[] values, java.util.function.DoubleUnaryOperator score) {
+        double best = Double.NaN;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            double s = score.applyAsDouble(v);
+            if (s > bestScore) {
+                bestScore = s;
+                best = v;
+            }
+        }
+        return best;
+    }
 }

@@ -3,7 +3,10 @@ package org.recsysbook.exercises;
 import java.util.List;
 
 import org.recsysbook.abtest.TwoProportionZTest;
+import org.recsysbook.bandit.StochasticPolicy;
+import org.recsysbook.bandit.simulation.BanditSimulator;
 import org.recsysbook.bandit.simulation.ContextualSimulator;
+import org.recsysbook.bandit.simulation.ContextualTraffic;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.core.Request;
 import org.recsysbook.core.ScoredItems;
@@ -22,11 +25,16 @@ import org.recsysbook.world.World;
  * one of these, e.g. {@code Check.ndcg((rels, k) -> ndcgAtK(rels, k))}.
  *
  * <p>A check runs hidden cases — computed with the library's own implementation or worked by hand — against the
- * reader's function or answer, shows "✔ passed N cases" or "✘ failed: … (hint: …)", and records the verdict as
- * {@code check_<name>} (see {@link ExerciseCheck}). A hint points at the idea, never at the code; an exercise whose
- * answer is a number or a choice does not show it. A wrong answer, an exception or a {@code null} never stops the
- * notebook: the check reports it. Each check takes well under a second, except where its javadoc says it repeats a
- * simulation.
+ * reader's function or answer, shows "✔ passed N cases" or "✘ failed: … (hint: …)", one line per concept missed,
+ * and records the verdict as {@code check_<name>} (see {@link ExerciseCheck}). A hint points at the idea, never at
+ * the code; an exercise whose answer is a number or a choice does not show it. Where the answer is a computed
+ * number the reader passes the computation as a function, which the check calls on worlds, seeds or values of its
+ * own choosing as well as the notebook's, so that a number typed in fails. A wrong multiple-choice letter is
+ * explained. Each notebook's last exercise is an open design task: its check tests what a run can test and records
+ * the written design ({@link #design} and the {@code design} parameters), which an instructor grades with the
+ * rubric of the instructor edition. A wrong answer, an exception or a {@code null} never stops the notebook: the
+ * check reports it. Each check takes well under a second, except where its javadoc says it repeats a simulation or
+ * an evaluation.
  */
 public final class Check {
     private Check() { }
@@ -48,22 +56,47 @@ public final class Check {
         return PipelineExercises.categoryQuota(quota);
     }
 
+    /** The length of the seed's final list on a world, with a given quota. */
+    @FunctionalInterface
+    public interface QuotaLengthFunction {
+        int apply(World world, int maxPerCategory);
+    }
+
     /**
-     * Checks the length of the seed's final list under a quota of one per category, and why it is what it is.
-     * Options: (a) the ranker keeps too few candidates, (b) the seed's world has five categories, (c) the quota
-     * drops items scored below the mean.
+     * Checks a function giving the length of the seed's final list (the blend's 50 candidates, {@code
+     * SimulatedRanker(42)} keeping 50, {@code CategoryQuota.of(world, maxPerCategory, 10)}, user 0 with the seed's
+     * context) on the demo world and on worlds the check chooses, with quotas of one and two; and why a quota of
+     * one gives that length. Options: (a) the ranker keeps too few candidates, (b) the quota drops items scored
+     * below the mean, (c) the seed's world has five categories.
      */
-    public static boolean quotaOfOne(int finalLength, char why) {
-        return PipelineExercises.quotaOfOne(finalLength, why);
+    public static boolean quotaOfOne(QuotaLengthFunction length, char why) {
+        return PipelineExercises.quotaOfOne(length, why);
     }
 
     /**
      * Checks the seed's demo run without ranking noise ({@code UserContext.NONE}) and the prediction made before
-     * it. Options: (a) the same list as with the seed's context, (b) the candidates in candidate-score order,
-     * thinned by the quota only, (c) a different list on every run.
+     * it. Options: (a) the candidates in candidate-score order, thinned by the quota only, (b) the same list as with
+     * the seed's context, (c) a different list on every run.
      */
     public static boolean noNoise(char prediction, PipelineResult run) {
         return PipelineExercises.noNoise(prediction, run);
+    }
+
+    /** The design task's re-ranking: the page shown for a request, from its ranked candidates, on a world. */
+    @FunctionalInterface
+    public interface PageFunction {
+        ScoredItems apply(World world, Request request, ScoredItems ranked);
+    }
+
+    /**
+     * Checks the design task's re-ranker on the seed's ranked lists (users of the demo world and of two worlds the
+     * check chooses, each with three of their ten best candidates seen): a page of exactly ten items, none seen, at
+     * most three per category, every category that has an allowed candidate shown, the best allowed candidate
+     * kept, in ranked order. How it meets them is the design; the written part ({@code design}, at least 60 words)
+     * is recorded for an instructor to grade with the rubric of the instructor edition.
+     */
+    public static boolean fullPage(PageFunction page, String design) {
+        return PipelineExercises.fullPage(page, design);
     }
 
     // ---- 02 · candidate generation --------------------------------------------------------------------------------
@@ -82,22 +115,36 @@ public final class Check {
         return CandidateGenerationExercises.topK(topK);
     }
 
-    /**
-     * Checks the overlap with pure cosine of the seed's blend with weights (0.5, 1) on the seed's demo, and which
-     * weights suit a brand-new user. Options: (a) cosine-heavy (1, 0.5), (b) popularity-heavy (0.5, 1): a new
-     * user's profile says little, and popular items are the safer bet, (c) the weights make no difference.
-     */
-    public static boolean popularityHeavyBlend(double overlap, char newUserWeights) {
-        return CandidateGenerationExercises.popularityHeavyBlend(overlap, newUserWeights);
+    /** The share of a blend's 50 candidates for a user that pure cosine's 50 hold too. */
+    @FunctionalInterface
+    public interface BlendOverlapFunction {
+        double apply(World world, int user, double cosineWeight, double popularityWeight);
     }
 
     /**
-     * Checks the exact scan time of a 10M × 64 catalog extrapolated from the measured bandwidth of one core
-     * ({@code 4 · n · d} bytes read per query), within 5 %, and whether it fits a 50 ms budget. Options: (a) it
-     * fits, (b) it needs several times the budget on one core, (c) memory bandwidth does not limit the scan.
+     * Checks the overlap with pure cosine of a blend's 50 candidates (the notebook's (0.5, 1) for user 0, then
+     * worlds, users and weights the check chooses), and which weights suit a brand-new user. Options: (a)
+     * popularity-heavy (0.5, 1): a new user's profile says little, and popular items are the safer bet, (b)
+     * cosine-heavy (1, 0.5), (c) the weights make no difference.
      */
-    public static boolean exactScanAt10M(double scanMs, char budgetVerdict, double gbPerSecond) {
-        return CandidateGenerationExercises.exactScanAt10M(scanMs, budgetVerdict, gbPerSecond);
+    public static boolean popularityHeavyBlend(BlendOverlapFunction overlap, char newUserWeights) {
+        return CandidateGenerationExercises.popularityHeavyBlend(overlap, newUserWeights);
+    }
+
+    /** The time of one exact scan in milliseconds. */
+    @FunctionalInterface
+    public interface ScanTimeFunction {
+        double apply(long items, int dims, double gbPerSecond);
+    }
+
+    /**
+     * Checks a function for the time of one exact scan ({@code 4 · n · d} bytes read per query at the given GB/s,
+     * 1 GB = 10⁹ bytes) within 0.1 %, on the 10M × 64 catalog at the measured bandwidth and on catalogs the check
+     * chooses; and whether the 10M scan at the measured bandwidth fits a 50 ms budget. Options: (a) it fits, (b)
+     * memory bandwidth does not limit the scan, (c) it needs several times the budget on one core.
+     */
+    public static boolean exactScanAt10M(ScanTimeFunction scan, char budgetVerdict, double gbPerSecond) {
+        return CandidateGenerationExercises.exactScanAt10M(scan, budgetVerdict, gbPerSecond);
     }
 
     // ---- 03 · ranking ---------------------------------------------------------------------------------------------
@@ -127,13 +174,20 @@ public final class Check {
         return RankingExercises.logLoss(loss);
     }
 
+    /** The CTR ratio of two positions that examination alone gives. */
+    @FunctionalInterface
+    public interface ExaminationRatioFunction {
+        double apply(int topPosition, int deepPosition);
+    }
+
     /**
-     * Checks the CTR ratio of position 1 to position 10 that examination alone would give, and why the logged
-     * ratio {@code ctr[0] / ctr[9]} differs. Options: (a) users examine deeper than the click model says, (b) the
-     * production ranker put the more attractive items on top, (c) the click model ignores positions.
+     * Checks a function for the CTR ratio of two positions (from 1) that examination alone would give, within
+     * 1e-6 relative, on (1, 10) and pairs the check chooses; and why the logged ratio {@code ctr[0] / ctr[9]}
+     * differs. Options: (a) users examine deeper than the click model says, (b) the production ranker put the more
+     * attractive items on top, (c) the click model ignores positions.
      */
-    public static boolean examinationRatio(double predictedRatio, char why, double[] ctrByPosition) {
-        return RankingExercises.examinationRatio(predictedRatio, why, ctrByPosition);
+    public static boolean examinationRatio(ExaminationRatioFunction ratio, char why, double[] ctrByPosition) {
+        return RankingExercises.examinationRatio(ratio, why, ctrByPosition);
     }
 
     // ---- 04 · re-ranking ------------------------------------------------------------------------------------------
@@ -154,27 +208,47 @@ public final class Check {
         return ReRankingExercises.mmr(mmr);
     }
 
+    /** The mean age of the items a freshness boost with a given half-life shows. */
+    @FunctionalInterface
+    public interface MeanAgeFunction {
+        double apply(double halfLifeDays);
+    }
+
     /**
-     * Checks the mean age of the items shown by {@code FreshnessBoost.of(world, 0.2, 1).then(ReRanker.truncate(10))}
-     * over the notebook's users and ranked lists, and why it is lower than with a half-life of 7 days. Options: (a) a
-     * shorter half-life gives every item a larger bonus, (b) it keeps nearly the full bonus for the newest items only,
-     * so they win the places that items a few days old held, (c) the boost no longer acts.
+     * Checks a function for the mean age of the items shown by {@code FreshnessBoost.of(world, 0.2,
+     * halfLifeDays).then(ReRanker.truncate(10))} over the notebook's users and ranked lists (half-lives of 1 day,
+     * 7 days and others the check chooses), and why 1 day shows younger items than 7. Options: (a) a shorter
+     * half-life gives every item a larger bonus, (b) the boost no longer acts, (c) it keeps nearly the full bonus
+     * for the newest items only, so they win the places that items a few days old held.
      */
     public static boolean freshnessHalfLife(World world, List<Request> users, List<ScoredItems> ranked,
-                                            double meanAge, char why) {
+                                            MeanAgeFunction meanAge, char why) {
         return ReRankingExercises.freshnessHalfLife(world, users, ranked, meanAge, why);
     }
 
     /**
-     * Checks a prediction about business rules placed after the quota, against the list that chain produced for a
-     * user who has seen the three best items, with the fourth blocked. Options: (a) ten items, the rules never
-     * shorten a list, (b) fewer than ten: the rules drop items after the quota filled the list and nothing refills
-     * it, (c) the seen items come back.
+     * Checks a prediction about business rules placed after the quota, and the list that chain produced for a
+     * user who has seen three of the best items, with one more blocked (compared with the library's chain).
+     * Options: (a) fewer than ten: the rules drop items after the quota filled the list and nothing refills it,
+     * (b) ten items, the rules never shorten a list, (c) ten items, the seen items among them.
      *
-     * @param forbidden the items the list must not hold (the three seen and the blocked one)
+     * @param blocked the blocked item
      */
-    public static boolean rulesLast(char prediction, ScoredItems rulesLastList, int[] forbidden) {
-        return ReRankingExercises.rulesLast(prediction, rulesLastList, forbidden);
+    public static boolean rulesLast(char prediction, World world, Request seen, ScoredItems ranked, int blocked,
+                                    ScoredItems rulesLastList) {
+        return ReRankingExercises.rulesLast(prediction, world, seen, ranked, blocked, rulesLastList);
+    }
+
+    /**
+     * Checks the design task's re-ranker over the notebook's users and ranked lists: pages of ten items of the ranked
+     * list, with at most half the mean age of the plain top ten, two more categories per page and at least 97 % of
+     * its NDCG@10 (relevance graded by the ranked scores, as 4.2 does). How it gets there is the design; the written
+     * part ({@code design}, at least 60 words) is recorded for an instructor to grade with the rubric of the
+     * instructor edition.
+     */
+    public static boolean freshAndVaried(World world, List<Request> users, List<ScoredItems> ranked, ReRanker reRanker,
+                                         String design) {
+        return ReRankingExercises.freshAndVaried(world, users, ranked, reRanker, design);
     }
 
     // ---- 05 · evaluation metrics ----------------------------------------------------------------------------------
@@ -207,12 +281,19 @@ public final class Check {
         return MetricsExercises.averagePrecision(ap);
     }
 
+    /** A random recommender's HR@k when the held-out item is ranked among n sampled negatives. */
+    @FunctionalInterface
+    public interface RandomHitRateFunction {
+        double apply(int k, int negatives);
+    }
+
     /**
-     * Checks a prediction of a random recommender's HR@10 when the held-out item is ranked among 50 sampled
-     * negatives; shows the measured value beside it.
+     * Checks a function for a random recommender's HR@k among n sampled negatives, worked from first principles
+     * (exactly: 1e-9, so the off-by-one k / n fails), on k = 10, n = 50 and cases the check chooses; shows the
+     * value the sweep measured beside it.
      */
-    public static boolean sampledRandomHitRate(double prediction, double measured) {
-        return MetricsExercises.sampledRandomHitRate(prediction, measured);
+    public static boolean sampledRandomHitRate(RandomHitRateFunction hitRate, double measured) {
+        return MetricsExercises.sampledRandomHitRate(hitRate, measured);
     }
 
     // ---- 06 · A/B testing -----------------------------------------------------------------------------------------
@@ -231,22 +312,46 @@ public final class Check {
         return AbTestingExercises.zStatistic(z);
     }
 
-    /**
-     * Checks whether the sample-ratio check fires for a 2 % tracking loss in the treatment arm with 20,000 and with
-     * 200,000 users (14 days, the 5 % base rate of 6.5), and why. Options: (a) the bug is worse in a big
-     * experiment, (b) the same 2 % is more users than chance can explain once the arms are large, (c) a big
-     * experiment runs more days. Repeats both simulations (a fraction of a second).
-     */
-    public static boolean smallTrackingLoss(boolean firesAt20k, boolean firesAt200k, char why) {
-        return AbTestingExercises.smallTrackingLoss(firesAt20k, firesAt200k, why);
+    /** Whether the sample-ratio check fires for an A/A test with a tracking loss. */
+    @FunctionalInterface
+    public interface SrmFunction {
+        boolean apply(int users, String salt);
+    }
+
+    /** The users per arm needed to detect a lift of {@code mde} over a 10 % rate. */
+    @FunctionalInterface
+    public interface UsersPerArmFunction {
+        long apply(double mde);
     }
 
     /**
-     * Checks the users per arm needed to detect 10 % → 11 % instead of 10 % → 12 % (α = 0.05, power 0.8), and the
-     * factor predicted before computing it: within 0.3 of the true ratio.
+     * Checks a function saying whether the sample-ratio check fires for a 4 % tracking loss in the treatment arm
+     * (14 days, the 5 % base rate of 6.5, a 50/50 split with the given salt), for 20,000 and 200,000 users and three
+     * salts (the notebook's and two the check chooses), against the simulation; and why size matters. Options: (a)
+     * the bug is worse in a big experiment, (b) the same share is more users than chance can explain once the arms
+     * are large, (c) a big experiment runs more days. Repeats the six simulations (about a second).
      */
-    public static boolean halfTheEffect(double predictedFactor, long usersForOnePoint) {
-        return AbTestingExercises.halfTheEffect(predictedFactor, usersForOnePoint);
+    public static boolean smallTrackingLoss(SrmFunction fires, char why) {
+        return AbTestingExercises.smallTrackingLoss(fires, why);
+    }
+
+    /**
+     * Checks a function for the users per arm (α = 0.05, power 0.8, 10 % baseline) on lifts of 1 and 2 points and
+     * others the check chooses, and the factor predicted before computing it (10 % → 11 % against 10 % → 12 %):
+     * within 0.3 of the true ratio.
+     */
+    public static boolean halfTheEffect(double predictedFactor, UsersPerArmFunction usersPerArm) {
+        return AbTestingExercises.halfTheEffect(predictedFactor, usersPerArm);
+    }
+
+    /**
+     * Checks the design task's experiment plan for a 5 % → 5.25 % click-through lift with 6,000 new users a day
+     * split 50/50: enough users per arm for 80 % power at α = 0.05, days enough to bring them, whole weeks, and no
+     * week more than needed. The written part ({@code design}: metrics, guardrails, stopping rule; at least 60
+     * words) is recorded for an instructor to grade with the rubric of the instructor edition.
+     */
+    public static boolean experimentPlan(long usersPerArm, int days, String design) {
+        return AbTestingExercises.experimentPlan(usersPerArm, days, design);
     }
 
     // ---- 08 · online learning -------------------------------------------------------------------------------------
@@ -279,15 +384,43 @@ public final class Check {
         return OnlineLearningExercises.shermanMorrison(update);
     }
 
+    /** The value among {@code values} that does best on a simulator. */
+    @FunctionalInterface
+    public interface BestParameterFunction<S> {
+        double apply(S simulator, double[] values);
+    }
+
     /**
-     * Checks which exploration weight α in {0, 0.1, 1, 3} gives LinUCB the highest click rate over the last 1000 of
-     * 5000 users on the notebook's contextual simulator, and why even α = 0 beats Thompson sampling. Options: (a)
-     * LinUCB with α = 0 still explores at random, (b) users bring different contexts, so a greedy model per item
-     * already shows different users different items and learns from them all, (c) α = 0 uses Thompson sampling's
-     * prior. Repeats the four simulations (about a second).
+     * Checks a function returning the exploration weight α among those given that gives LinUCB the highest click
+     * rate over the last 1000 users of a simulator, called on a simulator of the check's own over the notebook's
+     * traffic (4 runs, another seed) with {0, 0.1, 1, 3} and with values the check chooses; and why even α = 0 beats
+     * Thompson sampling. Options: (a) LinUCB with α = 0 still explores at random,
+     * (b) users bring different contexts, so a greedy model per item already shows different users different items
+     * and learns from them all, (c) α = 0 uses Thompson sampling's prior. Runs eleven short simulations (a few
+     * seconds).
      */
-    public static boolean linUcbExploration(ContextualSimulator simulator, double bestAlpha, char why) {
+    public static boolean linUcbExploration(ContextualSimulator simulator,
+                                            BestParameterFunction<ContextualSimulator> bestAlpha, char why) {
         return OnlineLearningExercises.linUcbExploration(simulator, bestAlpha, why);
+    }
+
+    /** The capstone's four figures for a seed: {A/A z, IPS estimate, A/B difference, A/B z}. */
+    @FunctionalInterface
+    public interface LaunchReportFunction {
+        double[] apply(long seed);
+    }
+
+    /**
+     * Checks the capstone (pipeline → A/A → off-policy estimate → A/B): the reader's report for the notebook's seed
+     * and for seeds the check chooses, each figure within 1e-9 of the check's own run of the same protocol, and the
+     * launch decision those figures support. Options: (a) launch the new policy, (b) keep the old one, (c) fix the
+     * set-up first: the A/A test failed. The launch memo ({@code memo}, at least 60 words) is recorded for an
+     * instructor to grade with the rubric of the instructor edition.
+     */
+    public static boolean launchReport(LaunchReportFunction report, ContextualTraffic traffic,
+                                       StochasticPolicy logging, StochasticPolicy target, long seed, char decision,
+                                       String memo) {
+        return OnlineLearningExercises.launchReport(report, traffic, logging, target, seed, decision, memo);
     }
 
     // ---- 07 · bandits ---------------------------------------------------------------------------------------------
@@ -304,12 +437,13 @@ public final class Check {
     }
 
     /**
-     * Checks which c in {0.1, 0.25, 0.5, 1} earns the seed's UCB the most clicks over 200 runs of 500 rounds, and
-     * why a small c is risky. Options: (a) a small c makes each round slower, (b) with little exploration an unlucky
-     * start can lock the policy onto a poor item, (c) a small c ignores the sample means. Repeats the four
-     * simulations (about a second).
+     * Checks a function returning the c among those given that earns the seed's UCB the most clicks on a simulator
+     * of the seed's scenario ({0.1, 0.25, 0.5, 1} on the notebook's 200 runs of 500 rounds, then a simulator and
+     * values the check chooses), and why a small c is risky. Options: (a) with little exploration an unlucky start
+     * can lock the policy onto a poor item, (b) a small c makes each round slower, (c) a small c ignores the sample
+     * means. Repeats the simulations (a few seconds).
      */
-    public static boolean ucbExploration(double bestC, char why) {
+    public static boolean ucbExploration(BestParameterFunction<BanditSimulator> bestC, char why) {
         return BanditExercises.ucbExploration(bestC, why);
     }
 
@@ -320,6 +454,19 @@ public final class Check {
      */
     public static boolean thompsonPrior(char prediction, SimulationResult withPrior) {
         return BanditExercises.thompsonPrior(prediction, withPrior);
+    }
+
+    // ---- every notebook · the open design task ---------------------------------------------------------------------
+
+    /**
+     * Records the written answer of a notebook's open design task for review: it passes once the answer holds at
+     * least 60 words, and says so. It cannot judge the design: an instructor grades it
+     * with the rubric of the instructor edition (the solution cell under the task).
+     *
+     * @param task letters, digits and {@code _}: the verdict is recorded as {@code check_design_<task>}
+     */
+    public static boolean design(String task, String answer) {
+        return DesignAnswers.check(task, answer);
     }
 
     // ---- 09 · real data, candidate generation -----------------------------------------------------------------------
@@ -354,16 +501,24 @@ public final class Check {
     }
 
     /**
-     * Checks the NDCG@10 of a model when only ratings of {@code threshold} stars or more count as relevant, and the
-     * explanation of why it moved. Options: (a) it falls, because the model learned to predict what users watch,
-     * not what they like, and fewer items are relevant; (b) it rises, because liked movies are easier to predict;
-     * (c) it cannot change, because the training set is the same.
+     * Checks a function for the NDCG@10 of a model when only ratings of at least a threshold count as relevant (the
+     * exercise's {@code threshold} and one star lower), and the explanation of why it moved. Repeats three evaluations
+     * of the model (a few seconds). Options: (a) it rises, because liked movies are easier to predict; (b) it
+     * cannot change, because the training set is the same; (c) it falls, because the model learned to predict what
+     * users watch, not what they like, and fewer items are relevant.
      *
      * @param model a generator trained on {@code split.train()}
      */
-    public static boolean likedOnly(double ndcg, char why, org.recsysbook.retrieval.LearnedGenerator model,
-                                    org.recsysbook.data.Split split, double threshold) {
+    public static boolean likedOnly(ThresholdNdcgFunction ndcg, char why,
+                                    org.recsysbook.retrieval.LearnedGenerator model, org.recsysbook.data.Split split,
+                                    double threshold) {
         return RealDataExercises.likedOnly(ndcg, why, model, split, threshold);
+    }
+
+    /** A model's NDCG@10 when only ratings of at least {@code threshold} stars count as relevant. */
+    @FunctionalInterface
+    public interface ThresholdNdcgFunction {
+        double apply(double threshold);
     }
 
     // ---- 10 · real data, ranking and re-ranking ---------------------------------------------------------------------

@@ -3,8 +3,11 @@ package org.recsysbook.exercises;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
@@ -15,9 +18,10 @@ import org.recsysbook.notebook.Numbers;
 import org.recsysbook.notebook.Results;
 
 /**
- * One exercise's self-check: cases run against the reader's code or answer, then one line that says ✔ or ✘, with
- * a hint on failure; the workbook's exercises call it through {@link Check}, and an instructor can write new checks
- * with it.
+ * One exercise's self-check: cases run against the reader's code or answer, then a verdict that says ✔, or ✘ with
+ * the hint of each concept missed (one line per distinct hint, with its first failing case) and, for a wrong
+ * multiple-choice letter, what is wrong with that option; the workbook's exercises call it through {@link Check},
+ * and an instructor can write new checks with it.
  *
  * <pre>{@code
  * ExerciseCheck.named("dcg")
@@ -40,7 +44,12 @@ public final class ExerciseCheck {
         T get() throws Exception;
     }
 
-    private record Case(String input, Attempt<?> actual, Predicate<Object> accepts, String expected, String hint) { }
+    /**
+     * One case; {@code why} (may be null) explains a wrong value the reader gave, e.g. why the option chosen in a
+     * multiple-choice case is wrong.
+     */
+    private record Case(String input, Attempt<?> actual, Predicate<Object> accepts, String expected, String hint,
+                        Function<Object, String> why) { }
 
     private final String name;
     private final List<Case> cases = new ArrayList<>();
@@ -89,10 +98,26 @@ public final class ExerciseCheck {
      * @param options the letters offered, e.g. {@code "abc"}
      */
     public ExerciseCheck choice(String what, char chosen, String options, char right, String hint) {
+        return choice(what, chosen, options, right, hint, Map.of());
+    }
+
+    /**
+     * A multiple-choice case whose failure also says why the letter chosen is wrong: {@code wrong} maps a letter to
+     * what is wrong with that option (an entry for the right letter is never shown, so a check whose right letter
+     * is computed from a run may explain every option).
+     */
+    public ExerciseCheck choice(String what, char chosen, String options, char right, String hint,
+                                Map<Character, String> wrong) {
         char c = Character.toLowerCase(chosen);
+        if (options.indexOf(right) < 0) {
+            throw new IllegalArgumentException("right must be one of \"" + options + "\", got '" + right + "'");
+        }
         unless(options.indexOf(c) < 0, "set " + what + " to one of " + String.join(", ", options.split(""))
                 + " (it is " + show(chosen) + ")");
-        return answer(what, () -> c, v -> v == right, hint);
+        Map<Character, String> explained = new LinkedHashMap<>(wrong);
+        cases.add(new Case(what, () -> c, v -> (char) v == right, null, hint,
+                v -> explained.get((Character) v)));
+        return this;
     }
 
     /** A case that passes when the reader's number lies within {@code tolerance} of {@code expected}. */
@@ -119,13 +144,13 @@ public final class ExerciseCheck {
     public <T> ExerciseCheck answer(String what, Attempt<T> actual, Predicate<? super T> accepts, String hint) {
         @SuppressWarnings("unchecked")
         Predicate<Object> p = v -> accepts.test((T) v);
-        cases.add(new Case(what, actual, p, null, hint));
+        cases.add(new Case(what, actual, p, null, hint, null));
         return this;
     }
 
     private ExerciseCheck add(String input, Attempt<?> actual, Predicate<Object> accepts, String expected,
                               String hint) {
-        cases.add(new Case(input, actual, accepts, expected, hint));
+        cases.add(new Case(input, actual, accepts, expected, hint, null));
         return this;
     }
 
@@ -148,27 +173,42 @@ public final class ExerciseCheck {
         return passed;
     }
 
-    /** {@code null} when every case passes; otherwise what went wrong with the first failing case. */
+    /**
+     * {@code null} when every case passes; otherwise what went wrong: for a single failure that case, for several
+     * one line per concept (per distinct hint) with its first failing case, so that each idea missed shows its own
+     * hint.
+     */
     private String verdict() {
         if (unanswered != null) {
             return "not answered yet: " + unanswered;
         }
         int failed = 0;
-        String first = null;
+        Map<String, List<String>> byHint = new LinkedHashMap<>();
         for (Case c : cases) {
             String problem = problem(c);
             if (problem != null) {
                 failed++;
-                if (first == null) {
-                    first = problem;
-                }
+                byHint.computeIfAbsent(c.hint() == null ? "" : c.hint(), h -> new ArrayList<>()).add(problem);
             }
         }
-        if (first == null) {
+        if (failed == 0) {
             return null;
         }
-        return (cases.size() > 1 ? "failed " + failed + " of " + cases.size() + " cases; first: " : "failed: ")
-                + first;
+        if (cases.size() == 1) {
+            return "failed: " + byHint.values().iterator().next().get(0);
+        }
+        StringBuilder sb = new StringBuilder("failed " + failed + " of " + cases.size() + " cases");
+        if (failed == 1) {
+            return sb.append(": ").append(byHint.values().iterator().next().get(0)).toString();
+        }
+        for (List<String> problems : byHint.values()) {
+            sb.append("\n  • ").append(problems.get(0));
+            if (problems.size() > 1) {
+                int more = problems.size() - 1;
+                sb.append(" [and ").append(more).append(more == 1 ? " more case" : " more cases").append(" like it]");
+            }
+        }
+        return sb.toString();
     }
 
     private static String problem(Case c) {
@@ -189,7 +229,9 @@ public final class ExerciseCheck {
             return null;
         }
         if (c.expected() == null) {
-            return c.input() + " is not right" + (value == null ? " (it is null)" : "") + hint(c);
+            String why = value == null || c.why() == null ? null : c.why().apply(value);
+            return c.input() + " is not right" + (value == null ? " (it is null)" : "")
+                    + (why == null ? "" : ": " + why) + hint(c);
         }
         return "for input " + c.input() + ", expected " + c.expected() + " but got "
                 + (value == null ? "null" : show(value)) + hint(c);

@@ -44,11 +44,23 @@ final class MetricsExercises {
         return check.run();
     }
 
-    static boolean sampledRandomHitRate(double prediction, double measured) {
-        return ExerciseCheck.named("sampled_random_hit_rate")
-                .note(fmt("measured in the sweep: HR@10 = %.4f for the random recommender", measured))
-                .answer("randomHrPrediction", () -> prediction, p -> Math.abs(p - 10.0 / 51) <= 0.005,
-                        "in a random order every place is equally likely for the held-out item")
-                .run();
+    static boolean sampledRandomHitRate(Check.RandomHitRateFunction hitRate, double measured) {
+        ExerciseCheck check = ExerciseCheck.named("sampled_random_hit_rate")
+                .unless(hitRate == null, "pass your function");
+        // the notebook's case, then cases the check chooses; 1e-9 rejects k / n, the off-by-one
+        int[][] cases = {{10, 50}, {5, 19}, {10, 99}, {1, 1}, {20, 10}};
+        String[] hints = {"in a random order every place is equally likely for the held-out item",
+                "the held-out item competes with n negatives: n + 1 places in all",
+                "the held-out item competes with n negatives: n + 1 places in all",
+                "one negative: the held-out item is first half of the time",
+                "a top-k longer than the n + 1 items always holds the held-out item"};
+        for (int i = 0; i < cases.length; i++) {
+            int k = cases[i][0];
+            int n = cases[i][1];
+            double expected = Math.min(1.0, k / (n + 1.0));
+            check.answer(fmt("HR@%d with %d negatives", k, n), () -> hitRate.apply(k, n),
+                    p -> Math.abs(p - expected) <= 1e-9, hints[i]);
+        }
+        return check.note(fmt("measured in the sweep: HR@10 = %.4f for the random recommender", measured)).run();
     }
 }

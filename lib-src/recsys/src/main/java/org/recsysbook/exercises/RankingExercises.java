@@ -1,5 +1,7 @@
 package org.recsysbook.exercises;
 
+import java.util.Map;
+
 import static org.recsysbook.exercises.ExerciseCheck.fmt;
 
 /** The cases behind {@link Check}'s checks for notebook 03 · ranking. */
@@ -35,16 +37,29 @@ final class RankingExercises {
         return check.run();
     }
 
-    static boolean examinationRatio(double predictedRatio, char why, double[] ctrByPosition) {
-        double expected = Math.log(11) / Math.log(2);
-        ExerciseCheck check = ExerciseCheck.named("examination_ratio")
-                .answer("examinationRatio", () -> predictedRatio, r -> Math.abs(r - expected) <= 0.01,
-                        "equally attractive items: the ratio of the two examination probabilities e(1) / e(10)");
+    static boolean examinationRatio(Check.ExaminationRatioFunction ratio, char why, double[] ctrByPosition) {
+        ExerciseCheck check = ExerciseCheck.named("examination_ratio").unless(ratio == null, "pass your function");
+        // the notebook's pair, then pairs the check chooses: 1e-6 rejects log2(p) for log2(p + 1)
+        int[][] pairs = {{1, 10}, {2, 7}, {3, 5}, {1, 2}, {4, 20}};
+        for (int[] p : pairs) {
+            double expected = (Math.log(p[1] + 1) / Math.log(2)) / (Math.log(p[0] + 1) / Math.log(2));
+            check.answer(fmt("the ratio CTR@%d / CTR@%d", p[0], p[1]), () -> ratio.apply(p[0], p[1]),
+                    r -> Math.abs(r - expected) <= 1e-6 * expected,
+                    "equally attractive items: the ratio of the examination probabilities e(top) / e(deep), with "
+                            + "e(p) = 1 / log2(p + 1) and positions from 1");
+        }
         if (ctrByPosition != null && ctrByPosition.length >= 10 && ctrByPosition[9] > 0) {
             double measured = ctrByPosition[0] / ctrByPosition[9];
+            double examination = Math.log(11) / Math.log(2);
+            char right = measured > examination ? 'b' : 'a';
             check.note(fmt("logged: CTR@1 / CTR@10 = %.2f", measured))
-                    .choice("ratioWhy", why, "abc", measured > expected ? 'b' : 'a',
-                            "what did the production ranker put on position 1?");
+                    .choice("ratioWhy", why, "abc", right, "what did the production ranker put on position 1?",
+                            Map.of('a', "users examining deeper than the model says would make the logged ratio "
+                                            + "smaller than e(1) / e(10), and it is larger",
+                                    'b', "the logged ratio is below what examination alone gives: position 1 does "
+                                            + "not hold the more attractive items here",
+                                    'c', "the click model multiplies the attraction by e(p): positions are half of "
+                                            + "it"));
         } else {
             check.unless(true, "pass the notebook's ctr array (ctr by position, 10 values)");
         }

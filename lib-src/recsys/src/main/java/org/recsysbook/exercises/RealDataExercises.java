@@ -104,20 +104,33 @@ final class RealDataExercises {
         return check.run();
     }
 
-    static boolean likedOnly(double ndcg, char why, LearnedGenerator model, Split split, double threshold) {
-        Split liked = split.relevantAtLeast(threshold);
-        double expected = SplitEvaluation.builder(liked).k(10).bootstrap(10, 1).progress(false).metrics(Ndcg.at(10))
+    private static double ndcgAt10(LearnedGenerator model, Split split) {
+        return SplitEvaluation.builder(split).k(10).bootstrap(10, 1).progress(false).metrics(Ndcg.at(10))
                 .build().evaluate(java.util.Map.of("m", model::recommendIds)).value("m", "NDCG@10");
-        double before = SplitEvaluation.builder(split).k(10).bootstrap(10, 1).progress(false).metrics(Ndcg.at(10))
-                .build().evaluate(java.util.Map.of("m", model::recommendIds)).value("m", "NDCG@10");
-        char right = expected < before ? 'a' : 'b';
-        return ExerciseCheck.named("liked_only")
-                .note(String.format(Locale.ROOT, "measured: NDCG@10 %.4f with every test rating relevant, %.4f with "
-                        + "ratings ≥ %.1f only", before, expected, threshold))
-                .answer("likedNdcg", () -> ndcg, v -> Math.abs(v - expected) < 1e-9,
-                        "evaluate the same model on split.relevantAtLeast(threshold) with SplitEvaluation")
+    }
+
+    static boolean likedOnly(Check.ThresholdNdcgFunction ndcg, char why, LearnedGenerator model, Split split,
+                             double threshold) {
+        ExerciseCheck check = ExerciseCheck.named("liked_only").unless(ndcg == null, "pass your function");
+        double before = ndcgAt10(model, split);
+        double expected = Double.NaN;
+        // the exercise's threshold, then one the check chooses
+        for (double t : new double[] {threshold, threshold - 1}) {
+            double value = ndcgAt10(model, split.relevantAtLeast(t));
+            expected = Double.isNaN(expected) ? value : expected;
+            check.answer(String.format(Locale.ROOT, "NDCG@10 with ratings ≥ %.1f relevant", t), () -> ndcg.apply(t),
+                    v -> Math.abs(v - value) < 1e-9,
+                    "evaluate the same model on split.relevantAtLeast(threshold) with SplitEvaluation");
+        }
+        char right = expected < before ? 'c' : 'a';
+        return check.note(String.format(Locale.ROOT, "measured: NDCG@10 %.4f with every test rating relevant, %.4f "
+                        + "with ratings ≥ %.1f only", before, expected, threshold))
                 .choice("likedWhy", why, "abc", right, "compare what the model was trained to predict with what the "
-                        + "test now counts")
+                        + "test now counts", java.util.Map.of(
+                                'a', "the model was trained on every rating, liked or not: it predicts what users "
+                                        + "watch, and counting only liked movies removes some of its hits",
+                                'b', "the training data is the same, but the test's relevant items are not",
+                                'c', "NDCG@10 did not fall here: compare the two figures the check measured"))
                 .run();
     }
 

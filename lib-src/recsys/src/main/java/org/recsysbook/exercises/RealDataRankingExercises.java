@@ -73,7 +73,12 @@ final class RealDataRankingExercises {
                 .note(String.format(Locale.ROOT, "measured: EASE's HR@10 is %.2f× popularity's on the full catalog and "
                         + "%.2f× with 100 sampled negatives", fullRatio, sampledRatio))
                 .choice("sampledPrediction", prediction, "abc", right,
-                        "with 100 negatives, what share of the catalog must an item beat to reach the top 10?")
+                        "with 100 negatives, what share of the catalog must an item beat to reach the top 10?",
+                        java.util.Map.of('a', "with 100 negatives a weak model also puts the held-out movie in the "
+                                        + "top 10 often: the metric saturates, and leads shrink",
+                                'b', "the lead did not shrink here: compare the two ratios the check measured",
+                                'c', "the ratio moved: sampling changes how hard the task is, and not equally for "
+                                        + "both models"))
                 .run();
     }
 }

@@ -2,6 +2,8 @@ package org.recsysbook.exercises;
 
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recsysbook.display.RecordingSink;
@@ -44,7 +46,7 @@ class ExerciseCheckTest {
                 .near("x=2", () -> 4.0, 4, 1e-9, "")
                 .run();
         assertFalse(ok);
-        assertEquals("✘ square: failed 1 of 2 cases; first: for input x=3, expected a value near 9 but got 6 "
+        assertEquals("✘ square: failed 1 of 2 cases: for input x=3, expected a value near 9 but got 6 "
                 + "(hint: x times x, not x plus x)", verdict());
         assertEquals(Boolean.FALSE, Results.get("check_square"));
     }
@@ -65,11 +67,45 @@ class ExerciseCheckTest {
                 .same("x=2", () -> null, new int[] {2}, "")
                 .run();
         assertFalse(ok);
-        assertEquals("✘ boom: failed 2 of 2 cases; first: for input x=1, your code threw ArithmeticException: "
-                + "/ by zero (hint: guard the division)", verdict());
+        assertEquals("✘ boom: failed 2 of 2 cases\n  • for input x=1, your code threw ArithmeticException: "
+                + "/ by zero (hint: guard the division)\n  • for input x=2, expected [2] but got null", verdict());
         ExerciseCheck.named("nul").same("x=2", () -> null, new int[] {2}, "").run();
         assertEquals("✘ nul: failed: for input x=2, expected [2] but got null",
                 sink.outputs().get(2).data().getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void everyConceptMissedShowsItsOwnHintOnceWithHowManyCasesShareIt() {
+        boolean ok = ExerciseCheck.named("dcg")
+                .near("rels=[1]", () -> 1.0, 1, 1e-9, "the first rank is not discounted")
+                .near("rels=[0, 1]", () -> 1.0, 1 / (Math.log(3) / Math.log(2)), 1e-9, "divide by log2(rank + 1)")
+                .near("rels=[0, 0, 1]", () -> 1.0, 0.5, 1e-9, "divide by log2(rank + 1)")
+                .near("rels=[]", () -> Double.NaN, 0, 1e-9, "an empty list scores 0")
+                .run();
+        assertFalse(ok);
+        assertEquals("✘ dcg: failed 3 of 4 cases"
+                + "\n  • for input rels=[0, 1], expected a value near 0.63093 but got 1 (hint: divide by log2(rank + 1))"
+                + " [and 1 more case like it]"
+                + "\n  • for input rels=[], expected a value near 0 but got NaN (hint: an empty list scores 0)", verdict());
+    }
+
+    @Test
+    void aWrongChoiceSaysWhatIsWrongWithThatOption() {
+        Map<Character, String> wrong = Map.of('a', "the ranker keeps 50", 'c', "the quota ignores scores",
+                'b', "never shown: b is right");
+        ExerciseCheck.named("why").choice("quotaOneWhy", 'a', "abc", 'b', "count", wrong).run();
+        assertEquals("✘ why: failed: quotaOneWhy is not right: the ranker keeps 50 (hint: count)", verdict());
+        ExerciseCheck.named("why").choice("quotaOneWhy", 'C', "abc", 'b', "count", wrong).run();
+        assertEquals("✘ why: failed: quotaOneWhy is not right: the quota ignores scores (hint: count)",
+                sink.outputs().get(2).data().getData(MIMEType.TEXT_PLAIN));
+        assertTrue(ExerciseCheck.named("why").choice("quotaOneWhy", 'b', "abc", 'b', "count", wrong).run());
+        // a letter without an explanation fails with the hint alone
+        ExerciseCheck.named("why").choice("x", 'c', "abc", 'b', "count", Map.of('a', "no")).run();
+        assertEquals("✘ why: failed: x is not right (hint: count)",
+                sink.outputs().get(6).data().getData(MIMEType.TEXT_PLAIN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExerciseCheck.named("why").choice("x", 'a', "abc", 'd', "", Map.of()));
+        assertTrue(e.getMessage().contains("'d'"), e.getMessage());
     }
 
     @Test
