@@ -23,9 +23,19 @@ public final class ServeMain {
 
     /** {@link #twoArms(World, double)} with a candidate cache of {@code cacheSize} users (0: none). */
     public static RecommendationService twoArms(World world, double deadlineMillis, long cacheSize) {
+        return twoArms(world, deadlineMillis, cacheSize, null);
+    }
+
+    /**
+     * {@link #twoArms(World, double, long)} whose arms both retrieve through {@code index} (the approximate blend
+     * over HNSW, see {@link SyntheticBundle}), or through the exact blend when {@code index} is null.
+     */
+    public static RecommendationService twoArms(World world, double deadlineMillis, long cacheSize,
+                                                org.recsysbook.retrieval.HnswIndex index) {
+        String kind = index == null ? "" : "-hnsw";
         return RecommendationService.builder()
-                .arm("control", SyntheticBundle.of(world, "blend-0.7-v1"))
-                .arm("treatment", SyntheticBundle.of(world, "blend-0.9-v2", 0.9, 0.1, 7))
+                .arm("control", SyntheticBundle.of(world, "blend-0.7" + kind + "-v1", 0.7, 0.3, 42, index))
+                .arm("treatment", SyntheticBundle.of(world, "blend-0.9" + kind + "-v2", 0.9, 0.1, 7, index))
                 .budgets(StageBudgets.of(deadlineMillis))
                 .cacheSize(cacheSize)
                 .build();
