@@ -259,7 +259,7 @@ public final class ServingBench {
                 return 1;
             } else if (name.startsWith("recsys-deadline")) {
                 return 2;
-            } else if (name.startsWith("HttpClient")) {
+            } else if (name.startsWith("HttpClient") || name.startsWith("recsys-http")) {
                 return 3;
             } else if (name.startsWith("pool-")) {
                 return 4;
