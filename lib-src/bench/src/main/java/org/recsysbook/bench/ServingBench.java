@@ -64,10 +64,11 @@ public final class ServingBench {
         BenchStats.printMachine("ServingBench");
         System.out.println("# load average before: " + loadAverage()
                 + " (the machine is shared: other work running now moves every figure)");
-        System.out.printf(Locale.ROOT, "# %d items × 64 dims, 10000 users; funnel: %s top-%d → simulated "
+        System.out.printf(Locale.ROOT, "# %d items × 64 dims, 10000 users; funnel: %s, best %d kept → simulated "
                         + "ranker keeps %d → category quota → 10; no cache; %d requests at once, deadline %.0f ms; "
                         + "runs of %.0f s, median of %d%n", items,
-                retrieval.equals("hnsw") ? "blend over HNSW (int8, ef 200) + popular" : "exact blend",
+                retrieval.equals("hnsw") ? "blend over HNSW's (int8, ef 200) " + SyntheticBundle.ANN_NEAREST
+                        + " nearest and ≤ " + SyntheticBundle.ANN_MAX_POPULAR + " popular items" : "exact blend",
                 SyntheticBundle.CANDIDATES, SyntheticBundle.RANKED, concurrency, deadline, seconds, repeats);
 
         long t0 = System.nanoTime();
@@ -176,7 +177,7 @@ public final class ServingBench {
                     over.maxMillis() <= deadline && over.lost() == 0);
 
             ModelBundle v1 = service.model("control");
-            ModelBundle v1b = SyntheticBundle.of(world, "blend-0.7-v1b", 0.7, 0.3, 43);
+            ModelBundle v1b = SyntheticBundle.of(world, v1.version() + "b", 0.7, 0.3, 43, index);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong swaps = new AtomicLong();
             Thread swapper = new Thread(() -> {
@@ -321,9 +322,9 @@ public final class ServingBench {
             exactTime.add(System.nanoTime() - t);
         }
         exactTime.print();
-        int[][] settings = {{SyntheticBundle.ANN_NEAREST, 0}, {SyntheticBundle.ANN_NEAREST, 500},
-            {SyntheticBundle.ANN_NEAREST, SyntheticBundle.ANN_MAX_POPULAR}, {400, SyntheticBundle.ANN_MAX_POPULAR},
-            {SyntheticBundle.ANN_NEAREST, 20_000}};
+        int[][] settings = {{SyntheticBundle.ANN_NEAREST, 0},
+            {SyntheticBundle.ANN_NEAREST, SyntheticBundle.ANN_MAX_POPULAR}, {SyntheticBundle.ANN_NEAREST, 5000},
+            {1000, 5000}};
         for (int[] st : settings) {
             org.recsysbook.retrieval.ApproximateBlend approx = new org.recsysbook.retrieval.ApproximateBlend(world,
                     index, CosinePopularityBlend.SEED_COSINE_WEIGHT, CosinePopularityBlend.SEED_POPULARITY_WEIGHT,

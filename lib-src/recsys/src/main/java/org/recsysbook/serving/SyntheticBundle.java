@@ -35,7 +35,7 @@ public final class SyntheticBundle implements ModelBundle {
     public static final int RANKED = 100;
     /** With an index: the neighbours asked of it, and the most popular items scored beside them at most. */
     public static final int ANN_NEAREST = 200;
-    public static final int ANN_MAX_POPULAR = 2000;
+    public static final int ANN_MAX_POPULAR = 500;
 
     private final World world;
     private final String version;
