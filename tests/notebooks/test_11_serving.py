@@ -46,8 +46,13 @@ class ServingNotebook(unittest.TestCase):
         self.assertGreaterEqual(self.r["normal_full_share"], 0.9)
         self.assertGreaterEqual(self.r["slow_ranking_ranked_order_share"], 0.9)
         self.assertGreaterEqual(self.r["slow_retrieval_deadline_share"], 0.9)
-        # Retrieval sleeps 300 ms, the deadline is 250 ms: answers come at the deadline, not after the stage.
-        self.assertGreaterEqual(self.r["slow_retrieval_p50_ms"], 245)
+        # Retrieval sleeps 300 ms, the deadline is 250 ms: answers come just before the deadline (the timer fires early
+        # by its lead, the measured cost of writing the fallback and the timer's recent lateness, at most half the
+        # deadline), not after the stage.
+        lead = self.r["deadline_lead_ms"]
+        self.assertGreater(lead, 0)
+        self.assertLessEqual(lead, 125)
+        self.assertGreaterEqual(self.r["slow_retrieval_p50_ms"], 150)
         self.assertLess(self.r["slow_retrieval_p50_ms"], 300)
 
     def test_shedding_against_queueing_at_twice_the_capacity(self):

@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 
 import org.recsysbook.serving.LoadGenerator;
 import org.recsysbook.serving.LoadResult;
@@ -23,16 +26,25 @@ import org.recsysbook.serving.RecommendationService;
 import org.recsysbook.serving.ServeMain;
 import org.recsysbook.serving.ServerConfig;
 import org.recsysbook.serving.SyntheticBundle;
+import org.recsysbook.retrieval.CosinePopularityBlend;
+import org.recsysbook.retrieval.HnswIndex;
 import org.recsysbook.world.World;
 
 /**
  * The serving issue's targets, measured in one run with client and server on this machine: served against
  * in-process latency and throughput, overload at twice the saturation throughput, a model swap under load, and
- * events counted after a run. Each figure of a target is the median over {@code repeats} runs; the load average
- * is printed before and after, since other work on the machine moves every figure.
+ * events counted after a run. Each figure of a target is the median over {@code repeats} runs (each run's figure is
+ * printed too); the load average is printed with every section, since other work on the machine moves every figure,
+ * and the CPU time the threads of each side spent per request (thread CPU clocks, so other processes' work does not
+ * count) is printed beside the throughputs, a comparison the machine's load moves much less.
  *
- * <p>Usage: {@code ServingBench [items=1000000] [seconds=5] [repeats=3] [maxConcurrent=cores] [deadlineMs=100]}.
- * The candidate cache is off, so every request runs the whole funnel over the catalog.
+ * <p>Usage: {@code ServingBench [items=1000000] [seconds=5] [repeats=3] [maxConcurrent=cores] [deadlineMs=100]
+ * [retrieval=hnsw|exact]}. The candidate cache is off, so every request runs the whole funnel. Retrieval {@code hnsw}
+ * (the default) is the blend over an HNSW index's candidates and the popular items ({@code ApproximateBlend}, int8
+ * search, breadth 200); its graph is read from {@code <recsys.cacheDir>/hnsw-…bin} (system property, default
+ * {@code build/cache}; {@code ./workbook bench} passes the checkout's {@code build/cache}) and built and written there
+ * on the first run, which takes 5–6 minutes on two idle cores for 1M × 64. Retrieval {@code exact} is the chapter's
+ * exact blend, one pass over the catalog per request.
  */
 public final class ServingBench {
     private ServingBench() {
@@ -45,19 +57,38 @@ public final class ServingBench {
         int cores = Runtime.getRuntime().availableProcessors();
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : cores;
         double deadline = args.length > 4 ? Double.parseDouble(args[4]) : 100;
+        String retrieval = args.length > 5 ? args[5] : "hnsw";
+        if (!retrieval.equals("hnsw") && !retrieval.equals("exact")) {
+            throw new IllegalArgumentException("retrieval must be hnsw or exact, got " + retrieval);
+        }
         BenchStats.printMachine("ServingBench");
         System.out.println("# load average before: " + loadAverage()
                 + " (the machine is shared: other work running now moves every figure)");
-        System.out.printf(Locale.ROOT, "# %d items × 64 dims, 10000 users; funnel: exact blend top-%d → simulated "
+        System.out.printf(Locale.ROOT, "# %d items × 64 dims, 10000 users; funnel: %s, best %d kept → simulated "
                         + "ranker keeps %d → category quota → 10; no cache; %d requests at once, deadline %.0f ms; "
-                        + "runs of %.0f s, median of %d%n", items, SyntheticBundle.CANDIDATES, SyntheticBundle.RANKED,
-                concurrency, deadline, seconds, repeats);
+                        + "runs of %.0f s, median of %d%n", items,
+                retrieval.equals("hnsw") ? "blend over HNSW's (int8, ef 200) " + SyntheticBundle.ANN_NEAREST
+                        + " nearest and ≤ " + SyntheticBundle.ANN_MAX_POPULAR + " popular items" : "exact blend",
+                SyntheticBundle.CANDIDATES, SyntheticBundle.RANKED, concurrency, deadline, seconds, repeats);
 
         long t0 = System.nanoTime();
         World world = World.builder().items(items).users(10_000).seed(42).build();
-        RecommendationService service = ServeMain.twoArms(world, deadline, 0);
-        service.warmUp(500);
-        System.out.printf(Locale.ROOT, "world and warm-up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "world: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        HnswIndex index = null;
+        if (retrieval.equals("hnsw")) {
+            Path cache = Path.of(System.getProperty("recsys.cacheDir", "build/cache"))
+                    .resolve("hnsw-" + items + "x64-seed42-m16-bw100.bin");
+            index = HnswIndex.builder(world).searchBreadth(SyntheticBundle.CANDIDATES).int8(true).cacheFile(cache)
+                    .build();
+            System.out.printf(Locale.ROOT, "HNSW graph %s %s in %.1f s (%d MiB)%n",
+                    index.fromCache() ? "read from" : "built and written to", cache, index.buildSeconds(),
+                    index.graphBytes() >> 20);
+            overlap(world, index);
+        }
+        RecommendationService service = ServeMain.twoArms(world, deadline, 0, index);
+        t0 = System.nanoTime();
+        service.warmUp(retrieval.equals("hnsw") ? 5000 : 500);
+        System.out.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         int[] users = LoadGenerator.zipfUsers(10_000, 0.8, 1 << 16, 1);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         HttpClient client = LoadGenerator.client();
@@ -67,58 +98,86 @@ public final class ServingBench {
             LoadGenerator.Target served = LoadGenerator.http(client, server.uri(), users, 10);
             LoadGenerator.closedLoop(served, concurrency, 2); // warms the HTTP path
 
+            Cpu cpuIn = new Cpu();
             LoadResult[] capIn = repeat(repeats, () -> LoadGenerator.closedLoop(inProcess, concurrency, seconds));
+            String cpuInLine = cpuIn.perRequest(capIn);
+            Cpu cpuSrv = new Cpu();
             LoadResult[] capSrv = repeat(repeats, () -> LoadGenerator.closedLoop(served, concurrency, seconds));
+            String cpuSrvLine = cpuSrv.perRequest(capSrv);
             double xIn = median(capIn, LoadResult::throughput);
             double xSrv = median(capSrv, LoadResult::throughput);
+            section("saturation");
             System.out.printf(Locale.ROOT, "saturation throughput (closed loop, %d users): in-process %.1f/s, "
                     + "served %.1f/s (runs: %s | %s)%n", concurrency, xIn, xSrv, list(capIn, LoadResult::throughput),
                     list(capSrv, LoadResult::throughput));
+            System.out.printf(Locale.ROOT, "  p50/p99 at saturation: in-process %.2f/%.2f ms, served %.2f/%.2f ms%n",
+                    median(capIn, LoadResult::p50), median(capIn, LoadResult::p99), median(capSrv, LoadResult::p50),
+                    median(capSrv, LoadResult::p99));
+            System.out.println("  CPU per request, in-process: " + cpuInLine);
+            System.out.println("  CPU per request, served:     " + cpuSrvLine);
 
             LoadResult[] idleIn = repeat(repeats, () -> LoadGenerator.closedLoop(inProcess, 1, seconds));
             LoadResult[] idleSrv = repeat(repeats, () -> LoadGenerator.closedLoop(served, 1, seconds));
             double p99IdleSrv = median(idleSrv, LoadResult::p99);
+            section("unloaded");
             System.out.printf(Locale.ROOT, "unloaded (1 user): in-process p50 %.2f ms, p99 %.2f ms; served p50 %.2f ms,"
-                            + " p99 %.2f ms%n", median(idleIn, LoadResult::p50), median(idleIn, LoadResult::p99),
-                    median(idleSrv, LoadResult::p50), p99IdleSrv);
+                            + " p99 %.2f ms (served p99 runs: %s)%n", median(idleIn, LoadResult::p50),
+                    median(idleIn, LoadResult::p99), median(idleSrv, LoadResult::p50), p99IdleSrv,
+                    list(idleSrv, LoadResult::p99));
 
             double half = xSrv / 2;
             LoadResult[] halfIn = repeat(repeats, () -> LoadGenerator.openLoop(inProcess, half, seconds));
             LoadResult[] halfSrv = repeat(repeats, () -> LoadGenerator.openLoop(served, half, seconds));
             double p99HalfIn = median(halfIn, LoadResult::p99);
             double p99HalfSrv = median(halfSrv, LoadResult::p99);
+            section("half saturation");
             System.out.printf(Locale.ROOT, "open loop at %.1f/s (half the served saturation): in-process p50 %.2f ms, "
-                            + "p99 %.2f ms; served p50 %.2f ms, p99 %.2f ms (served p99 runs: %s)%n", half,
+                            + "p99 %.2f ms; served p50 %.2f ms, p99 %.2f ms (p99 runs: %s | %s)%n", half,
                     median(halfIn, LoadResult::p50), p99HalfIn, median(halfSrv, LoadResult::p50), p99HalfSrv,
-                    list(halfSrv, LoadResult::p99));
+                    list(halfIn, LoadResult::p99), list(halfSrv, LoadResult::p99));
             verdict("served p99 at half saturation ≤ 2 × in-process p99 at the same rate",
                     String.format(Locale.ROOT, "%.2f ms vs 2 × %.2f ms", p99HalfSrv, p99HalfIn),
                     p99HalfSrv <= 2 * p99HalfIn);
             verdict("served saturation throughput ≥ 70% of in-process",
-                    String.format(Locale.ROOT, "%.1f/s = %.0f%% of %.1f/s", xSrv, 100 * xSrv / xIn, xIn),
-                    xSrv >= 0.7 * xIn);
+                    String.format(Locale.ROOT, "%.1f/s = %.0f%% of %.1f/s (medians; runs %s | %s)", xSrv,
+                            100 * xSrv / xIn, xIn, list(capIn, LoadResult::throughput),
+                            list(capSrv, LoadResult::throughput)), xSrv >= 0.7 * xIn);
 
             double twice = 2 * xSrv;
+            server.insideTimes(); // starts the service's own histograms afresh
+            Cpu cpuOver = new Cpu();
             LoadResult over = LoadGenerator.openLoop(served, twice, 10);
+            String cpuOverLine = cpuOver.perRequest(over);
+            RecommendationServer.InsideTimes inside = server.insideTimes();
+            section("twice saturation");
             System.out.printf(Locale.ROOT, "open loop at %.1f/s (twice saturation) for 10 s: %d sent, %d answered "
-                            + "(%.1f/s), %d shed (%.0f%%), %d errors, %d lost; answered p50 %.2f ms, p99 %.2f ms, max "
-                            + "%.2f ms; shed p99 %.2f ms, max %.2f ms%n", twice, over.sent(), over.ok(),
-                    over.throughput(), over.shed(), 100 * over.shedRate(), over.errors(), over.lost(), over.p50(),
-                    over.p99(), over.maxMillis(), over.shedMillis(99), over.shedMaxMillis());
-            System.out.printf(Locale.ROOT, "  inside the service (no client, no socket): slowest shed %.3f ms, slowest "
-                    + "answer %.2f ms%n", service.metrics().shedMaxMillis(), service.metrics().answerMaxMillis());
+                            + "(%.1f/s), %d shed (%.0f%%), %d errors, %d lost%n", twice, over.sent(), over.ok(),
+                    over.throughput(), over.shed(), 100 * over.shedRate(), over.errors(), over.lost());
+            System.out.printf(Locale.ROOT, "  client side: answered p50 %.2f ms, p99 %.2f ms, max %.2f ms; shed p50 "
+                            + "%.2f ms, p99 %.2f ms, max %.2f ms%n", over.p50(), over.p99(), over.maxMillis(),
+                    over.shedMillis(50), over.shedMillis(99), over.shedMaxMillis());
+            System.out.printf(Locale.ROOT, "  inside the service (parsed → written): answered p50 %.2f ms, p99 %.2f ms,"
+                            + " max %.2f ms; shed p50 %.3f ms, p99 %.3f ms, max %.3f ms; deadline timer lead now "
+                            + "%.2f ms%n", ms(inside.answered(), 50), ms(inside.answered(), 99),
+                    ms(inside.answered(), 100), ms(inside.shed(), 50), ms(inside.shed(), 99), ms(inside.shed(), 100),
+                    server.lead() / 1e6);
+            System.out.println("  CPU per request offered: " + cpuOverLine);
             verdict("at 2× saturation, answered p99 ≤ 3 × unloaded p99",
                     String.format(Locale.ROOT, "%.2f ms vs 3 × %.2f ms", over.p99(), p99IdleSrv),
                     over.p99() <= 3 * p99IdleSrv);
             verdict("at 2× saturation, every shed request answered in < 5 ms",
-                    String.format(Locale.ROOT, "slowest shed %.2f ms", over.shedMaxMillis()),
+                    String.format(Locale.ROOT, "client side: median %.2f ms, p99 %.2f ms, slowest %.2f ms of %d; "
+                                    + "inside the service: slowest %.3f ms", over.shedMillis(50), over.shedMillis(99),
+                            over.shedMaxMillis(), over.shed(), ms(inside.shed(), 100)),
                     over.shed() > 0 && over.shedMaxMillis() < 5);
             verdict("at 2× saturation, no request exceeds the deadline",
-                    String.format(Locale.ROOT, "slowest answer %.2f ms, deadline %.0f ms", over.maxMillis(),
-                            deadline), over.maxMillis() <= deadline && over.lost() == 0);
+                    String.format(Locale.ROOT, "client side: answered median %.2f ms, p99 %.2f ms, slowest %.2f ms; "
+                                    + "inside the service: slowest %.2f ms; deadline %.0f ms", over.p50(), over.p99(),
+                            over.maxMillis(), ms(inside.answered(), 100), deadline),
+                    over.maxMillis() <= deadline && over.lost() == 0);
 
             ModelBundle v1 = service.model("control");
-            ModelBundle v1b = SyntheticBundle.of(world, "blend-0.7-v1b", 0.7, 0.3, 43);
+            ModelBundle v1b = SyntheticBundle.of(world, v1.version() + "b", 0.7, 0.3, 43, index);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong swaps = new AtomicLong();
             Thread swapper = new Thread(() -> {
@@ -135,6 +194,7 @@ public final class ServingBench {
             LoadResult swap = LoadGenerator.openLoop(served, half, seconds);
             stop.set(true);
             swapper.join();
+            section("model swap");
             System.out.printf(Locale.ROOT, "model swap every 100 ms under %.1f/s: %d swaps, %s%n", half, swaps.get(),
                     swap);
             verdict("a model swap under load fails no request", swap.errors() + swap.lost() + " failed, "
@@ -154,6 +214,7 @@ public final class ServingBench {
                     });
             LoadResult ev = LoadGenerator.openLoop(post, 400, seconds);
             long recorded = service.events().count() - before;
+            section("events");
             System.out.printf(Locale.ROOT, "events: %d batches of 50 at 400/s: %d acknowledged, %d recorded "
                     + "(%.0f events/s), batch p99 %.2f ms%n", ev.sent(), acknowledged.get(), recorded,
                     recorded / ev.seconds(), ev.p99());
@@ -164,6 +225,137 @@ public final class ServingBench {
             pool.shutdown();
         }
         System.out.println("# load average after: " + loadAverage());
+    }
+
+    private static void section(String name) {
+        System.out.println("## " + name + " (load average " + loadAverage() + ")");
+    }
+
+    private static double ms(org.HdrHistogram.Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? Double.NaN
+                : (percentile >= 100 ? h.getMaxValue() : h.getValueAtPercentile(percentile)) / 1e3;
+    }
+
+    /**
+     * CPU time this JVM's threads spend between its creation and {@link #perRequest}, by kind of thread (each
+     * thread's own CPU clock, so other processes' work on the machine does not count): the server's workers, its I/O
+     * threads and deadline timer, the HTTP client's threads, the in-process executor, and the rest.
+     */
+    private static final class Cpu {
+        private static final String[] KINDS = {"server workers", "server I/O", "deadline timer", "HTTP client",
+            "in-process pool", "other"};
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final long[] start;
+        private final long processStart;
+
+        Cpu() {
+            start = byKind();
+            processStart = processCpu();
+        }
+
+        private static int kind(String name) {
+            if (name.startsWith("recsys-worker")) {
+                return 0;
+            } else if (name.startsWith("XNIO")) {
+                return 1;
+            } else if (name.startsWith("recsys-deadline")) {
+                return 2;
+            } else if (name.startsWith("HttpClient") || name.startsWith("recsys-http")) {
+                return 3;
+            } else if (name.startsWith("pool-")) {
+                return 4;
+            }
+            return 5;
+        }
+
+        private long[] byKind() {
+            long[] t = new long[KINDS.length];
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null) {
+                    long c = threads.getThreadCpuTime(info.getThreadId());
+                    if (c > 0) {
+                        t[kind(info.getThreadName())] += c;
+                    }
+                }
+            }
+            return t;
+        }
+
+        private static long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        /** CPU milliseconds per request sent, the whole process's and by kind of thread (those above 1%). */
+        String perRequest(LoadResult... runs) {
+            long n = 0;
+            for (LoadResult r : runs) {
+                n += r.sent();
+            }
+            long[] end = byKind();
+            double process = (processCpu() - processStart) / 1e6 / Math.max(1, n);
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.3f ms (whole process, %d requests)",
+                    process, n));
+            for (int i = 0; i < KINDS.length; i++) {
+                double ms = Math.max(0, end[i] - start[i]) / 1e6 / Math.max(1, n);
+                if (ms > 0.01 * process) {
+                    b.append(String.format(Locale.ROOT, "; %s %.3f", KINDS[i], ms));
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * How many of the exact blend's top-200 items the approximate blend returns, averaged over 50 users: what
+     * serving from the index gives up against a pass over the whole catalog.
+     */
+    private static void overlap(World world, HnswIndex index) {
+        CosinePopularityBlend exact = new CosinePopularityBlend(world);
+        int k = SyntheticBundle.CANDIDATES;
+        int users = 50;
+        org.recsysbook.core.ScoredItems[] truth = new org.recsysbook.core.ScoredItems[users];
+        BenchStats exactTime = new BenchStats("  exact blend top-" + k);
+        for (int u = 0; u < users; u++) {
+            long t = System.nanoTime();
+            truth[u] = exact.generate(world.userVector(u), k);
+            exactTime.add(System.nanoTime() - t);
+        }
+        exactTime.print();
+        int[][] settings = {{SyntheticBundle.ANN_NEAREST, 0},
+            {SyntheticBundle.ANN_NEAREST, SyntheticBundle.ANN_MAX_POPULAR}, {SyntheticBundle.ANN_NEAREST, 5000},
+            {1000, 5000}};
+        for (int[] st : settings) {
+            org.recsysbook.retrieval.ApproximateBlend approx = new org.recsysbook.retrieval.ApproximateBlend(world,
+                    index, CosinePopularityBlend.SEED_COSINE_WEIGHT, CosinePopularityBlend.SEED_POPULARITY_WEIGHT,
+                    st[0], st[1]);
+            BenchStats time = new BenchStats(String.format(Locale.ROOT, "  approximate: %d nearest, ≤ %d popular",
+                    st[0], st[1]));
+            double shared = 0;
+            long popular = 0;
+            for (int rep = 0; rep < 2; rep++) { // the first pass warms the code up
+                for (int u = 0; u < users; u++) {
+                    long t = System.nanoTime();
+                    org.recsysbook.retrieval.ApproximateBlend.Result r = approx.generateCounting(world.userVector(u),
+                            k);
+                    long nanos = System.nanoTime() - t;
+                    if (rep == 0) {
+                        continue;
+                    }
+                    time.add(nanos);
+                    popular += r.popularScored();
+                    java.util.Set<Integer> ids = new java.util.HashSet<>();
+                    for (int i = 0; i < truth[u].size(); i++) {
+                        ids.add(truth[u].id(i));
+                    }
+                    for (int i = 0; i < r.candidates().size(); i++) {
+                        shared += ids.contains(r.candidates().id(i)) ? 1 : 0;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s; recall@%d against the exact blend %.3f, popular items scored %.0f per "
+                    + "request%n", time.line(), k, shared / users / k, (double) popular / users);
+        }
     }
 
     private static String batch(long i, int n) {

@@ -2,6 +2,14 @@ package org.recsysbook.retrieval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,6 +81,7 @@ public final class HnswIndex implements CandidateGenerator {
     private final int threads;
     private final double buildSeconds;
     private final int searchBreadth;
+    private final boolean fromCache;
 
     private final ThreadLocal<Scratch> scratch;
     /** int8 codes of the vectors (null: search scores the floats), and the value of one code step. */
@@ -80,7 +89,9 @@ public final class HnswIndex implements CandidateGenerator {
     private final float codeStep;
 
     private HnswIndex(float[] vectors, int dim, int n, DotKernel kernel, PackedGraph graph, int m,
-                      int beamWidth, int threads, double buildSeconds, int searchBreadth, boolean int8) {
+                      int beamWidth, int threads, double buildSeconds, int searchBreadth, boolean int8,
+                      boolean fromCache) {
+        this.fromCache = fromCache;
         this.vectors = vectors;
         this.dim = dim;
         this.n = n;
@@ -136,6 +147,7 @@ public final class HnswIndex implements CandidateGenerator {
         private int searchBreadth = DEFAULT_SEARCH_BREADTH;
         private DotKernel kernel = DotKernel.best();
         private boolean int8;
+        private Path cacheFile;
 
         private Builder(float[] vectors, int dim) {
             this.vectors = vectors;
@@ -204,10 +216,35 @@ public final class HnswIndex implements CandidateGenerator {
             return this;
         }
 
-        /** Builds the graph and packs it; takes seconds for 100k vectors. */
+        /**
+         * A file that keeps the packed graph between runs (default: none). {@link #build} reads it when it holds a
+         * graph over these very vectors (same count, dimension and checksum) built with the same M, beam width and
+         * seed, and otherwise builds the graph and writes it there (to a temporary file first, then renamed, so a
+         * run stopped half-way leaves no torn file). A 1M × 64 graph takes minutes to build and a second to read.
+         */
+        public Builder cacheFile(Path file) {
+            if (file == null) {
+                throw new IllegalArgumentException("cacheFile must not be null");
+            }
+            cacheFile = file;
+            return this;
+        }
+
+        /** Builds the graph and packs it (or reads it from the {@link #cacheFile}); takes seconds for 100k vectors. */
         public HnswIndex build() {
             long start = System.nanoTime();
-            return pack(buildLuceneGraph(), start);
+            if (cacheFile == null) {
+                return pack(buildLuceneGraph(), start);
+            }
+            long checksum = checksum(vectors);
+            PackedGraph cached = GraphFile.read(cacheFile, vectors.length / dim, dim, m, beamWidth, seed, checksum);
+            if (cached != null) {
+                return new HnswIndex(vectors, dim, vectors.length / dim, kernel, cached, m, beamWidth, threads,
+                        (System.nanoTime() - start) / 1e9, searchBreadth, int8, true);
+            }
+            HnswIndex index = pack(buildLuceneGraph(), start);
+            GraphFile.write(cacheFile, index.graph, vectors.length / dim, dim, m, beamWidth, seed, checksum);
+            return index;
         }
 
         /** An index over {@code graph}, built by {@link #buildLuceneGraph} from {@code start} (nanoTime). */
@@ -215,7 +252,7 @@ public final class HnswIndex implements CandidateGenerator {
             PackedGraph packed = PackedGraph.of(graph);
             double seconds = (System.nanoTime() - start) / 1e9;
             HnswIndex index = new HnswIndex(vectors, dim, vectors.length / dim, kernel, packed, m, beamWidth,
-                    threads, seconds, searchBreadth, int8);
+                    threads, seconds, searchBreadth, int8, false);
             return index;
         }
 
@@ -415,9 +452,14 @@ public final class HnswIndex implements CandidateGenerator {
         return searchBreadth;
     }
 
-    /** Wall-clock seconds the graph took to build. */
+    /** Wall-clock seconds the graph took to build (or, if {@link #fromCache}, to read and check). */
     public double buildSeconds() {
         return buildSeconds;
+    }
+
+    /** Whether the graph was read from the builder's {@link Builder#cacheFile} rather than built. */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     /**
@@ -446,7 +488,8 @@ public final class HnswIndex implements CandidateGenerator {
     @Override
     public String toString() {
         return "HnswIndex[" + n + " × " + dim + ", M " + m + ", beamWidth " + beamWidth + ", " + threads
-                + " thread(s), built in " + String.format(java.util.Locale.ROOT, "%.2f", buildSeconds) + " s, "
+                + " thread(s), " + (fromCache ? "read from its cache file" : "built") + " in "
+                + String.format(java.util.Locale.ROOT, "%.2f", buildSeconds) + " s, "
                 + (graphBytes() >> 20) + " MiB graph]";
     }
 
@@ -560,6 +603,133 @@ public final class HnswIndex implements CandidateGenerator {
                 b += nodes[l] == null ? 0 : 16L + 4L * nodes[l].length;
             }
             return b;
+        }
+    }
+
+    /** CRC-32 of the vectors' float bits, in little-endian order: a cached graph must be over these vectors. */
+    static long checksum(float[] vectors) {
+        CRC32 crc = new CRC32();
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (int off = 0; off < vectors.length; off += buf.capacity() / 4) {
+            int len = Math.min(buf.capacity() / 4, vectors.length - off);
+            buf.clear();
+            buf.asFloatBuffer().put(vectors, off, len);
+            buf.limit(4 * len);
+            crc.update(buf);
+        }
+        return crc.getValue();
+    }
+
+    /**
+     * The packed graph on disk: a header (magic, version, n, dim, M, beam width, seed, vector checksum, entry node,
+     * levels) and per level its offsets, neighbours and nodes as little-endian ints, each array preceded by its
+     * length (-1: none).
+     */
+    static final class GraphFile {
+        private static final long MAGIC = 0x52534857_4e535731L; // "RSHWNSW1"
+
+        private GraphFile() {
+        }
+
+        static void write(Path file, PackedGraph g, int n, int dim, int m, int beamWidth, long seed, long checksum) {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try {
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ByteBuffer h = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+                    h.putLong(MAGIC).putInt(n).putInt(dim).putInt(m).putInt(beamWidth).putLong(seed)
+                            .putLong(checksum).putInt(g.entry).putInt(g.levels()).flip();
+                    writeFully(ch, h);
+                    for (int l = 0; l < g.levels(); l++) {
+                        writeInts(ch, g.offsets[l]);
+                        writeInts(ch, g.neighbours[l]);
+                        writeInts(ch, g.nodes[l]);
+                    }
+                }
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the HNSW cache file " + file, e);
+            }
+        }
+
+        /** The graph in {@code file}, or null when there is none or it was built over other vectors or settings. */
+        static PackedGraph read(Path file, int n, int dim, int m, int beamWidth, long seed, long checksum) {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer h = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+                readFully(ch, h);
+                h.flip();
+                if (h.getLong() != MAGIC || h.getInt() != n || h.getInt() != dim || h.getInt() != m
+                        || h.getInt() != beamWidth || h.getLong() != seed || h.getLong() != checksum) {
+                    return null;
+                }
+                int entry = h.getInt();
+                int levels = h.getInt();
+                int[][] offsets = new int[levels][];
+                int[][] neighbours = new int[levels][];
+                int[][] nodes = new int[levels][];
+                for (int l = 0; l < levels; l++) {
+                    offsets[l] = readInts(ch);
+                    neighbours[l] = readInts(ch);
+                    nodes[l] = readInts(ch);
+                }
+                return new PackedGraph(entry, offsets, neighbours, nodes);
+            } catch (IOException | RuntimeException e) {
+                return null; // a torn or foreign file: build afresh and overwrite it
+            }
+        }
+
+        private static void writeInts(FileChannel ch, int[] a) throws IOException {
+            ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(a == null ? -1 : a.length);
+            writeFully(ch, len.flip());
+            if (a == null) {
+                return;
+            }
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+            for (int off = 0; off < a.length; off += buf.capacity() / 4) {
+                int count = Math.min(buf.capacity() / 4, a.length - off);
+                buf.clear();
+                buf.asIntBuffer().put(a, off, count);
+                buf.limit(4 * count);
+                writeFully(ch, buf);
+            }
+        }
+
+        private static int[] readInts(FileChannel ch) throws IOException {
+            ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, len);
+            int count = len.flip().getInt();
+            if (count < 0) {
+                return null;
+            }
+            int[] a = new int[count];
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+            for (int off = 0; off < count; off += buf.capacity() / 4) {
+                int chunk = Math.min(buf.capacity() / 4, count - off);
+                buf.clear().limit(4 * chunk);
+                readFully(ch, buf);
+                buf.flip().asIntBuffer().get(a, off, chunk);
+            }
+            return a;
+        }
+
+        private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        }
+
+        private static void readFully(FileChannel ch, ByteBuffer b) throws IOException {
+            while (b.hasRemaining()) {
+                if (ch.read(b) < 0) {
+                    throw new IOException("the file ends early");
+                }
+            }
         }
     }
 

@@ -45,10 +45,54 @@ public final class LoadGenerator {
         CompletableFuture<Integer> send(long i);
     }
 
-    /** An HTTP client for load runs: HTTP/1.1, 5 s to connect. */
+    /** The thread group of the clients' threads: a child of the JVM's top group, outside any caller's group. */
+    private static final ThreadGroup CLIENT_THREADS = clientThreads();
+
+    private static ThreadGroup clientThreads() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) {
+            g = g.getParent();
+        }
+        return new ThreadGroup(g, "recsys-http");
+    }
+
+    /**
+     * An HTTP client for load runs: HTTP/1.1, 5 s to connect.
+     *
+     * <p>Its threads (the selector and the workers) live in a thread group of their own, created on a thread of that
+     * group. The reason is JShell: its in-process execution starts each cell on a thread of its group and then joins
+     * every thread of that group it finds alive, so a thread that a cell starts in its first instants (before that
+     * look) and that outlives the cell, as an HTTP client's selector does, makes the cell wait for ever. On a busy
+     * machine the cell's thread can get that far before the look; one notebook run hung so.
+     */
     public static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        AtomicLong n = new AtomicLong();
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(CLIENT_THREADS, r, "recsys-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient[] client = new HttpClient[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread maker = new Thread(CLIENT_THREADS, () -> {
+            try {
+                client[0] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "recsys-http-maker");
+        maker.start();
+        try {
+            maker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making an HTTP client", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return client[0];
     }
 
     /**

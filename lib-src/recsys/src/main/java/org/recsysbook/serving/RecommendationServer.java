@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +23,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.recsysbook.core.UserContext;
 import org.xnio.Options;
 
@@ -51,13 +55,18 @@ import io.undertow.util.SameThreadExecutor;
  * the demo page itself at {@code /}.
  *
  * <p>How a request flows. An I/O thread parses it and checks its parameters (400 with a JSON error naming the
- * parameter). It then takes one of {@code maxConcurrent} permits, or is shed at once with 503 and
- * {@code Retry-After: 1} (no queue). The funnel runs on one of {@code maxConcurrent} worker threads while a timer
- * waits for the request's deadline: whichever comes first answers, so a request is never later than its deadline
- * by more than scheduling delay; a funnel that loses the race finishes and is dropped, and keeps its permit until
- * then, so late work still counts against the capacity. Bodies above {@code maxBodyBytes} get 413; a client that
- * stalls while sending is cut off after {@code requestTimeoutMillis}, and holds no worker meanwhile (bodies are read
- * asynchronously on the I/O threads).
+ * parameter). On that same thread it then takes one of {@code maxConcurrent} permits, or is shed at once with a
+ * precomputed 503 and {@code Retry-After: 1}: admission is a counter, there is no queue, and a refusal needs no
+ * other thread, so it does not wait for a worker or a core to come free. The funnel runs on one of
+ * {@code maxConcurrent} worker threads while a timer waits for the request's deadline; whichever comes first
+ * answers. The timer fires early by its {@link #lead()}: the measured cost of writing the fallback plus the timer's
+ * measured lateness, so that the fallback is written by the deadline rather than begun at it. A funnel that loses
+ * the race finishes and is dropped, and keeps its permit until then, so late work still counts against the
+ * capacity. Bodies above {@code maxBodyBytes} get 413; a client that stalls while sending is cut off after
+ * {@code requestTimeoutMillis}, and holds no worker meanwhile (bodies are read asynchronously on the I/O threads).
+ *
+ * <p>The time each answer and each refusal spent inside the service (from parsing to written) is kept in
+ * HdrHistograms, read by {@link #insideTimes()}.
  */
 public final class RecommendationServer implements AutoCloseable {
     /** The most events one {@code POST /events} may carry. */
@@ -71,6 +80,15 @@ public final class RecommendationServer implements AutoCloseable {
     private final Semaphore permits;
     private final ResourceHandler page;
     private final InetSocketAddress address;
+    private final long deadlineNanos;
+    /** Decaying maxima of the fallback's cost (timer fired → answer written) and of the timer's lateness. */
+    private final AtomicLong fallbackCost = new AtomicLong();
+    private final AtomicLong timerLate = new AtomicLong();
+    private final Recorder insideAnswered = new Recorder(HIGHEST_MICROS, 3);
+    private final Recorder insideShed = new Recorder(HIGHEST_MICROS, 3);
+    private final ByteBuffer shedBody;
+    private static final long HIGHEST_MICROS = 120_000_000;
+    private static final long PROBE_MILLIS = 100;
 
     static {
         // Undertow and XNIO log through JBoss Logging; routed to SLF4J (bound to its no-op logger here), their start-up
@@ -96,6 +114,17 @@ public final class RecommendationServer implements AutoCloseable {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
+        this.deadlineNanos = (long) (service.budgets().deadlineMillis() * 1e6);
+        this.shedBody = ByteBuffer.wrap(errorJson("overloaded", "", "", "the service is at its limit of "
+                + config.maxConcurrent() + " requests at once; retry later").getBytes(StandardCharsets.UTF_8))
+                .asReadOnlyBuffer();
+        calibrate();
+        long[] due = {System.nanoTime() + PROBE_MILLIS * 1_000_000};
+        timer.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            observe(timerLate, now - due[0]);
+            due[0] = now + PROBE_MILLIS * 1_000_000;
+        }, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         this.page = Handlers.resource(new ClassPathResourceManager(RecommendationServer.class.getClassLoader(),
                 "org/recsysbook/serving/page/")).setWelcomeFiles("index.html").setDirectoryListingEnabled(false);
         this.undertow = Undertow.builder()
@@ -258,10 +287,7 @@ public final class RecommendationServer implements AutoCloseable {
         UserContext context = new UserContext(freshness, time);
         service.armIndex(user, k, context, arm); // checks the parameters before a permit is taken
         if (config.shedding() && !permits.tryAcquire()) {
-            ex.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
-            send(ex, 503, errorJson("overloaded", "", "", "the service is at its limit of " + config.maxConcurrent()
-                    + " requests at once; retry later"));
-            service.metrics().shed(System.nanoTime() - start);
+            shed(ex, start);
             return;
         }
         String chosenArm = arm;
@@ -287,10 +313,12 @@ public final class RecommendationServer implements AutoCloseable {
                             d.cancel(false);
                         }
                     }
+                    // Serialised before the race with the deadline, so that winning it leaves only the write to do.
+                    String json = failure == null ? answerJson(a) : null;
                     if (answered.compareAndSet(false, true)) {
                         if (failure == null) {
-                            service.metrics().answered(a, System.nanoTime() - start);
-                            send(ex, 200, answerJson(a));
+                            send(ex, 200, json);
+                            answeredIn(a, System.nanoTime() - start);
                         } else {
                             service.metrics().error("internal");
                             sendIfOpen(ex, 500, errorJson("internal", "", "", failure.toString()));
@@ -298,13 +326,18 @@ public final class RecommendationServer implements AutoCloseable {
                     }
                 });
                 if (config.deadline()) {
-                    long remaining = (long) (service.budgets().deadlineMillis() * 1e6) - (System.nanoTime() - start);
+                    long fireAt = start + deadlineNanos - lead();
                     deadline[0] = timer.schedule(() -> {
+                        long fired = System.nanoTime();
                         if (answered.compareAndSet(false, true)) {
-                            Answer a = service.deadlineFallback(user, k, chosenArm, System.nanoTime() - start);
+                            Answer a = service.fallback(user, k, chosenArm, fired - start);
                             send(ex, 200, answerJson(a));
+                            long sent = System.nanoTime();
+                            answeredIn(a, sent - start);
+                            observe(timerLate, fired - fireAt);
+                            observe(fallbackCost, sent - fired);
                         }
-                    }, Math.max(0, remaining), TimeUnit.NANOSECONDS);
+                    }, Math.max(0, fireAt - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
             } catch (RejectedExecutionException e) {
                 if (config.shedding()) {
@@ -315,6 +348,74 @@ public final class RecommendationServer implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Refuses a request at the concurrency limit, on the I/O thread that parsed it: a precomputed 503 with
+     * {@code Retry-After: 1}, no JSON built and no other thread involved, so that the refusal waits for nothing.
+     */
+    private void shed(HttpServerExchange ex, long start) {
+        ex.setStatusCode(503);
+        ex.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        try {
+            ex.getResponseSender().send(shedBody.duplicate());
+        } catch (RuntimeException e) {
+            ex.endExchange();
+        }
+        long nanos = System.nanoTime() - start;
+        insideShed.recordValue(Math.max(1, nanos / 1000));
+        service.metrics().shed(nanos);
+    }
+
+    private void answeredIn(Answer a, long nanos) {
+        service.metrics().answered(a, nanos);
+        insideAnswered.recordValue(Math.max(1, Math.min(nanos / 1000, HIGHEST_MICROS)));
+    }
+
+    /**
+     * How long before the deadline its timer fires: the slowest recent fallback, from the timer firing to the answer
+     * written, plus the timer's recent lateness (both decaying maxima, measured at start and then on every fallback
+     * and on a probe every {@value #PROBE_MILLIS} ms), at most half the deadline.
+     */
+    public long lead() {
+        return Math.min(deadlineNanos / 2, fallbackCost.get() + timerLate.get());
+    }
+
+    /**
+     * A decaying maximum: the larger of the new observation and the old value less 1/16 of it (with a probe every
+     * {@value #PROBE_MILLIS} ms, a late spike fades to a tenth in about 3.5 s).
+     */
+    private static void observe(AtomicLong max, long nanos) {
+        max.accumulateAndGet(Math.max(0, nanos), (old, v) -> Math.max(v, old - (old >> 4)));
+    }
+
+    /** The timer's lateness and the fallback's cost measured before the server answers anything. */
+    private void calibrate() {
+        for (int i = 0; i < 20; i++) {
+            long t = System.nanoTime();
+            answerJson(service.fallback(0, RecommendationService.MAX_K, null, 0));
+            observe(fallbackCost, System.nanoTime() - t);
+        }
+        for (int i = 0; i < 5; i++) {
+            long due = System.nanoTime() + 1_000_000;
+            try {
+                long fired = timer.schedule(System::nanoTime, 1, TimeUnit.MILLISECONDS).get();
+                observe(timerLate, fired - due);
+            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                throw new IllegalStateException("the deadline timer does not run", e);
+            }
+        }
+    }
+
+    /** Times the service spent on requests since the last call: answers and sheds, from parsing to written. */
+    public record InsideTimes(Histogram answered, Histogram shed) {
+    }
+
+    /** {@link InsideTimes} since the last call (or since the start), in microseconds. */
+    public InsideTimes insideTimes() {
+        return new InsideTimes(insideAnswered.getIntervalHistogram(), insideShed.getIntervalHistogram());
     }
 
     private static Map<String, String> queryParameters(HttpServerExchange ex) {

@@ -116,12 +116,17 @@ public final class RecommendationService {
      * {@link AnswerPath#DEADLINE_POPULARITY}. Costs microseconds.
      */
     public Answer deadlineFallback(int user, int k, String arm, long elapsedNanos) {
-        int a = armIndex(user, k, UserContext.NONE, arm);
-        ModelBundle bundle = bundles.get(a);
-        Answer answer = popularAnswer("r" + nextRequest.incrementAndGet(), user, k, arms.get(a), bundle,
-                AnswerPath.DEADLINE_POPULARITY, elapsedNanos);
+        Answer answer = fallback(user, k, arm, elapsedNanos);
         metrics.answered(answer, elapsedNanos);
         return answer;
+    }
+
+    /** {@link #deadlineFallback} without counting the answer as sent (the HTTP layer counts it once it is written). */
+    Answer fallback(int user, int k, String arm, long elapsedNanos) {
+        int a = armIndex(user, k, UserContext.NONE, arm);
+        ModelBundle bundle = bundles.get(a);
+        return popularAnswer("r" + nextRequest.incrementAndGet(), user, k, arms.get(a), bundle,
+                AnswerPath.DEADLINE_POPULARITY, elapsedNanos);
     }
 
     /**

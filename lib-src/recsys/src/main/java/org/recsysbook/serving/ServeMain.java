@@ -10,7 +10,10 @@ import org.recsysbook.world.World;
  * {@code treatment}, starts the service on localhost and prints its address; runs until stopped (Ctrl-C).
  *
  * <p>Usage: {@code ServeMain [--items N] [--users N] [--port P] [--host H] [--max-concurrent N]
- * [--deadline-ms D]}.
+ * [--deadline-ms D] [--retrieval exact|hnsw]}. Retrieval {@code exact} (the default) is the chapter's blend in one pass
+ * over the catalog; {@code hnsw} serves the blend over an HNSW index ({@link SyntheticBundle}), whose graph is read
+ * from {@code <recsys.cacheDir>/hnsw-…bin} (system property, default {@code build/cache}) or built and written there
+ * (minutes for 1M items).
  */
 public final class ServeMain {
     private ServeMain() {
@@ -23,9 +26,19 @@ public final class ServeMain {
 
     /** {@link #twoArms(World, double)} with a candidate cache of {@code cacheSize} users (0: none). */
     public static RecommendationService twoArms(World world, double deadlineMillis, long cacheSize) {
+        return twoArms(world, deadlineMillis, cacheSize, null);
+    }
+
+    /**
+     * {@link #twoArms(World, double, long)} whose arms both retrieve through {@code index} (the approximate blend
+     * over HNSW, see {@link SyntheticBundle}), or through the exact blend when {@code index} is null.
+     */
+    public static RecommendationService twoArms(World world, double deadlineMillis, long cacheSize,
+                                                org.recsysbook.retrieval.HnswIndex index) {
+        String kind = index == null ? "" : "-hnsw";
         return RecommendationService.builder()
-                .arm("control", SyntheticBundle.of(world, "blend-0.7-v1"))
-                .arm("treatment", SyntheticBundle.of(world, "blend-0.9-v2", 0.9, 0.1, 7))
+                .arm("control", SyntheticBundle.of(world, "blend-0.7" + kind + "-v1", 0.7, 0.3, 42, index))
+                .arm("treatment", SyntheticBundle.of(world, "blend-0.9" + kind + "-v2", 0.9, 0.1, 7, index))
                 .budgets(StageBudgets.of(deadlineMillis))
                 .cacheSize(cacheSize)
                 .build();
@@ -36,6 +49,7 @@ public final class ServeMain {
         int users = 10_000;
         ServerConfig config = ServerConfig.defaults().withPort(8080);
         double deadline = 100;
+        String retrieval = "exact";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -49,14 +63,24 @@ public final class ServeMain {
                 case "--host" -> config = config.withHost(v);
                 case "--max-concurrent" -> config = config.withMaxConcurrent(Integer.parseInt(v));
                 case "--deadline-ms" -> deadline = Double.parseDouble(v);
+                case "--retrieval" -> {
+                    if (!v.equals("exact") && !v.equals("hnsw")) {
+                        throw new IllegalArgumentException("--retrieval must be exact or hnsw, got " + v);
+                    }
+                    retrieval = v;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + "; use --items, --users, --port, --host, --max-concurrent, --deadline-ms");
+                        + "; use --items, --users, --port, --host, --max-concurrent, --deadline-ms, --retrieval");
             }
             i++;
         }
         long t0 = System.nanoTime();
         World world = World.builder().items(items).users(users).seed(42).build();
-        RecommendationService service = twoArms(world, deadline);
+        org.recsysbook.retrieval.HnswIndex index = retrieval.equals("exact") ? null
+                : org.recsysbook.retrieval.HnswIndex.builder(world).searchBreadth(SyntheticBundle.CANDIDATES).int8(true)
+                .cacheFile(java.nio.file.Path.of(System.getProperty("recsys.cacheDir", "build/cache"))
+                        .resolve("hnsw-" + items + "x64-seed42-m16-bw100.bin")).build();
+        RecommendationService service = twoArms(world, deadline, 10_000, index);
         service.warmUp(300);
         RecommendationServer server = RecommendationServer.start(service, config);
         System.out.printf(Locale.ROOT, "Serving %d items and %d users (arms %s) in %.1f s%n", items, users,

@@ -116,6 +116,80 @@ class HnswIndexTest {
     }
 
     @Test
+    void aCachedGraphIsReadBackAndAnswersAsTheBuiltOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        World w = World.builder().items(5000).dim(16).users(20).seed(8).build();
+        java.nio.file.Path file = dir.resolve("cache").resolve("g.bin");
+        HnswIndex built = HnswIndex.builder(w).threads(1).seed(9).cacheFile(file).build();
+        assertTrue(!built.fromCache() && java.nio.file.Files.size(file) > 4L * 5000, "built, then written");
+        HnswIndex read = HnswIndex.builder(w).threads(1).seed(9).cacheFile(file).build();
+        assertTrue(read.fromCache());
+        assertEquals(built.graphBytes(), read.graphBytes());
+        assertEquals(built.levels(), read.levels());
+        for (int u = 0; u < 20; u++) {
+            HnswIndex.Search a = built.searchCounting(w.userVector(u), 20, 40);
+            HnswIndex.Search b = read.searchCounting(w.userVector(u), 20, 40);
+            assertArrayEquals(a.candidates().ids(), b.candidates().ids());
+            assertEquals(a.visited(), b.visited());
+        }
+        // Other settings or other vectors: the file is not used, the graph is built and the file replaced.
+        assertTrue(!HnswIndex.builder(w).threads(1).seed(9).m(8).cacheFile(file).build().fromCache());
+        World other = World.builder().items(5000).dim(16).users(20).seed(5).build();
+        assertTrue(!HnswIndex.builder(other).threads(1).seed(9).cacheFile(file).build().fromCache());
+        assertTrue(HnswIndex.builder(other).threads(1).seed(9).cacheFile(file).build().fromCache());
+        java.nio.file.Files.write(file, new byte[] {1, 2, 3});
+        assertTrue(!HnswIndex.builder(other).threads(1).seed(9).cacheFile(file).build().fromCache(),
+                "a torn file is rebuilt");
+        assertTrue(assertThrowsIae(() -> HnswIndex.builder(w).cacheFile(null)).contains("cacheFile"));
+    }
+
+    @Test
+    void theApproximateBlendFindsMostOfTheExactBlend() {
+        World w = world8000();
+        HnswIndex index = HnswIndex.builder(w).threads(1).searchBreadth(100).build();
+        ApproximateBlend approx = new ApproximateBlend(w, index, 0.7, 0.3, 100, 8000);
+        CosinePopularityBlend exact = new CosinePopularityBlend(w, 0.7, 0.3);
+        double shared = 0;
+        for (int u = 0; u < 60; u++) {
+            ScoredItems a = approx.generate(w.userVector(u), 100);
+            ScoredItems e = exact.generate(w.userVector(u), 100);
+            Set<Integer> ids = ids(e);
+            for (int i = 0; i < a.size(); i++) {
+                shared += ids.contains(a.id(i)) ? 1 : 0;
+                int j = e.indexOf(a.id(i));
+                if (j >= 0) {
+                    assertEquals(e.score(j), a.score(i), 1e-5, "the same blend score as the exact pass");
+                }
+            }
+            assertEquals(100, a.size());
+        }
+        double recall = shared / 60 / 100;
+        assertTrue(recall > 0.97 && recall <= 1, "recall@100 of the approximate blend: " + recall);
+        // Without popular items it is the index's neighbours re-scored: the popular items' share of the blend is lost.
+        ApproximateBlend nearOnly = new ApproximateBlend(w, index, 0.7, 0.3, 100, 0);
+        double sharedNear = 0;
+        for (int u = 0; u < 60; u++) {
+            ScoredItems a = nearOnly.generate(w.userVector(u), 100);
+            Set<Integer> ids = ids(exact.generate(w.userVector(u), 100));
+            for (int i = 0; i < a.size(); i++) {
+                sharedNear += ids.contains(a.id(i)) ? 1 : 0;
+            }
+        }
+        assertTrue(sharedNear / 60 / 100 < recall - 0.1, "the popular items matter: " + sharedNear / 6000);
+        assertTrue(assertThrowsIae(() -> new ApproximateBlend(w, index, 0.7, 0.3, 10, -1)).contains("maxPopular"));
+        assertTrue(assertThrowsIae(() -> new ApproximateBlend(w, index, 0.7, 0.3, 0, 10)).contains("nearest"));
+        assertTrue(assertThrowsIae(() -> new ApproximateBlend(w, index, 0.7, -0.3, 10, 10)).contains("popularityWeight"));
+        assertTrue(assertThrowsIae(() -> new ApproximateBlend(w, index, Double.NaN, 0.3, 10, 10))
+                .contains("cosineWeight"));
+        World small = World.builder().items(100).dim(32).users(5).seed(1).build();
+        assertTrue(assertThrowsIae(() -> new ApproximateBlend(small, index, 0.7, 0.3, 10, 10)).contains("index"));
+    }
+
+    private static String assertThrowsIae(org.junit.jupiter.api.function.Executable e) {
+        return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e).getMessage();
+    }
+
+    @Test
     void seededSingleThreadBuildsAreReproducible() {
         World w = World.builder().items(5000).dim(16).users(30).seed(8).build();
         HnswIndex a = HnswIndex.builder(w).threads(1).seed(9).build();

@@ -22,6 +22,31 @@ import com.google.gson.JsonParser;
 class ServingLoadTest {
 
     @Test
+    void theClientsThreadsLiveOutsideTheCallersThreadGroup() throws Exception {
+        // JShell joins every thread of a cell's group it sees alive; a client's selector must never be one of them.
+        RecommendationService s = ServingFixture.service(StageBudgets.of(1000));
+        try (RecommendationServer server = RecommendationServer.start(s, ServerConfig.defaults())) {
+            ThreadGroup cell = new ThreadGroup("a-cell");
+            int[] status = new int[1];
+            Thread t = new Thread(cell, () -> {
+                try {
+                    var c = LoadGenerator.client();
+                    status[0] = c.send(HttpRequest.newBuilder(server.uri().resolve("health")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (Exception e) {
+                    status[0] = -1;
+                }
+            }, "a-cell-thread");
+            t.start();
+            t.join(10_000);
+            assertEquals(200, status[0]);
+            Thread[] left = new Thread[16];
+            int n = cell.enumerate(left);
+            assertEquals(0, n, "threads left in the caller's group: " + java.util.Arrays.toString(left));
+        }
+    }
+
+    @Test
     void anOpenLoopRunAnswersOrShedsEveryRequest() {
         RecommendationService s = ServingFixture.service(StageBudgets.of(1000));
         try (RecommendationServer server = RecommendationServer.start(s, ServerConfig.defaults())) {
