@@ -327,7 +327,7 @@ public final class ServingBench {
             {1000, 5000}};
         for (int[] st : settings) {
             org.recsysbook.retrieval.ApproximateBlend approx = new org.recsysbook.retrieval.ApproximateBlend(world,
-                    index, CosinePopularityBlend.SEED_COSINE_WEIGHT, CosinePopularityBlend.SEED_POPULARITY_WEIGHT,
+                    index, CosinePopularityBlend.CHAPTER_COSINE_WEIGHT, CosinePopularityBlend.CHAPTER_POPULARITY_WEIGHT,
                     st[0], st[1]);
             BenchStats time = new BenchStats(String.format(Locale.ROOT, "  approximate: %d nearest, ≤ %d popular",
                     st[0], st[1]));

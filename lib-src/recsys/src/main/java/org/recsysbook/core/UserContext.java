@@ -14,10 +14,6 @@ public record UserContext(double freshnessWeight, double timeWeight) {
     /** The chapter demo's context, {@code {"freshness_weight": 0.5, "time_weight": 0.3}}. */
     public static final UserContext CHAPTER_DEMO = new UserContext(0.5, 0.3);
 
-    /** @deprecated the old name of {@link #CHAPTER_DEMO}, kept until the exercises use the new one. */
-    @Deprecated
-    public static final UserContext SEED_DEMO = CHAPTER_DEMO;
-
     public UserContext {
         Args.nonNegative("freshnessWeight", freshnessWeight);
         Args.nonNegative("timeWeight", timeWeight);

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.recsysbook.bandit.simulation.BanditSimulator;
-import org.recsysbook.bandit.simulation.SeedBanditScenario;
+import org.recsysbook.bandit.simulation.ChapterBanditDemo;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
 import org.recsysbook.bandit.Ucb;
@@ -20,7 +20,7 @@ final class BanditExercises {
         ExerciseCheck check = ExerciseCheck.named("ucb_index").unless(index == null, "pass your function");
         double[][] cases = {{0.5, 10, 100, 2}, {0.2, 1, 1, 2}, {0.3, 50, 500, 0.5}, {0.4, 7, 20, 0}, {0, 3, 3, 1}};
         String[] hints = {"the bonus is c · sqrt(ln(total + 1) / n), natural logarithm",
-                "with the seed's code, the logarithm is of total + 1", "the bonus grows with c",
+                "with the chapter's code, the logarithm is of total + 1", "the bonus grows with c",
                 "c = 0: no bonus at all", "an arm that never clicked still gets its bonus"};
         for (int i = 0; i < cases.length; i++) {
             double[] x = cases[i];
@@ -34,7 +34,7 @@ final class BanditExercises {
     }
 
     private static BanditSimulator simulator(long seed, int runs) {
-        return new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED), SeedBanditScenario.ROUNDS,
+        return new BanditSimulator(ChapterBanditDemo.environment(ChapterBanditDemo.SEED), ChapterBanditDemo.ROUNDS,
                 runs, seed);
     }
 
@@ -62,8 +62,8 @@ final class BanditExercises {
     }
 
     static boolean thompsonPrior(char prediction, SimulationResult withPrior) {
-        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED),
-                SeedBanditScenario.ROUNDS, 200, 2024);
+        BanditSimulator sim = new BanditSimulator(ChapterBanditDemo.environment(ChapterBanditDemo.SEED),
+                ChapterBanditDemo.ROUNDS, 200, 2024);
         double flat = sim.run(ThompsonSampling.factory()).totalRewardInterval(0.95).mean();
         double informed = sim.run((k, r) -> new ThompsonSampling(k, 2, 8, r)).totalRewardInterval(0.95).mean();
         char right = informed > flat + 3 ? 'c' : informed < flat - 3 ? 'a' : 'b';

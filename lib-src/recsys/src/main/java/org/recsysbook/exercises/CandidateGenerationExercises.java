@@ -52,13 +52,13 @@ final class CandidateGenerationExercises {
         Object[][] cases = {{42L, 0, 0.5, 1.0}, {42L, 17, 0.5, 1.0}, {9L, 3, 0.5, 1.0}, {9L, 250, 0.8, 0.6},
                 {2026L, 0, 1.0, 0.25}};
         for (Object[] c : cases) {
-            World w = World.seedDemo((Long) c[0]);
+            World w = World.chapterDemo((Long) c[0]);
             int user = (Integer) c[1];
             double wCos = (Double) c[2];
             double wPop = (Double) c[3];
             double expected = overlap(w, user, wCos, wPop);
-            check.answer(fmt("the overlap for user %d of World.seedDemo(%d), weights (%s, %s)", user, c[0],
-                            fmt(wCos), fmt(wPop)), () -> overlap.apply(World.seedDemo((Long) c[0]), user, wCos, wPop),
+            check.answer(fmt("the overlap for user %d of World.chapterDemo(%d), weights (%s, %s)", user, c[0],
+                            fmt(wCos), fmt(wPop)), () -> overlap.apply(World.chapterDemo((Long) c[0]), user, wCos, wPop),
                     o -> Math.abs(o - expected) <= 1e-9,
                     "AnnRecall.of(the blend's 50 candidates for that user, pure cosine's 50: weights (1, 0))");
         }

@@ -41,7 +41,7 @@ public final class Check {
 
     // ---- 01 · the multi-stage pipeline ----------------------------------------------------------------------------
 
-    /** The seed's category quota as a function: the kept item ids, best first. */
+    /** The chapter's category quota as a function: the kept item ids, best first. */
     @FunctionalInterface
     public interface QuotaFunction {
         int[] apply(int[] ranked, int[] category, int maxPerCategory, int nFinal);
@@ -56,27 +56,27 @@ public final class Check {
         return PipelineExercises.categoryQuota(quota);
     }
 
-    /** The length of the seed's final list on a world, with a given quota. */
+    /** The length of the chapter's final list on a world, with a given quota. */
     @FunctionalInterface
     public interface QuotaLengthFunction {
         int apply(World world, int maxPerCategory);
     }
 
     /**
-     * Checks a function giving the length of the seed's final list (the blend's 50 candidates, {@code
-     * SimulatedRanker(42)} keeping 50, {@code CategoryQuota.of(world, maxPerCategory, 10)}, user 0 with the seed's
+     * Checks a function giving the length of the chapter's final list (the blend's 50 candidates, {@code
+     * SimulatedRanker(42)} keeping 50, {@code CategoryQuota.of(world, maxPerCategory, 10)}, user 0 with the chapter's
      * context) on the demo world and on worlds the check chooses, with quotas of one and two; and why a quota of
      * one gives that length. Options: (a) the ranker keeps too few candidates, (b) the quota drops items scored
-     * below the mean, (c) the seed's world has five categories.
+     * below the mean, (c) the chapter's world has five categories.
      */
     public static boolean quotaOfOne(QuotaLengthFunction length, char why) {
         return PipelineExercises.quotaOfOne(length, why);
     }
 
     /**
-     * Checks the seed's demo run without ranking noise ({@code UserContext.NONE}) and the prediction made before
+     * Checks the chapter's demo run without ranking noise ({@code UserContext.NONE}) and the prediction made before
      * it. Options: (a) the candidates in candidate-score order, thinned by the quota only, (b) the same list as with
-     * the seed's context, (c) a different list on every run.
+     * the chapter's context, (c) a different list on every run.
      */
     public static boolean noNoise(char prediction, PipelineResult run) {
         return PipelineExercises.noNoise(prediction, run);
@@ -89,7 +89,7 @@ public final class Check {
     }
 
     /**
-     * Checks the design task's re-ranker on the seed's ranked lists (users of the demo world and of two worlds the
+     * Checks the design task's re-ranker on the chapter's ranked lists (users of the demo world and of two worlds the
      * check chooses, each with three of their ten best candidates seen): a page of exactly ten items, none seen, at
      * most three per category, every category that has an allowed candidate shown, the best allowed candidate
      * kept, in ranked order. How it meets them is the design; the written part ({@code design}, at least 60 words)
@@ -253,20 +253,20 @@ public final class Check {
 
     // ---- 05 · evaluation metrics ----------------------------------------------------------------------------------
 
-    /** NDCG@k of grades given in rank order, the seed's form. */
+    /** NDCG@k of grades given in rank order, the chapter's form. */
     @FunctionalInterface
     public interface NdcgFunction {
         double apply(double[] relevances, int k);
     }
 
-    /** Average precision of binary grades given in rank order, the seed's form. */
+    /** Average precision of binary grades given in rank order, the chapter's form. */
     @FunctionalInterface
     public interface ApFunction {
         double apply(int[] relevances);
     }
 
     /**
-     * Checks NDCG@k in the seed's form (ideal order from the list's own grades, 0 when the list holds nothing
+     * Checks NDCG@k in the chapter's form (ideal order from the list's own grades, 0 when the list holds nothing
      * relevant) against {@link Ndcg#ofRelevances(double[], int)}.
      */
     public static boolean ndcg(NdcgFunction ndcg) {
@@ -274,7 +274,7 @@ public final class Check {
     }
 
     /**
-     * Checks average precision in the seed's form: the mean of precision@i over the ranks i that hold a relevant
+     * Checks average precision in the chapter's form: the mean of precision@i over the ranks i that hold a relevant
      * item, 0 for a list without any; against {@link AveragePrecision#ofRelevances(int[])}.
      */
     public static boolean averagePrecision(ApFunction ap) {
@@ -425,20 +425,20 @@ public final class Check {
 
     // ---- 07 · bandits ---------------------------------------------------------------------------------------------
 
-    /** The seed's UCB index of one arm. */
+    /** The chapter's UCB index of one arm. */
     @FunctionalInterface
     public interface UcbIndexFunction {
         double apply(double mean, long pulls, long totalPulls, double c);
     }
 
-    /** Checks the seed's UCB index {@code mean + c·sqrt(ln(total + 1) / n)}, +∞ for an arm never pulled. */
+    /** Checks the chapter's UCB index {@code mean + c·sqrt(ln(total + 1) / n)}, +∞ for an arm never pulled. */
     public static boolean ucbIndex(UcbIndexFunction index) {
         return BanditExercises.ucbIndex(index);
     }
 
     /**
-     * Checks a function returning the c among those given that earns the seed's UCB the most clicks on a simulator
-     * of the seed's scenario ({0.1, 0.25, 0.5, 1} on the notebook's 200 runs of 500 rounds, then a simulator and
+     * Checks a function returning the c among those given that earns the chapter's UCB the most clicks on a simulator
+     * of the chapter's scenario ({0.1, 0.25, 0.5, 1} on the notebook's 200 runs of 500 rounds, then a simulator and
      * values the check chooses), and why a small c is risky. Options: (a) with little exploration an unlucky start
      * can lock the policy onto a poor item, (b) a small c makes each round slower, (c) a small c ignores the sample
      * means. Repeats the simulations (a few seconds).

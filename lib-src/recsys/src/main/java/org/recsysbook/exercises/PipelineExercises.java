@@ -32,7 +32,7 @@ final class PipelineExercises {
         check.same(shown + "maxPerCategory=1, nFinal=3", () -> quota.apply(ranked.clone(), category.clone(), 1, 3),
                 new int[] {4, 3, 5}, "item 0 is skipped: category 0 already holds item 4");
         check.same(shown + "maxPerCategory=1, nFinal=10", () -> quota.apply(ranked.clone(), category.clone(), 1, 10),
-                new int[] {4, 3, 5}, "when the ranked list runs out the list is shorter than nFinal, as in the seed");
+                new int[] {4, 3, 5}, "when the ranked list runs out the list is shorter than nFinal, as in the chapter");
         check.same(shown + "maxPerCategory=3, nFinal=2", () -> quota.apply(ranked.clone(), category.clone(), 3, 2),
                 new int[] {4, 0}, "stop as soon as nFinal items are kept");
         SplittableRandom rng = new SplittableRandom(101);
@@ -53,27 +53,27 @@ final class PipelineExercises {
         return check.run();
     }
 
-    /** Hidden worlds (seeds of {@link World#seedDemo}) the length and full-page checks also run on. */
+    /** Hidden worlds (seeds of {@link World#chapterDemo}) the length and full-page checks also run on. */
     private static final long[] HIDDEN_WORLDS = {7, 1234};
 
-    /** The final length of the seed's pipeline on {@code world} with a quota of {@code maxPerCategory}, for user 0. */
+    /** The final length of the chapter's pipeline on {@code world} with a quota of {@code maxPerCategory}, for user 0. */
     private static int quotaLength(World world, int maxPerCategory) {
         Pipeline p = Pipeline.builder(world).candidates(new CosinePopularityBlend(world), 50)
                 .ranker(new SimulatedRanker(42), 50).reRanker(CategoryQuota.of(world, maxPerCategory, 10)).build();
-        return p.recommend(Request.forUser(world, 0).withContext(UserContext.SEED_DEMO)).size();
+        return p.recommend(Request.forUser(world, 0).withContext(UserContext.CHAPTER_DEMO)).size();
     }
 
     static boolean quotaOfOne(Check.QuotaLengthFunction length, char why) {
         ExerciseCheck check = ExerciseCheck.named("quota_of_one").unless(length == null, "pass your function");
-        String hint = "build the seed's pipeline on the world you are given, with CategoryQuota.of(world, "
+        String hint = "build the chapter's pipeline on the world you are given, with CategoryQuota.of(world, "
                 + "maxPerCategory, 10), and return the result's size()";
         long[] seeds = {42, HIDDEN_WORLDS[0], HIDDEN_WORLDS[1]};
         for (long seed : seeds) {
             for (int max : new int[] {1, 2}) {
-                World w = World.seedDemo(seed);
+                World w = World.chapterDemo(seed);
                 int expected = quotaLength(w, max);
-                check.answer(fmt("the length for World.seedDemo(%d) with maxPerCategory=%d", seed, max),
-                        () -> length.apply(World.seedDemo(seed), max), v -> v == expected, hint);
+                check.answer(fmt("the length for World.chapterDemo(%d) with maxPerCategory=%d", seed, max),
+                        () -> length.apply(World.chapterDemo(seed), max), v -> v == expected, hint);
             }
         }
         return check.choice("quotaOneWhy", why, "abc", 'c', "how many different categories can a list hold here?",
@@ -84,17 +84,17 @@ final class PipelineExercises {
     }
 
     static boolean noNoise(char prediction, PipelineResult run) {
-        World demo = World.seedDemo(42);
+        World demo = World.chapterDemo(42);
         Request user = Request.forUser(demo, 0);
         ScoredItems candidates = new CosinePopularityBlend(demo).generate(user.userVector(), 50);
-        int[] expected = CategoryQuota.seedDefaults(demo).rerank(user, candidates).ids();
+        int[] expected = CategoryQuota.chapterDefaults(demo).rerank(user, candidates).ids();
         return ExerciseCheck.named("no_noise")
-                .unless(run == null, "run the seed's pipeline for seedUser.withContext(UserContext.NONE) into noNoise")
+                .unless(run == null, "run the chapter's pipeline for chapterUser.withContext(UserContext.NONE) into noNoise")
                 .answer("noNoise", () -> run.ids(), ids -> Arrays.equals(ids, expected),
-                        "the seed's pipeline (seedPipeline) for seedUser with UserContext.NONE")
+                        "the chapter's pipeline (chapterPipeline) for chapterUser with UserContext.NONE")
                 .choice("noNoisePrediction", prediction, "abc", 'a',
                         "with both context weights 0, what does the ranker add to each candidate score?",
-                        Map.of('b', "the seed's context adds noise of up to 0.065, as large as the gaps between "
+                        Map.of('b', "the chapter's context adds noise of up to 0.065, as large as the gaps between "
                                         + "neighbouring candidates, so without it items change places",
                                 'c', "SimulatedRanker(42) is seeded: the same request gives the same list on "
                                         + "every run"))
@@ -104,7 +104,7 @@ final class PipelineExercises {
     /**
      * The design task's page: exactly ten items (fewer only when the allowed candidates run out), none the user
      * has seen, at most three per category, every category that has an allowed candidate shown, the best allowed
-     * candidate included, in ranked order. Run on the seed's ranked lists for users of three worlds, each with
+     * candidate included, in ranked order. Run on the chapter's ranked lists for users of three worlds, each with
      * three of their ten best candidates marked seen.
      */
     static boolean fullPage(Check.PageFunction page, String design) {
@@ -116,19 +116,19 @@ final class PipelineExercises {
         SplittableRandom rng = new SplittableRandom(2601);
         long[] seeds = {42, HIDDEN_WORLDS[0], HIDDEN_WORLDS[1]};
         for (long seed : seeds) {
-            World w = World.seedDemo(seed);
+            World w = World.chapterDemo(seed);
             Pipeline ranking = Pipeline.builder(w).candidates(new CosinePopularityBlend(w), 50)
                     .ranker(new SimulatedRanker(42), 50).reRanker(ReRanker.identity()).build();
             for (int t = 0; t < 4; t++) {
                 int user = rng.nextInt(w.userCount());
-                Request plain = Request.forUser(w, user).withContext(UserContext.SEED_DEMO);
+                Request plain = Request.forUser(w, user).withContext(UserContext.CHAPTER_DEMO);
                 PipelineResult r = ranking.recommend(plain);
                 int[] ids = r.ids();
                 double[] scores = r.items().stream().mapToDouble(Recommendation::rankingScore).toArray();
                 ScoredItems ranked = new ScoredItems(ids, scores);
                 int[] order = Cases.shuffled(Math.min(10, ids.length), rng);
                 Request request = plain.withSeen(ids[order[0]], ids[order[1]], ids[order[2]]);
-                String input = fmt("user %d of World.seedDemo(%d), with 3 of the 10 best candidates seen", user, seed);
+                String input = fmt("user %d of World.chapterDemo(%d), with 3 of the 10 best candidates seen", user, seed);
                 Attempt<int[]> out = () -> page.apply(w, request, ranked).ids();
                 pageCases(check, input, out, w, request, ranked);
             }

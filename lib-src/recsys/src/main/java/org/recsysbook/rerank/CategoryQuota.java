@@ -79,12 +79,6 @@ public final class CategoryQuota implements ReRanker {
         return of(world, DEFAULT_MAX_PER_CATEGORY, 10);
     }
 
-    /** @deprecated the old name of {@link #chapterDefaults(World)}, kept until the exercises use the new one. */
-    @Deprecated
-    public static CategoryQuota seedDefaults(World world) {
-        return chapterDefaults(world);
-    }
-
     public int maxPerCategory() {
         return maxPerCategory;
     }

@@ -19,12 +19,6 @@ public final class CosinePopularityBlend implements CandidateGenerator {
     public static final double CHAPTER_COSINE_WEIGHT = 0.7;
     /** The chapter's weight of the popularity. */
     public static final double CHAPTER_POPULARITY_WEIGHT = 0.3;
-    /** @deprecated the old name of {@link #CHAPTER_COSINE_WEIGHT}, kept until the serving package uses the new one. */
-    @Deprecated
-    public static final double SEED_COSINE_WEIGHT = CHAPTER_COSINE_WEIGHT;
-    /** @deprecated the old name of {@link #CHAPTER_POPULARITY_WEIGHT}, kept until the serving package uses it. */
-    @Deprecated
-    public static final double SEED_POPULARITY_WEIGHT = CHAPTER_POPULARITY_WEIGHT;
     private static final int BLOCK = 1024;
 
     private final World world;

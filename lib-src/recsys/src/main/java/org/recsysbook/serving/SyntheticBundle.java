@@ -76,8 +76,8 @@ public final class SyntheticBundle implements ModelBundle {
 
     /** The chapter's weights, 0.7·cos + 0.3·popularity, and ranker seed 42. */
     public static SyntheticBundle of(World world, String version) {
-        return new SyntheticBundle(world, version, CosinePopularityBlend.SEED_COSINE_WEIGHT,
-                CosinePopularityBlend.SEED_POPULARITY_WEIGHT, 42, null);
+        return new SyntheticBundle(world, version, CosinePopularityBlend.CHAPTER_COSINE_WEIGHT,
+                CosinePopularityBlend.CHAPTER_POPULARITY_WEIGHT, 42, null);
     }
 
     /** A bundle with other blend weights (each finite) and another ranker seed: another model version. */

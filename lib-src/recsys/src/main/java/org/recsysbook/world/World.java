@@ -120,12 +120,6 @@ public final class World implements Catalog {
         return new World(d, items, cats, names(5), pop, age, users, seed);
     }
 
-    /** @deprecated the old name of {@link #chapterDemo(long)}, kept until the exercises use the new one. */
-    @Deprecated
-    public static World seedDemo(long seed) {
-        return chapterDemo(seed);
-    }
-
     /**
      * NumPy's global stream as the chapter's pipeline script leaves it after {@code np.random.seed(seed)} and the
      * world's draws (items, popularity, user profile): the next number it gives is the chapter's first ranking

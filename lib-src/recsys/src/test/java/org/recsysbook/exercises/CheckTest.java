@@ -18,7 +18,7 @@ import org.recsysbook.bandit.offpolicy.LoggedBandit;
 import org.recsysbook.bandit.simulation.BanditSimulator;
 import org.recsysbook.bandit.simulation.ContextualSimulator;
 import org.recsysbook.bandit.simulation.ContextualTraffic;
-import org.recsysbook.bandit.simulation.SeedBanditScenario;
+import org.recsysbook.bandit.simulation.ChapterBanditDemo;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.rerank.FreshnessBoost;
 import org.recsysbook.rerank.MaximalMarginalRelevance;
@@ -77,7 +77,7 @@ class CheckTest {
         assertEquals(Boolean.FALSE, Results.get("check_category_quota"));
     }
 
-    /** NDCG@k in the seed's form, with the i-th rank (from 0) discounted by log2(i + offset); the seed's is 2. */
+    /** NDCG@k in the chapter's form, with the i-th rank (from 0) discounted by log2(i + offset); the chapter's is 2. */
     static double ndcg(double[] rels, int k, int offset) {
         double[] ideal = rels.clone();
         Arrays.sort(ideal);
@@ -142,39 +142,39 @@ class CheckTest {
         assertFalse(Check.sampledRandomHitRate(null, 0.2));
     }
 
-    static int seedPipelineLength(World w, int max) {
+    static int chapterPipelineLength(World w, int max) {
         return Pipeline.builder(w).candidates(new CosinePopularityBlend(w), 50).ranker(new SimulatedRanker(42), 50)
                 .reRanker(CategoryQuota.of(w, max, 10)).build()
-                .recommend(Request.forUser(w, 0).withContext(UserContext.SEED_DEMO)).size();
+                .recommend(Request.forUser(w, 0).withContext(UserContext.CHAPTER_DEMO)).size();
     }
 
     @Test
     void quotaOfOneComputedOnTheWorldsTheCheckChooses() {
-        assertTrue(Check.quotaOfOne(CheckTest::seedPipelineLength, 'c'));
+        assertTrue(Check.quotaOfOne(CheckTest::chapterPipelineLength, 'c'));
         // the notebook's figure typed in
         assertFalse(Check.quotaOfOne((w, max) -> 5, 'c'));
-        // the seed's quota of three instead of the one asked for
-        assertFalse(Check.quotaOfOne((w, max) -> seedPipelineLength(w, 3), 'c'));
-        assertFalse(Check.quotaOfOne(CheckTest::seedPipelineLength, 'a'));
+        // the chapter's quota of three instead of the one asked for
+        assertFalse(Check.quotaOfOne((w, max) -> chapterPipelineLength(w, 3), 'c'));
+        assertFalse(Check.quotaOfOne(CheckTest::chapterPipelineLength, 'a'));
         assertTrue(lastVerdict().contains("45 of them"), lastVerdict());
-        assertFalse(Check.quotaOfOne(CheckTest::seedPipelineLength, 'b'));
+        assertFalse(Check.quotaOfOne(CheckTest::chapterPipelineLength, 'b'));
         assertTrue(lastVerdict().contains("never looks at scores"), lastVerdict());
-        assertFalse(Check.quotaOfOne(CheckTest::seedPipelineLength, '?'));
+        assertFalse(Check.quotaOfOne(CheckTest::chapterPipelineLength, '?'));
         assertFalse(Check.noNoise('a', null));
     }
 
     @Test
     void noNoiseAgainstTheQuotaOverTheCandidates() {
-        World demo = World.seedDemo(42);
-        PipelineResult run = Pipeline.seedDemo(demo, 42)
+        World demo = World.chapterDemo(42);
+        PipelineResult run = Pipeline.chapterDemo(demo, 42)
                 .recommend(Request.forUser(demo, 0).withContext(UserContext.NONE));
         assertTrue(Check.noNoise('a', run));
         assertFalse(Check.noNoise('b', run));
         assertTrue(lastVerdict().contains("noise of up to 0.065"), lastVerdict());
         assertFalse(Check.noNoise('c', run));
-        // the run with the seed's context is not the one asked for
-        assertFalse(Check.noNoise('a', Pipeline.seedDemo(demo, 42)
-                .recommend(Request.forUser(demo, 0).withContext(UserContext.SEED_DEMO))));
+        // the run with the chapter's context is not the one asked for
+        assertFalse(Check.noNoise('a', Pipeline.chapterDemo(demo, 42)
+                .recommend(Request.forUser(demo, 0).withContext(UserContext.CHAPTER_DEMO))));
     }
 
     /** A page that meets every rule: the best allowed item of each category first, then the rest by score. */
@@ -209,7 +209,7 @@ class CheckTest {
     @Test
     void fullPageAcceptsADesignThatMeetsEveryRuleAndRejectsEachRuleBroken() {
         assertTrue(Check.fullPage(CheckTest::fullPage, MEMO));
-        // the seed's quota alone shows seen items
+        // the chapter's quota alone shows seen items
         assertFalse(Check.fullPage((w, r, ranked) -> CategoryQuota.of(w, 3, 10).rerank(r, ranked), MEMO));
         assertTrue(lastVerdict().contains("hasSeen"), lastVerdict());
         // rules, then the quota: a full page, but a category can go missing
@@ -275,7 +275,7 @@ class CheckTest {
         // the figure for one day typed in
         double oneDay = meanAge(users, ranked, 1);
         assertFalse(Check.freshnessHalfLife(RERANK_WORLD, users, ranked, h -> oneDay, right));
-        // the seed's bonus 0.05 of 4.3's table instead of 0.2
+        // the chapter's bonus 0.05 of 4.3's table instead of 0.2
         assertFalse(Check.freshnessHalfLife(RERANK_WORLD, users, ranked, h -> {
             ReRanker boost = FreshnessBoost.of(RERANK_WORLD, 0.05, h).then(ReRanker.truncate(10));
             return java.util.stream.IntStream.range(0, users.size())
@@ -342,8 +342,8 @@ class CheckTest {
     void ucbExplorationOnASimulatorAndValuesTheCheckChooses() {
         assertTrue(Check.ucbExploration(CheckTest::bestOf, 'a'));
         // the notebook's answer typed in
-        double notebook = bestOf(new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED),
-                SeedBanditScenario.ROUNDS, 200, 2024), new double[] {0.1, 0.25, 0.5, 1});
+        double notebook = bestOf(new BanditSimulator(ChapterBanditDemo.environment(ChapterBanditDemo.SEED),
+                ChapterBanditDemo.ROUNDS, 200, 2024), new double[] {0.1, 0.25, 0.5, 1});
         assertFalse(Check.ucbExploration((sim, cs) -> notebook, 'a'));
         // the c with the fewest clicks
         assertFalse(Check.ucbExploration((sim, cs) -> Cases.argMax(cs,
@@ -355,8 +355,8 @@ class CheckTest {
 
     @Test
     void thompsonPriorExplainsAWrongPrediction() {
-        BanditSimulator sim = new BanditSimulator(SeedBanditScenario.environment(SeedBanditScenario.SEED),
-                SeedBanditScenario.ROUNDS, 200, 2024);
+        BanditSimulator sim = new BanditSimulator(ChapterBanditDemo.environment(ChapterBanditDemo.SEED),
+                ChapterBanditDemo.ROUNDS, 200, 2024);
         SimulationResult withPrior = sim.run((k, r) -> new ThompsonSampling(k, 2, 8, r));
         double flat = sim.run(ThompsonSampling.factory()).totalRewardInterval(0.95).mean();
         double informed = withPrior.totalRewardInterval(0.95).mean();
@@ -714,7 +714,7 @@ class CheckTest {
     void blendOverlapOnWorldsAndWeightsTheCheckChooses() {
         assertTrue(Check.popularityHeavyBlend(CheckTest::overlap, 'a'));
         // the notebook's figure typed in
-        double notebook = overlap(World.seedDemo(42), 0, 0.5, 1.0);
+        double notebook = overlap(World.chapterDemo(42), 0, 0.5, 1.0);
         assertFalse(Check.popularityHeavyBlend((w, u, c, p) -> notebook, 'a'));
         // the weights swapped
         assertFalse(Check.popularityHeavyBlend((w, u, c, p) -> overlap(w, u, p, c), 'a'));
