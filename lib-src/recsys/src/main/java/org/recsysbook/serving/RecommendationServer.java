@@ -62,6 +62,10 @@ import io.undertow.util.SameThreadExecutor;
 public final class RecommendationServer implements AutoCloseable {
     /** The most events one {@code POST /events} may carry. */
     public static final int MAX_BATCH = 1000;
+    /** The oldest event time {@code POST /events} accepts, relative to the server's clock. */
+    static final long MAX_EVENT_AGE_MILLIS = 7L * 24 * 3600 * 1000;
+    /** How far ahead of the server's clock an event time may be. */
+    static final long MAX_CLOCK_SKEW_MILLIS = 60_000;
 
     private final RecommendationService service;
     private final ServerConfig config;
@@ -399,6 +403,12 @@ public final class RecommendationServer implements AutoCloseable {
         if (items.isEmpty() || items.size() > MAX_BATCH) {
             throw new BadRequestException("events", items.size() + " events", "1 to " + MAX_BATCH + " per request");
         }
+        String store = service.events().status();
+        if (!"ok".equals(store)) {
+            service.metrics().error("sink");
+            send(ex, 503, errorJson("unavailable", "", "", "events cannot be recorded now: " + store));
+            return;
+        }
         long now = System.currentTimeMillis();
         List<Event> batch = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -441,7 +451,15 @@ public final class RecommendationServer implements AutoCloseable {
         if (!(propensity > 0 && propensity <= 1)) {
             throw new BadRequestException(where + ".propensity", propensity, "a number in (0, 1]");
         }
-        return new Event(t, requestId, user, item, arm, position, propensity, now);
+        // A client may say when the event happened ("ts", milliseconds since the epoch): batches sent late or out of
+        // order keep their own times. A time in the future (beyond a minute of clock skew) or older than a week is
+        // refused; without one, the event is stamped on arrival.
+        double ts = number(o, where, "ts", now);
+        if (!(ts >= now - MAX_EVENT_AGE_MILLIS && ts <= now + MAX_CLOCK_SKEW_MILLIS) || ts != Math.rint(ts)) {
+            throw new BadRequestException(where + ".ts", shorten(String.valueOf(o.get("ts"))),
+                    "milliseconds since the epoch, at most a week old and at most a minute ahead of the server");
+        }
+        return new Event(t, requestId, user, item, arm, position, propensity, (long) ts);
     }
 
     private static String string(JsonObject o, String where, String name, String fallback) {
@@ -491,7 +509,9 @@ public final class RecommendationServer implements AutoCloseable {
 
     private String health() {
         JsonObject o = new JsonObject();
-        o.addProperty("status", "ok");
+        String store = service.events().status();
+        o.addProperty("status", "ok".equals(store) ? "ok" : "degraded");
+        o.addProperty("eventStore", store);
         JsonObject models = new JsonObject();
         service.versions().forEach(models::addProperty);
         o.add("models", models);
