@@ -71,6 +71,7 @@ public final class RecommendationServer implements AutoCloseable {
     private final ServerConfig config;
     private final Undertow undertow;
     private final ExecutorService workers;
+    private final ExecutorService eventWriters = eventWriters();
     private final ScheduledThreadPoolExecutor timer;
     private final Semaphore permits;
     private final ResourceHandler page;
@@ -160,6 +161,7 @@ public final class RecommendationServer implements AutoCloseable {
         }
         timer.shutdownNow();
         workers.shutdownNow();
+        eventWriters.shutdownNow();
         undertow.stop();
     }
 
@@ -180,7 +182,8 @@ public final class RecommendationServer implements AutoCloseable {
                 }
                 case "/events" -> {
                     if (ex.getRequestMethod().equals(Methods.POST)) {
-                        withBody(ex, body -> events(ex, body));
+                        withBody(ex, body -> ex.dispatch(SameThreadExecutor.INSTANCE,
+                                () -> submitEvents(ex, body)));
                     } else {
                         methodNotAllowed(ex, "POST");
                     }
@@ -383,6 +386,36 @@ public final class RecommendationServer implements AutoCloseable {
     }
 
     // ---- /events -----------------------------------------------------------------------------------------------
+
+    /**
+     * Threads that wait for the event sink's commit, so that a batch waiting for the database holds neither an I/O
+     * thread nor a recommendation worker; many waiting batches are what lets a sink group them into one commit.
+     */
+    private static ExecutorService eventWriters() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "recsys-events-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void submitEvents(HttpServerExchange ex, String body) {
+        try {
+            eventWriters.execute(() -> {
+                try {
+                    events(ex, body);
+                } catch (BadRequestException b) {
+                    error(ex, 400, b.parameter(), b.value(), b.allowed());
+                } catch (RuntimeException r) {
+                    service.metrics().error("internal");
+                    sendIfOpen(ex, 500, errorJson("internal", "", "", r.toString()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            sendIfOpen(ex, 503, errorJson("stopping", "", "", "the service is shutting down"));
+        }
+    }
 
     private void events(HttpServerExchange ex, String body) {
         JsonElement root;
