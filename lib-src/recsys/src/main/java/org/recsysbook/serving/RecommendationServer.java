@@ -63,7 +63,7 @@ public final class RecommendationServer implements AutoCloseable {
     /** The most events one {@code POST /events} may carry. */
     public static final int MAX_BATCH = 1000;
     /** The oldest event time {@code POST /events} accepts, relative to the server's clock. */
-    static final long MAX_EVENT_AGE_MILLIS = 7L * 24 * 3600 * 1000;
+    static final long MAX_EVENT_AGE_MILLIS = 14L * 24 * 3600 * 1000;
     /** How far ahead of the server's clock an event time may be. */
     static final long MAX_CLOCK_SKEW_MILLIS = 60_000;
 
@@ -485,12 +485,12 @@ public final class RecommendationServer implements AutoCloseable {
             throw new BadRequestException(where + ".propensity", propensity, "a number in (0, 1]");
         }
         // A client may say when the event happened ("ts", milliseconds since the epoch): batches sent late or out of
-        // order keep their own times. A time in the future (beyond a minute of clock skew) or older than a week is
+        // order keep their own times. A time in the future (beyond a minute of clock skew) or older than 14 days is
         // refused; without one, the event is stamped on arrival.
         double ts = number(o, where, "ts", now);
         if (!(ts >= now - MAX_EVENT_AGE_MILLIS && ts <= now + MAX_CLOCK_SKEW_MILLIS) || ts != Math.rint(ts)) {
             throw new BadRequestException(where + ".ts", shorten(String.valueOf(o.get("ts"))),
-                    "milliseconds since the epoch, at most a week old and at most a minute ahead of the server");
+                    "milliseconds since the epoch, at most 14 days old and at most a minute ahead of the server");
         }
         return new Event(t, requestId, user, item, arm, position, propensity, (long) ts);
     }
