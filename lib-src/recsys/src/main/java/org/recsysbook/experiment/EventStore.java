@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 import org.recsysbook.serving.Event;
 import org.recsysbook.serving.EventSink;
 
@@ -114,7 +114,9 @@ public final class EventStore implements EventSink, AutoCloseable {
         if (readOnly) {
             p.setProperty("access_mode", "READ_ONLY");
         }
-        this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+        // The driver directly rather than through DriverManager, which cannot see a driver loaded by a notebook's
+        // class loader.
+        this.root = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), p);
         int b = 0;
         if (readOnly) {
             problem = "the event store " + file + " is read-only; events are refused until it is writable";

@@ -95,16 +95,17 @@ public final class LiveExperiment implements AutoCloseable {
     }
 
     /**
-     * {@code n} pool items for an exploration slot: drawn evenly from the items ranked 200th to 2,000th by
-     * popularity (known enough to be plausible, not so popular that the funnel already shows them).
+     * {@code n} pool items for an exploration slot, spread evenly over the catalog ranked by popularity from the
+     * 20th item down: a few popular, most from the long tail, so that their click rates differ and there is
+     * something to learn.
      */
     public int[] explorationPool(int n) {
         if (n < 2 || n > 100) {
             throw new IllegalArgumentException("n must be in [2, 100], got " + n);
         }
-        int[] byPopularity = TopK.indices(world.popularity(), Math.min(2000, world.itemCount()));
+        int[] byPopularity = TopK.indices(world.popularity(), world.itemCount());
+        int from = Math.min(20, byPopularity.length - n);
         int[] pool = new int[n];
-        int from = Math.min(200, byPopularity.length - n);
         for (int i = 0; i < n; i++) {
             pool[i] = byPopularity[from + (int) ((long) i * (byPopularity.length - from) / n)];
         }

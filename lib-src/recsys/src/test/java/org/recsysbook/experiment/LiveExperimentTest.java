@@ -60,7 +60,7 @@ class LiveExperimentTest {
     static final String EXPLORED = """
             SELECT i.item_id, CAST(c.request_id IS NOT NULL AS INTEGER) AS clicked, i.propensity
             FROM impressions i LEFT JOIN clicks c USING (request_id, item_id)
-            WHERE i.explored AND i.ts >= ? AND i.ts < ?
+            WHERE i.explored AND epoch_ms(i.ts) >= ? AND epoch_ms(i.ts) < ?
             ORDER BY i.ts, i.request_id""";
 
     @Test
@@ -138,10 +138,10 @@ class LiveExperimentTest {
                                 .significant()).count() / 200.0, (System.nanoTime() - t1) / 1e9);
 
                 long quarter = x.day(1) + SimulatedClock.DAY_MILLIS / 4;
-                Table learn = ExperimentAnalysis.query(c, EXPLORED, new java.sql.Timestamp(x.day(1)),
-                        new java.sql.Timestamp(quarter));
-                Table explored = ExperimentAnalysis.query(c, EXPLORED, new java.sql.Timestamp(quarter),
-                        new java.sql.Timestamp(half));
+                Table learn = ExperimentAnalysis.query(c, EXPLORED, x.day(1),
+                        quarter);
+                Table explored = ExperimentAnalysis.query(c, EXPLORED, quarter,
+                        half);
                 LoggedBandit log = ExperimentAnalysis.loggedBandit(explored, pool);
                 double[] shows = new double[pool.length];
                 double[] clicks = new double[pool.length];
@@ -167,8 +167,8 @@ class LiveExperimentTest {
                 slot.serve(policy);
                 sim.play(half, half - x.day(1), 3000, 10);
                 x.store().flush();
-                Table served = ExperimentAnalysis.query(c, EXPLORED, new java.sql.Timestamp(half),
-                        new java.sql.Timestamp(x.day(1) + SimulatedClock.DAY_MILLIS));
+                Table served = ExperimentAnalysis.query(c, EXPLORED, half,
+                        x.day(1) + SimulatedClock.DAY_MILLIS);
                 double servedCtr = served.intColumn("clicked").mean();
                 double trueRate = TrafficSimulator.trueSlotCtr(x.world(), pool, target, 3);
                 assertTrue(Math.abs(servedCtr - trueRate) < 0.25 * trueRate, servedCtr + " served, " + trueRate + " true");
