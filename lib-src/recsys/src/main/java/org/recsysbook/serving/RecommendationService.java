@@ -27,8 +27,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>Thread-safe. {@link #swap} replaces an arm's model atomically: a request reads its arm's bundle once, so
  * requests in flight finish on the old version and the next ones run on the new one.
  *
- * <p>Where the next steps plug in: the event store is the {@link EventSink} given to the builder; an exploration
- * slot would replace one position of the list in {@link #recommend} and log its propensity with the impression.
+ * <p>Where the experiment loop plugs in: the event store is the {@link EventSink} given to the builder; the
+ * {@link AnswerHook} given to it sees every answer computed for a request (the funnel's or the deadline's), may fill
+ * an exploration slot, and logs the impressions with their propensities.
  */
 public final class RecommendationService {
     /** The longest list a request may ask for. */
