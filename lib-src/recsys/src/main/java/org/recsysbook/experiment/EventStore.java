@@ -46,7 +46,8 @@ import org.recsysbook.serving.EventSink;
  * Appender into staging tables, moves them into the keyed tables, commits once, and only then releases the
  * waiting callers: a caller that returned has its events in the write-ahead log, so a process killed with SIGKILL
  * loses none of them (DuckDB replays the log when the file is opened again). {@link #log} (the serving path's
- * impressions) queues without waiting; if the writer falls behind by more than {@code maxQueuedRows} the rows are
+ * impressions) queues without waiting, and such rows are committed together at most every 50 ms unless a waiting
+ * batch comes first; if the writer falls behind by more than {@code maxQueuedRows} the rows are
  * dropped and counted ({@link #dropped}), so that the request path never blocks on the database.
  *
  * <p><b>When it cannot write</b> (a read-only file, a full disk) {@link #status} says so, {@link #record} fails with
@@ -62,6 +63,8 @@ import org.recsysbook.serving.EventSink;
 public final class EventStore implements EventSink, AutoCloseable {
     /** The most rows one commit carries; the writer starts another commit for the rest. */
     static final int MAX_GROUP_ROWS = 100_000;
+    /** How long serving-path rows wait for company before they are committed, when no caller waits. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private static final String IMPRESSION_COLUMNS = "request_id VARCHAR NOT NULL, user_id INTEGER NOT NULL, "
             + "arm VARCHAR NOT NULL, model_version VARCHAR NOT NULL, item_id INTEGER NOT NULL, "
@@ -281,10 +284,25 @@ public final class EventStore implements EventSink, AutoCloseable {
             group.clear();
             group.add(first);
             int rows = first.rows().size();
+            boolean waited = first.done() != null;
+            // Only serving-path rows so far: nobody waits for them, so linger a little and commit them together
+            // (a commit per answer would cost the cores the service answers on); a batch someone waits for ends it.
+            long until = System.nanoTime() + LINGER_NANOS;
             Pending next;
-            while (rows < MAX_GROUP_ROWS && (next = queue.poll()) != null) {
+            while (rows < MAX_GROUP_ROWS) {
+                long left = until - System.nanoTime();
+                try {
+                    next = waited || left <= 0 ? queue.poll() : queue.poll(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    next = null;
+                    running = false;
+                }
+                if (next == null) {
+                    break;
+                }
                 group.add(next);
                 rows += next.rows().size();
+                waited |= next.done() != null;
             }
             commit(group);
         }
