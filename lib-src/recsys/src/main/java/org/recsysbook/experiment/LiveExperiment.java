@@ -96,18 +96,17 @@ public final class LiveExperiment implements AutoCloseable {
 
     /**
      * {@code n} pool items for an exploration slot, spread evenly over the catalog ranked by popularity from the
-     * 20th item down: a few popular, most from the long tail, so that their click rates differ and there is
-     * something to learn.
+     * most popular item down: one or two popular, most from the long tail, so that their click rates differ and
+     * there is something to learn.
      */
     public int[] explorationPool(int n) {
         if (n < 2 || n > 100) {
             throw new IllegalArgumentException("n must be in [2, 100], got " + n);
         }
         int[] byPopularity = TopK.indices(world.popularity(), world.itemCount());
-        int from = Math.min(20, byPopularity.length - n);
         int[] pool = new int[n];
         for (int i = 0; i < n; i++) {
-            pool[i] = byPopularity[from + (int) ((long) i * (byPopularity.length - from) / n)];
+            pool[i] = byPopularity[(int) ((long) i * byPopularity.length / n)];
         }
         return pool;
     }
