@@ -319,9 +319,11 @@ public final class EventStore implements EventSink, AutoCloseable {
             if (conn == null) {
                 openWriter();
             }
+            int staged = 0;
             try (DuckDBAppender imp = conn.createAppender("temp", "main", "staging_impressions");
                  DuckDBAppender clk = conn.createAppender("temp", "main", "staging_clicks")) {
                 for (Pending p : group) {
+                    staged += p.rows().size();
                     for (Row r : p.rows()) {
                         Event e = r.event();
                         long micros = e.timeMillis() * 1000;
@@ -337,9 +339,7 @@ public final class EventStore implements EventSink, AutoCloseable {
             }
             int ni;
             int nc;
-            int staged;
             try (Statement s = conn.createStatement()) {
-                staged = (int) (countOf(s, "staging_impressions") + countOf(s, "staging_clicks"));
                 ni = s.executeUpdate("INSERT OR IGNORE INTO impressions SELECT * FROM staging_impressions");
                 nc = s.executeUpdate("INSERT OR IGNORE INTO clicks SELECT * FROM staging_clicks");
                 s.execute("DELETE FROM staging_impressions");
