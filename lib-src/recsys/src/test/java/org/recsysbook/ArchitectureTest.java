@@ -22,15 +22,16 @@ import org.recsysbook.archfixture.world.CycleA;
  * The library's package structure, as WORKBOOK.md draws it: no cycles between packages; the layers, bottom to top,
  * {@code core} and {@code notebook} (floors that import nothing of ours), {@code world} and {@code data}, the stages
  * in funnel order ({@code retrieval}, {@code ranking}, {@code rerank}), {@code pipeline}, then {@code metrics},
- * {@code abtest} and {@code bandit}, {@code serving}, {@code studies}, and {@code exercises} on top; and nothing in
+ * {@code abtest} and {@code bandit}, {@code serving}, {@code experiment} (the event store and the experiment loop on
+ * the live service), {@code studies}, and {@code exercises} on top; and nothing in
  * the library imports the kernel. Layers that do not exist yet ({@code data}, {@code serving}) are declared, so the
  * packages that add them land in their place.
  */
 @AnalyzeClasses(packages = "org.recsysbook", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] ABOVE_PIPELINE = {"Metrics", "A/B testing", "Bandits", "Serving", "Studies",
-        "Exercises"};
+    private static final String[] ABOVE_PIPELINE = {"Metrics", "A/B testing", "Bandits", "Serving", "Experiment",
+        "Studies", "Exercises"};
 
     /** The layers and who may use each; a layer may use the ones below it, never one above. */
     static LayeredArchitecture layers() {
@@ -48,6 +49,7 @@ class ArchitectureTest {
                 .layer("A/B testing").definedBy("org.recsysbook.abtest..")
                 .layer("Bandits").definedBy("org.recsysbook.bandit..")
                 .layer("Serving").definedBy("org.recsysbook.serving..")
+                .layer("Experiment").definedBy("org.recsysbook.experiment..")
                 .layer("Studies").definedBy("org.recsysbook.studies..")
                 .layer("Exercises").definedBy("org.recsysbook.exercises..")
 
@@ -60,13 +62,14 @@ class ArchitectureTest {
                 .whereLayer("Ranking").mayOnlyBeAccessedByLayers(with(ABOVE_PIPELINE, "Re-ranking", "Pipeline"))
                 .whereLayer("Re-ranking").mayOnlyBeAccessedByLayers(with(ABOVE_PIPELINE, "Pipeline"))
                 .whereLayer("Pipeline").mayOnlyBeAccessedByLayers(ABOVE_PIPELINE)
-                .whereLayer("Metrics").mayOnlyBeAccessedByLayers("A/B testing", "Bandits", "Serving", "Studies",
-                        "Exercises")
-                .whereLayer("A/B testing").mayOnlyBeAccessedByLayers("Metrics", "Bandits", "Serving", "Studies",
-                        "Exercises")
-                .whereLayer("Bandits").mayOnlyBeAccessedByLayers("Metrics", "A/B testing", "Serving", "Studies",
-                        "Exercises")
-                .whereLayer("Serving").mayOnlyBeAccessedByLayers("Studies", "Exercises")
+                .whereLayer("Metrics").mayOnlyBeAccessedByLayers("A/B testing", "Bandits", "Serving", "Experiment",
+                        "Studies", "Exercises")
+                .whereLayer("A/B testing").mayOnlyBeAccessedByLayers("Metrics", "Bandits", "Serving", "Experiment",
+                        "Studies", "Exercises")
+                .whereLayer("Bandits").mayOnlyBeAccessedByLayers("Metrics", "A/B testing", "Serving", "Experiment",
+                        "Studies", "Exercises")
+                .whereLayer("Serving").mayOnlyBeAccessedByLayers("Experiment", "Studies", "Exercises")
+                .whereLayer("Experiment").mayOnlyBeAccessedByLayers("Studies", "Exercises")
                 .whereLayer("Studies").mayOnlyBeAccessedByLayers("Exercises")
                 .whereLayer("Exercises").mayNotBeAccessedByAnyLayer();
     }

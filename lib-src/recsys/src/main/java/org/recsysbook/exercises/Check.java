@@ -592,4 +592,29 @@ public final class Check {
     public static boolean concurrencyLimit(LoadResult limitOne, LoadResult limitSixteen, char why) {
         return ServingExercises.concurrencyLimit(limitOne, limitSixteen, why);
     }
+
+    // ---- 12 · the experiment loop --------------------------------------------------------------------------------
+
+    /** A 50/50 sample-ratio χ² statistic from the two arms' counts. */
+    @FunctionalInterface
+    public interface SrmFunction {
+        double apply(long control, long treatment);
+    }
+
+    /**
+     * Checks a 50/50 sample-ratio χ² statistic on two cases worked by hand and against the library on the notebook's
+     * broken day (its control and treatment user counts).
+     */
+    public static boolean srmChiSquare(SrmFunction chi2, long brokenControl, long brokenTreatment) {
+        return ExperimentExercises.srmChiSquare(chi2, brokenControl, brokenTreatment);
+    }
+
+    /**
+     * Checks the smallest propensity the exploration slot can log and why off-policy evaluation needs a floor.
+     * Options: (a) IPS divides by the logged propensity, (b) it makes Thompson sampling learn faster, (c) the
+     * database cannot store 0.
+     */
+    public static boolean propensityFloor(double minPropensity, char why, org.recsysbook.experiment.ThompsonSlot slot) {
+        return ExperimentExercises.propensityFloor(minPropensity, why, slot);
+    }
 }

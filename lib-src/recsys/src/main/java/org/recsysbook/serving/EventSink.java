@@ -23,4 +23,12 @@ public interface EventSink {
 
     /** The number of events of one type recorded so far. */
     long count(Event.Type type);
+
+    /**
+     * {@code "ok"} while the sink can record, otherwise a sentence saying why not (a read-only or full database):
+     * {@code /health} reports it and {@code POST /events} answers 503 meanwhile.
+     */
+    default String status() {
+        return "ok";
+    }
 }

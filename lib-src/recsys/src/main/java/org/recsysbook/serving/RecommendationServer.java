@@ -71,11 +71,16 @@ import io.undertow.util.SameThreadExecutor;
 public final class RecommendationServer implements AutoCloseable {
     /** The most events one {@code POST /events} may carry. */
     public static final int MAX_BATCH = 1000;
+    /** The oldest event time {@code POST /events} accepts, relative to the server's clock. */
+    static final long MAX_EVENT_AGE_MILLIS = 14L * 24 * 3600 * 1000;
+    /** How far ahead of the server's clock an event time may be. */
+    static final long MAX_CLOCK_SKEW_MILLIS = 60_000;
 
     private final RecommendationService service;
     private final ServerConfig config;
     private final Undertow undertow;
     private final ExecutorService workers;
+    private final ExecutorService eventWriters = eventWriters();
     private final ScheduledThreadPoolExecutor timer;
     private final Semaphore permits;
     private final ResourceHandler page;
@@ -185,6 +190,7 @@ public final class RecommendationServer implements AutoCloseable {
         }
         timer.shutdownNow();
         workers.shutdownNow();
+        eventWriters.shutdownNow();
         undertow.stop();
     }
 
@@ -205,7 +211,8 @@ public final class RecommendationServer implements AutoCloseable {
                 }
                 case "/events" -> {
                     if (ex.getRequestMethod().equals(Methods.POST)) {
-                        withBody(ex, body -> events(ex, body));
+                        withBody(ex, body -> ex.dispatch(SameThreadExecutor.INSTANCE,
+                                () -> submitEvents(ex, body)));
                     } else {
                         methodNotAllowed(ex, "POST");
                     }
@@ -395,7 +402,7 @@ public final class RecommendationServer implements AutoCloseable {
     private void calibrate() {
         for (int i = 0; i < 20; i++) {
             long t = System.nanoTime();
-            answerJson(service.fallback(0, RecommendationService.MAX_K, null, 0));
+            answerJson(service.fallback(0, RecommendationService.MAX_K, null, 0, false));
             observe(fallbackCost, System.nanoTime() - t);
         }
         for (int i = 0; i < 5; i++) {
@@ -481,6 +488,36 @@ public final class RecommendationServer implements AutoCloseable {
 
     // ---- /events -----------------------------------------------------------------------------------------------
 
+    /**
+     * Threads that wait for the event sink's commit, so that a batch waiting for the database holds neither an I/O
+     * thread nor a recommendation worker; many waiting batches are what lets a sink group them into one commit.
+     */
+    private static ExecutorService eventWriters() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "recsys-events-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void submitEvents(HttpServerExchange ex, String body) {
+        try {
+            eventWriters.execute(() -> {
+                try {
+                    events(ex, body);
+                } catch (BadRequestException b) {
+                    error(ex, 400, b.parameter(), b.value(), b.allowed());
+                } catch (RuntimeException r) {
+                    service.metrics().error("internal");
+                    sendIfOpen(ex, 500, errorJson("internal", "", "", r.toString()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            sendIfOpen(ex, 503, errorJson("stopping", "", "", "the service is shutting down"));
+        }
+    }
+
     private void events(HttpServerExchange ex, String body) {
         JsonElement root;
         try {
@@ -499,6 +536,12 @@ public final class RecommendationServer implements AutoCloseable {
         }
         if (items.isEmpty() || items.size() > MAX_BATCH) {
             throw new BadRequestException("events", items.size() + " events", "1 to " + MAX_BATCH + " per request");
+        }
+        String store = service.events().status();
+        if (!"ok".equals(store)) {
+            service.metrics().error("sink");
+            send(ex, 503, errorJson("unavailable", "", "", "events cannot be recorded now: " + store));
+            return;
         }
         long now = System.currentTimeMillis();
         List<Event> batch = new ArrayList<>(items.size());
@@ -542,7 +585,15 @@ public final class RecommendationServer implements AutoCloseable {
         if (!(propensity > 0 && propensity <= 1)) {
             throw new BadRequestException(where + ".propensity", propensity, "a number in (0, 1]");
         }
-        return new Event(t, requestId, user, item, arm, position, propensity, now);
+        // A client may say when the event happened ("ts", milliseconds since the epoch): batches sent late or out of
+        // order keep their own times. A time in the future (beyond a minute of clock skew) or older than 14 days is
+        // refused; without one, the event is stamped on arrival.
+        double ts = number(o, where, "ts", now);
+        if (!(ts >= now - MAX_EVENT_AGE_MILLIS && ts <= now + MAX_CLOCK_SKEW_MILLIS) || ts != Math.rint(ts)) {
+            throw new BadRequestException(where + ".ts", shorten(String.valueOf(o.get("ts"))),
+                    "milliseconds since the epoch, at most 14 days old and at most a minute ahead of the server");
+        }
+        return new Event(t, requestId, user, item, arm, position, propensity, (long) ts);
     }
 
     private static String string(JsonObject o, String where, String name, String fallback) {
@@ -592,7 +643,9 @@ public final class RecommendationServer implements AutoCloseable {
 
     private String health() {
         JsonObject o = new JsonObject();
-        o.addProperty("status", "ok");
+        String store = service.events().status();
+        o.addProperty("status", "ok".equals(store) ? "ok" : "degraded");
+        o.addProperty("eventStore", store);
         JsonObject models = new JsonObject();
         service.versions().forEach(models::addProperty);
         o.add("models", models);

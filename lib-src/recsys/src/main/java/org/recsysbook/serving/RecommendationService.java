@@ -27,8 +27,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>Thread-safe. {@link #swap} replaces an arm's model atomically: a request reads its arm's bundle once, so
  * requests in flight finish on the old version and the next ones run on the new one.
  *
- * <p>Where the next steps plug in: the event store is the {@link EventSink} given to the builder; an exploration
- * slot would replace one position of the list in {@link #recommend} and log its propensity with the impression.
+ * <p>Where the experiment loop plugs in: the event store is the {@link EventSink} given to the builder; the
+ * {@link AnswerHook} given to it sees every answer computed for a request (the funnel's or the deadline's), may fill
+ * an exploration slot, and logs the impressions with their propensities.
  */
 public final class RecommendationService {
     /** The longest list a request may ask for. */
@@ -45,6 +46,8 @@ public final class RecommendationService {
     private final AtomicLongArray delayNanos = new AtomicLongArray(Stage.values().length);
     private final AtomicReferenceArray<long[]> windows = new AtomicReferenceArray<>(Stage.values().length); // {from, until, nanos}
     private final int maxItems;
+    private final AnswerHook hook;
+    private final String requestIdPrefix;
 
     private RecommendationService(Builder b) {
         this.arms = List.copyOf(b.bundles.keySet());
@@ -62,6 +65,8 @@ public final class RecommendationService {
             max = Math.max(max, m.itemCount());
         }
         this.maxItems = max;
+        this.hook = b.hook;
+        this.requestIdPrefix = b.requestIdPrefix;
     }
 
     /** A builder; at least one arm is required. */
@@ -97,10 +102,10 @@ public final class RecommendationService {
     Answer compute(int user, int k, UserContext context, String arm) {
         int a = armIndex(user, k, context, arm);
         ModelBundle bundle = bundles.get(a);
-        String id = "r" + nextRequest.incrementAndGet();
+        String id = requestIdPrefix + nextRequest.incrementAndGet();
         metrics.enter();
         try {
-            return run(id, user, k, context, arms.get(a), bundle, true);
+            return hooked(run(id, user, k, context, arms.get(a), bundle, true), bundle);
         } finally {
             metrics.leave();
         }
@@ -123,10 +128,20 @@ public final class RecommendationService {
 
     /** {@link #deadlineFallback} without counting the answer as sent (the HTTP layer counts it once it is written). */
     Answer fallback(int user, int k, String arm, long elapsedNanos) {
+        return fallback(user, k, arm, elapsedNanos, true);
+    }
+
+    /**
+     * The deadline's popularity answer, not counted as sent; {@code logged} passes it through the experiment
+     * loop's hook (exploration slot, impression log) as every answer a user is shown must be, and is false only
+     * for the server's calibration, whose answers nobody sees.
+     */
+    Answer fallback(int user, int k, String arm, long elapsedNanos, boolean logged) {
         int a = armIndex(user, k, UserContext.NONE, arm);
         ModelBundle bundle = bundles.get(a);
-        return popularAnswer("r" + nextRequest.incrementAndGet(), user, k, arms.get(a), bundle,
+        Answer answer = popularAnswer(requestIdPrefix + nextRequest.incrementAndGet(), user, k, arms.get(a), bundle,
                 AnswerPath.DEADLINE_POPULARITY, elapsedNanos);
+        return logged ? hooked(answer, bundle) : answer;
     }
 
     /**
@@ -221,6 +236,11 @@ public final class RecommendationService {
             metrics.stage(Stage.RE_RANKING, stage[2]);
         }
         return answer(id, user, arm, bundle, AnswerPath.FULL, hit, shown, candidates, ranked, stage, t0);
+    }
+
+    /** The experiment loop's hook (exploration slot, impression logging), if one was given. */
+    private Answer hooked(Answer answer, ModelBundle bundle) {
+        return hook == null ? answer : hook.apply(answer, bundle);
     }
 
     private boolean overran(Stage stage, long nanos) {
@@ -399,8 +419,35 @@ public final class RecommendationService {
         private long cacheSize = 10_000;
         private long cacheTtlSeconds = 300;
         private EventSink events = new InMemoryEventSink();
+        private AnswerHook hook;
+        private String requestIdPrefix = "r";
 
         private Builder() {
+        }
+
+        /**
+         * The experiment loop's hook, applied to every answer computed for a request (not to warm-up runs): an
+         * exploration slot and impression logging (default: none).
+         */
+        public Builder answerHook(AnswerHook newHook) {
+            if (newHook == null) {
+                throw new IllegalArgumentException("answerHook must not be null");
+            }
+            this.hook = newHook;
+            return this;
+        }
+
+        /**
+         * What request ids start with (default {@code "r"}), followed by a counter from 1: a service that logs to a
+         * store kept across restarts gives each start its own prefix, so that ids stay unique in the store.
+         */
+        public Builder requestIdPrefix(String prefix) {
+            if (prefix == null || !prefix.matches("[A-Za-z0-9_-]{1,24}")) {
+                throw new IllegalArgumentException("requestIdPrefix must be 1 to 24 letters, digits, '_' or '-', got "
+                        + (prefix == null ? "null" : "\"" + prefix + "\""));
+            }
+            this.requestIdPrefix = prefix;
+            return this;
         }
 
         /** Adds an arm serving {@code bundle}; arms share traffic equally. */

@@ -29,11 +29,11 @@
  * sit above it (the notebook's load-run charts are {@code studies.ServingStudy}, its checks
  * {@code exercises.ServingExercises}).
  *
- * <h2>What comes next</h2>
- * The event store of the experiment-loop issue plugs in as another {@link org.recsysbook.serving.EventSink} (its
- * {@code record} returns once the batch is committed, which is what {@code POST /events} acknowledges); an
- * exploration slot replaces one position of the list where {@code RecommendationService} builds its answer and
- * logs the propensity each {@link org.recsysbook.serving.Event} already carries. A MovieLens bundle is another
- * {@link org.recsysbook.serving.ModelBundle}.
+ * <h2>What builds on it</h2>
+ * The experiment loop ({@code org.recsysbook.experiment}, a layer above this one) plugs in through two seams: its
+ * event store is the {@link org.recsysbook.serving.EventSink} given to the builder (its {@code record} returns once
+ * the batch is committed, which is what {@code POST /events} acknowledges), and its
+ * {@link org.recsysbook.serving.AnswerHook} fills an exploration slot and logs each answer's impressions with their
+ * propensities. A MovieLens bundle is another {@link org.recsysbook.serving.ModelBundle}.
  */
 package org.recsysbook.serving;
