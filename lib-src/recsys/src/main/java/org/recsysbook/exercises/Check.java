@@ -597,7 +597,7 @@ public final class Check {
 
     /** A 50/50 sample-ratio χ² statistic from the two arms' counts. */
     @FunctionalInterface
-    public interface SrmFunction {
+    public interface ChiSquareFunction {
         double apply(long control, long treatment);
     }
 
@@ -605,7 +605,7 @@ public final class Check {
      * Checks a 50/50 sample-ratio χ² statistic on two cases worked by hand and against the library on the notebook's
      * broken day (its control and treatment user counts).
      */
-    public static boolean srmChiSquare(SrmFunction chi2, long brokenControl, long brokenTreatment) {
+    public static boolean srmChiSquare(ChiSquareFunction chi2, long brokenControl, long brokenTreatment) {
         return ExperimentExercises.srmChiSquare(chi2, brokenControl, brokenTreatment);
     }
 

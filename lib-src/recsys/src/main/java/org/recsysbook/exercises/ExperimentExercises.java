@@ -14,7 +14,7 @@ final class ExperimentExercises {
      * Checks a 50/50 sample-ratio χ² statistic, Σ (observed − expected)² / expected over the two arms, on cases worked
      * by hand and against {@link SampleRatioMismatch} on the notebook's broken day.
      */
-    static boolean srmChiSquare(Check.SrmFunction chi2, long brokenControl, long brokenTreatment) {
+    static boolean srmChiSquare(Check.ChiSquareFunction chi2, long brokenControl, long brokenTreatment) {
         ExerciseCheck check = ExerciseCheck.named("srm_chi_square")
                 .unless(chi2 == null, "write srmChiSquare as a function (control, treatment) -> …");
         if (chi2 == null) {
