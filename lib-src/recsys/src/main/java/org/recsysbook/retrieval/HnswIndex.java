@@ -433,6 +433,19 @@ public final class HnswIndex implements CandidateGenerator {
         return codes != null;
     }
 
+    /**
+     * This index's graph searched with int8 codes ({@code true}) or the float vectors ({@code false}), as
+     * {@link Builder#int8} sets it, without building the graph again: encoding takes one pass over the vectors.
+     * Returns this index when it already searches that way.
+     */
+    public HnswIndex withInt8(boolean value) {
+        if (value == int8()) {
+            return this;
+        }
+        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, searchBreadth,
+                value);
+    }
+
     /** Number of layers of the hierarchy. */
     public int levels() {
         return graph.levels();

@@ -194,6 +194,23 @@ class HnswIndexTest {
     }
 
     @Test
+    void withInt8SearchesTheSameGraphAsTheBuilderOption() {
+        World w = world8000();
+        HnswIndex.Builder b = HnswIndex.builder(w).threads(1).seed(5);
+        OnHeapHnswGraph graph = b.buildLuceneGraph();
+        HnswIndex floats = b.int8(false).pack(graph, System.nanoTime());
+        HnswIndex codes = b.int8(true).pack(graph, System.nanoTime());
+        HnswIndex switched = floats.withInt8(true);
+        assertTrue(switched.int8() && floats.withInt8(false) == floats && !switched.withInt8(false).int8());
+        assertEquals(codes.graphBytes(), switched.graphBytes());
+        for (int u = 0; u < 20; u++) {
+            float[] q = w.userVector(u);
+            assertArrayEquals(codes.search(q, 10, 40).ids(), switched.search(q, 10, 40).ids(), "user " + u);
+            assertArrayEquals(floats.search(q, 10, 40).ids(), switched.withInt8(false).search(q, 10, 40).ids());
+        }
+    }
+
+    @Test
     void int8DotOfTheVectorKernelMatchesTheScalarOne() {
         java.util.Random r = new java.util.Random(4);
         for (int n : new int[] {1, 7, 16, 37, 64, 100}) {
