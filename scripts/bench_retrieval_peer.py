@@ -136,6 +136,10 @@ def main(directory):
     print(f"  {'exact top-100':<34} {'project':>10} {'FAISS':>10} {'ratio':>9}")
     for key in ("median_ms", "p99_ms", "cpu_median_ms", "cpu_p99_ms"):
         print(ratio_row(key, pe, fe, key))
+    if "row_major_median_ms" in pe:
+        for key in ("median_ms", "cpu_median_ms"):
+            print(f"  {'row-major scan (before), ' + key:<34} {pe['row_major_' + key]:10.3f} {fe[key]:10.3f} "
+                  f"{pe['row_major_' + key] / fe[key]:8.2f}x")
     triad = project["triad_best_gbps"]
     print(f"  {'GB/s at the median':<34} {pe['gbps']:10.2f} {fe_gbps:10.2f}   (single-thread triad, best: "
           f"{triad:.2f} GB/s; project {100 * pe['gbps'] / triad:.0f}%, FAISS {100 * fe_gbps / triad:.0f}%)")

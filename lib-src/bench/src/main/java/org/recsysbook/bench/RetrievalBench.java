@@ -23,7 +23,8 @@ import org.recsysbook.world.World;
 
 /**
  * Candidate generation at catalog scale: a STREAM-style triad (the machine's single-thread memory bandwidth),
- * the exact top-100 scan (scalar and Vector API kernels, one core and all cores) with its effective GB/s
+ * the exact top-100 scan (scalar and Vector API kernels, the latter on its blocked layout and on the row-major
+ * rows it scanned before; one core and all cores) with its effective GB/s
  * against that bandwidth, the chapter's cosine + popularity blend, and HNSW (build on all cores, recall@100
  * and latency per query on one core over the search breadth, on the float vectors and on int8 codes of the same
  * graph) on a low-rank world. Every query is timed in wall-clock and in thread CPU time.
@@ -100,6 +101,16 @@ public final class RetrievalBench {
             System.out.printf(Locale.ROOT, "  vector and scalar kernels: identical top-100 for %d of %d queries, "
                     + "mean overlap %.5f (float rounding reorders near-ties at the cut)%n", same, queries,
                     overlap / queries);
+        }
+        if (DotKernel.best().blockRows() > 0) {
+            BenchStats rowMajor = exactScan("exact top-100 scan, " + DotKernel.best().name() + " row-major, 1 core",
+                    new ExactScan(world).withKernel(rowMajorOnly(DotKernel.best())), world, queries, bytesPerQuery,
+                    null, triad[0]);
+            System.out.printf(Locale.ROOT, "  blocked layout against the row-major scan it replaced (same floats): "
+                    + "%.2fx the speed at the median, %.2fx in thread CPU time%n",
+                    rowMajor.medianMillis() / exact.medianMillis(),
+                    rowMajor.cpuQuantileMillis(0.5) / exact.cpuQuantileMillis(0.5));
+            json.putStats("exact_row_major", rowMajor);
         }
         json.putStats("exact", exact).put("exact_gbps", bytesPerQuery / (exact.medianMillis() * 1e6));
         int cores = Runtime.getRuntime().availableProcessors();
@@ -206,6 +217,29 @@ public final class RetrievalBench {
         System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median (%.0f%% of the triad's best)%n", stats.line(),
                 gbps, 100 * gbps / triadGbps);
         return stats;
+    }
+
+    /**
+     * {@code kernel} without its blocked layout: the row-major scan with one horizontal sum per row, which
+     * {@link ExactScan} ran before it read a blocked copy (the same floats, so the same top-100).
+     */
+    private static DotKernel rowMajorOnly(DotKernel kernel) {
+        return new DotKernel() {
+            @Override
+            public float dot(float[] a, int ao, float[] b, int bo, int n) {
+                return kernel.dot(a, ao, b, bo, n);
+            }
+
+            @Override
+            public void dots(float[] rows, int dim, int from, int to, float[] query, float[] out) {
+                kernel.dots(rows, dim, from, to, query, out);
+            }
+
+            @Override
+            public String name() {
+                return kernel.name() + "-row-major";
+            }
+        };
     }
 
     private static void blend(World world, int queries, double bytesPerQuery) {

@@ -22,6 +22,52 @@ public interface DotKernel {
     void dots(float[] rows, int dim, int from, int to, float[] query, float[] out);
 
     /**
+     * Rows per block of this kernel's blocked layout ({@link #blocked}), which
+     * {@link #dots(float[], float[], int, int, int, float[], float[])} scans without a horizontal sum per row;
+     * 0 when the kernel has none and scans row-major rows only (the default).
+     */
+    default int blockRows() {
+        return 0;
+    }
+
+    /**
+     * The blocked copy of row-major {@code rows} ({@code dim} floats per row) that
+     * {@link #dots(float[], float[], int, int, int, float[], float[])} reads: the rows in groups of
+     * {@code w = }{@link #blockRows()}, each group stored column by column ({@code w} consecutive floats hold
+     * component {@code c} of its {@code w} rows), so that one vector load holds one component of {@code w} rows.
+     * Rows after the last full group are left out (they are read row-major). Null when {@code blockRows()} is 0.
+     */
+    default float[] blocked(float[] rows, int dim) {
+        int w = blockRows();
+        if (w == 0) {
+            return null;
+        }
+        int n = rows.length / dim;
+        int full = n - n % w;
+        float[] out = new float[full * dim];
+        for (int i0 = 0; i0 < full; i0 += w) {
+            int base = i0 * dim;
+            for (int r = 0; r < w; r++) {
+                int row = base + r * dim;
+                for (int c = 0; c < dim; c++) {
+                    out[base + c * w + r] = rows[row + c];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #dots(float[], int, int, int, float[], float[])} reading the full groups of rows from {@code blocked}
+     * (this kernel's {@link #blocked} copy of {@code rows}) and the others from {@code rows}. The floats written
+     * are the same, bit for bit, as the row-major call's; only the memory order of the work changes. The default
+     * ignores {@code blocked}.
+     */
+    default void dots(float[] rows, float[] blocked, int dim, int from, int to, float[] query, float[] out) {
+        dots(rows, dim, from, to, query, out);
+    }
+
+    /**
      * {@code Σ_j q[j]·codes[co+j]} for {@code j < n}: a float query against one vector stored as signed
      * bytes (int8 codes), used by {@link HnswIndex} with int8 scoring.
      */
