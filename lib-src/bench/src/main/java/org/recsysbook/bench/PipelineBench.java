@@ -88,8 +88,9 @@ public final class PipelineBench {
         System.out.printf(Locale.ROOT, "world generation (all cores): %.1f s%n", (System.nanoTime() - t0) / 1e9);
         int cores = Runtime.getRuntime().availableProcessors();
         HnswIndex index = HnswIndex.builder(world).threads(cores).searchBreadth(ef).build();
-        System.out.printf(Locale.ROOT, "HNSW build (M %d, beam width %d, %d threads): %.1f s%n", index.m(),
-                index.beamWidth(), cores, index.buildSeconds());
+        System.out.printf(Locale.ROOT, "HNSW build (M %d, beam width %d, %d threads): %.1f s; search on %s%n",
+                index.m(), index.beamWidth(), cores, index.buildSeconds(),
+                index.int8() ? "int8 codes, re-scored with the floats (the default from 1M items)" : "the floats");
 
         t0 = System.nanoTime();
         ClickModel clicks = new ClickModel(world, new ClickModel.Weights(5, 1, 1, -3));

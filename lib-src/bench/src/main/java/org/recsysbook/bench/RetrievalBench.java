@@ -104,7 +104,7 @@ public final class RetrievalBench {
         }
         if (DotKernel.best().blockRows() > 0) {
             BenchStats rowMajor = exactScan("exact top-100 scan, " + DotKernel.best().name() + " row-major, 1 core",
-                    new ExactScan(world).withKernel(rowMajorOnly(DotKernel.best())), world, queries, bytesPerQuery,
+                    new ExactScan(world).withKernel(DotKernel.rowMajor(DotKernel.best())), world, queries, bytesPerQuery,
                     null, triad[0]);
             System.out.printf(Locale.ROOT, "  blocked layout against the row-major scan it replaced (same floats): "
                     + "%.2fx the speed at the median, %.2fx in thread CPU time%n",
@@ -123,7 +123,7 @@ public final class RetrievalBench {
 
         System.out.printf(Locale.ROOT, "building HNSW (M %d, beam width %d) on %d threads … (load %s)%n",
                 HnswIndex.DEFAULT_M, HnswIndex.DEFAULT_BEAM_WIDTH, cores, BenchStats.loadAverage());
-        HnswIndex floats = HnswIndex.builder(world).threads(cores).build();
+        HnswIndex floats = HnswIndex.builder(world).threads(cores).int8(false).build();
         HnswIndex codes = floats.withInt8(true);
         String loadAfterBuild = BenchStats.loadAverage();
         System.out.printf(Locale.ROOT, "HNSW build, %d items, %d threads: %.1f s (load after %s); graph %.1f MiB, "
@@ -217,29 +217,6 @@ public final class RetrievalBench {
         System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median (%.0f%% of the triad's best)%n", stats.line(),
                 gbps, 100 * gbps / triadGbps);
         return stats;
-    }
-
-    /**
-     * {@code kernel} without its blocked layout: the row-major scan with one horizontal sum per row, which
-     * {@link ExactScan} ran before it read a blocked copy (the same floats, so the same top-100).
-     */
-    private static DotKernel rowMajorOnly(DotKernel kernel) {
-        return new DotKernel() {
-            @Override
-            public float dot(float[] a, int ao, float[] b, int bo, int n) {
-                return kernel.dot(a, ao, b, bo, n);
-            }
-
-            @Override
-            public void dots(float[] rows, int dim, int from, int to, float[] query, float[] out) {
-                kernel.dots(rows, dim, from, to, query, out);
-            }
-
-            @Override
-            public String name() {
-                return kernel.name() + "-row-major";
-            }
-        };
     }
 
     private static void blend(World world, int queries, double bytesPerQuery) {

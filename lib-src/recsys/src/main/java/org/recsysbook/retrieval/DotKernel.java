@@ -98,6 +98,38 @@ public interface DotKernel {
         return DotKernels.BEST;
     }
 
+    /**
+     * {@code kernel} on row-major rows only: the same dot products with {@link #blockRows()} 0, so that an
+     * {@link ExactScan} on it makes no blocked copy and reduces each row on its own, as it did before it read
+     * the blocked layout (to compare the two; the floats are the same).
+     */
+    static DotKernel rowMajor(DotKernel kernel) {
+        if (kernel == null) {
+            throw new IllegalArgumentException("kernel must not be null");
+        }
+        return new DotKernel() {
+            @Override
+            public float dot(float[] a, int ao, float[] b, int bo, int n) {
+                return kernel.dot(a, ao, b, bo, n);
+            }
+
+            @Override
+            public void dots(float[] rows, int dim, int from, int to, float[] query, float[] out) {
+                kernel.dots(rows, dim, from, to, query, out);
+            }
+
+            @Override
+            public float dotCodes(float[] q, byte[] codes, int co, int n) {
+                return kernel.dotCodes(q, codes, co, n);
+            }
+
+            @Override
+            public String name() {
+                return kernel.name() + "-row-major";
+            }
+        };
+    }
+
     /** Whether the Vector API kernel is available in this JVM. */
     static boolean vectorApiAvailable() {
         return DotKernels.BEST != ScalarDotKernel.INSTANCE;

@@ -23,14 +23,8 @@ class VectorApiKernelTest {
         SplittableRandom rng = new SplittableRandom(1);
         for (int dim : new int[] {1, 3, 16, 20, 64, 67, 100}) {
             int n = 37;
-            float[] rows = new float[n * dim];
-            float[] q = new float[dim];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = (float) rng.nextGaussian();
-            }
-            for (int j = 0; j < dim; j++) {
-                q[j] = (float) rng.nextGaussian();
-            }
+            float[] rows = gaussian(rng, n * dim);
+            float[] q = gaussian(rng, dim);
             float[] a = new float[n];
             float[] b = new float[n];
             best.dots(rows, dim, 2, n, q, a);
@@ -53,24 +47,12 @@ class VectorApiKernelTest {
         System.exit(0);
     }
 
-    /** The row-major scan of a kernel, as ExactScan ran before it read the blocked copy. */
-    private static DotKernel rowMajorOnly(DotKernel k) {
-        return new DotKernel() {
-            @Override
-            public float dot(float[] a, int ao, float[] b, int bo, int n) {
-                return k.dot(a, ao, b, bo, n);
-            }
-
-            @Override
-            public void dots(float[] rows, int dim, int from, int to, float[] query, float[] out) {
-                k.dots(rows, dim, from, to, query, out);
-            }
-
-            @Override
-            public String name() {
-                return k.name() + "-row-major";
-            }
-        };
+    private static float[] gaussian(SplittableRandom rng, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        return v;
     }
 
     /**
@@ -85,14 +67,8 @@ class VectorApiKernelTest {
         int w = best.blockRows();
         for (int dim : new int[] {1, 3, 16, 20, 64, 67, 100}) {
             int n = 5 * w + 7;
-            float[] rows = new float[n * dim];
-            float[] q = new float[dim];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = (float) rng.nextGaussian();
-            }
-            for (int j = 0; j < dim; j++) {
-                q[j] = (float) rng.nextGaussian();
-            }
+            float[] rows = gaussian(rng, n * dim);
+            float[] q = gaussian(rng, dim);
             float[] blocked = best.blocked(rows, dim);
             int[][] ranges = {{0, n}, {0, w}, {1, n}, {w - 1, 3 * w + 1}, {2 * w, 4 * w}, {5 * w, n}, {3, 9},
                 {0, 0}};
@@ -112,18 +88,12 @@ class VectorApiKernelTest {
         }
         int n = 20_011;
         int dim = 64;
-        float[] rows = new float[n * dim];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = (float) rng.nextGaussian();
-        }
+        float[] rows = gaussian(rng, n * dim);
         ExactScan blockedScan = new ExactScan(rows, dim);
-        ExactScan rowScan = blockedScan.withKernel(rowMajorOnly(best));
+        ExactScan rowScan = blockedScan.withKernel(DotKernel.rowMajor(best));
         for (int threads : new int[] {1, 3}) {
             for (int u = 0; u < 20; u++) {
-                float[] q = new float[dim];
-                for (int j = 0; j < dim; j++) {
-                    q[j] = (float) rng.nextGaussian();
-                }
+                float[] q = gaussian(rng, dim);
                 org.recsysbook.core.ScoredItems x = blockedScan.withThreads(threads).generate(q, 100);
                 org.recsysbook.core.ScoredItems y = rowScan.withThreads(threads).generate(q, 100);
                 for (int i = 0; i < 100; i++) {
@@ -163,5 +133,14 @@ class VectorApiKernelTest {
         DotKernel.best().dots(rows, 3, 0, 2, new float[] {1, 0, -1}, out);
         assertEquals(-2f, out[0]);
         assertEquals(-2f, out[1]);
+        DotKernel rowMajor = DotKernel.rowMajor(DotKernel.best());
+        assertEquals(0, rowMajor.blockRows());
+        assertEquals(null, rowMajor.blocked(rows, 3));
+        float[] again = new float[2];
+        rowMajor.dots(rows, null, 3, 0, 2, new float[] {1, 0, -1}, again);
+        assertEquals(-2f, again[0]);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DotKernel.rowMajor(null));
+        assertEquals(true, e.getMessage().contains("kernel"), e.getMessage());
     }
 }
