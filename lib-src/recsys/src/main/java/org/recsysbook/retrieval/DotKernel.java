@@ -33,28 +33,13 @@ public interface DotKernel {
     /**
      * The blocked copy of row-major {@code rows} ({@code dim} floats per row) that
      * {@link #dots(float[], float[], int, int, int, float[], float[])} reads: the rows in groups of
-     * {@code w = }{@link #blockRows()}, each group stored column by column ({@code w} consecutive floats hold
-     * component {@code c} of its {@code w} rows), so that one vector load holds one component of {@code w} rows.
-     * Rows after the last full group are left out (they are read row-major). Null when {@code blockRows()} is 0.
+     * {@code w = }{@link #blockRows()}, each group stored component by component ({@code w} consecutive floats
+     * hold one component of its {@code w} rows), the components in the order the kernel reads them, so that the
+     * scan reads memory front to back. Rows after the last full group are left out (they are read row-major).
+     * Null (the default) when the kernel has no blocked layout.
      */
     default float[] blocked(float[] rows, int dim) {
-        int w = blockRows();
-        if (w == 0) {
-            return null;
-        }
-        int n = rows.length / dim;
-        int full = n - n % w;
-        float[] out = new float[full * dim];
-        for (int i0 = 0; i0 < full; i0 += w) {
-            int base = i0 * dim;
-            for (int r = 0; r < w; r++) {
-                int row = base + r * dim;
-                for (int c = 0; c < dim; c++) {
-                    out[base + c * w + r] = rows[row + c];
-                }
-            }
-        }
-        return out;
+        return null;
     }
 
     /**

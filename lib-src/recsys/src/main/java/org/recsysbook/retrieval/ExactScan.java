@@ -19,7 +19,8 @@ import org.recsysbook.world.World;
  * fork-join pool and merged — the same result for any split.
  *
  * <p>With the Vector API kernel the scan reads a blocked copy of the vectors, made once when the scan is
- * created ({@link DotKernel#blocked}: 16 rows stored component by component, one more float per vector
+ * created ({@link DotKernel#blocked}: as many rows as the kernel has float lanes, 16 with AVX-512, stored
+ * component by component in the order the scan reads them; one more float per vector
  * component held while the scan lives). The row-major scan summed each row's vector lanes with a
  * horizontal {@code reduceLanes}, which made it compute-bound (issue 17: 4.9 GB/s, 1.5× FAISS's
  * {@code IndexFlatIP} at 1M × 64); the blocked scan does the same float operations per row, so the same
@@ -62,7 +63,7 @@ public final class ExactScan implements CandidateGenerator {
             throw new IllegalArgumentException("kernel must not be null");
         }
         return new ExactScan(vectors, dim, n, newKernel, threads,
-                newKernel.blockRows() == kernel.blockRows() ? blocked : null);
+                newKernel == kernel ? blocked : null);
     }
 
     /** The same scan split over {@code threads} slices, 1 to 256. */
