@@ -101,6 +101,29 @@ def main(directory):
     print(f"FAISS IndexFlatIP top-{K}, 1 thread   n={fe['n']}  {figures(fe)}  recall@100 {fe['recall']:.4f}  "
           f"{fe_gbps:.2f} GB/s at the median")
 
+    print(f"== exact scan side by side: {n} x {dim}, one query at a time, one thread; ratio = project / FAISS "
+          f"(load now {load()})")
+    pe = {k[len("exact_"):]: v for k, v in project.items() if k.startswith("exact_")}
+    print(f"  {'exact top-100':<34} {'project':>10} {'FAISS':>10} {'ratio':>9}")
+    for key in ("median_ms", "p99_ms", "cpu_median_ms", "cpu_p99_ms"):
+        print(ratio_row(key, pe, fe, key))
+    if "row_major_median_ms" in pe:
+        for key in ("median_ms", "cpu_median_ms"):
+            print(f"  {'row-major scan (before), ' + key:<34} {pe['row_major_' + key]:10.3f} {fe[key]:10.3f} "
+                  f"{pe['row_major_' + key] / fe[key]:8.2f}x")
+    triad = project["triad_best_gbps"]
+    print(f"  {'GB/s at the median':<34} {pe['gbps']:10.2f} {fe_gbps:10.2f}   (single-thread triad, best: "
+          f"{triad:.2f} GB/s; project {100 * pe['gbps'] / triad:.0f}%, FAISS {100 * fe_gbps / triad:.0f}%)")
+    verdict("exact top-100, one thread, within 1.1x of FAISS IndexFlatIP (median)",
+            pe["median_ms"] <= 1.1 * fe["median_ms"],
+            f"{pe['median_ms']:.3f} ms against {fe['median_ms']:.3f} ms, {pe['median_ms'] / fe['median_ms']:.2f}x; "
+            f"thread CPU {pe['cpu_median_ms'] / fe['cpu_median_ms']:.2f}x")
+
+    if not project["hnsw"]:   # RetrievalBench --exact-only
+        print(f"# no HNSW in the project's run (--exact-only)")
+        print(f"# load average at end (1, 5, 15 min): {load()}")
+        return
+
     # ---- HNSW
     faiss.omp_set_num_threads(BUILD_THREADS)
     hnsw = faiss.IndexHNSWFlat(dim, M, faiss.METRIC_INNER_PRODUCT)
@@ -129,25 +152,8 @@ def main(directory):
               f"min={s['min_recall']:.2f}")
 
     # ---- side by side
-    print()
-    print(f"== side by side: {n} x {dim}, one query at a time, one thread; ratio = project / FAISS "
+    print(f"== HNSW side by side: {n} x {dim}, one query at a time, one thread; ratio = project / FAISS "
           f"(load now {load()})")
-    pe = {k[len("exact_"):]: v for k, v in project.items() if k.startswith("exact_")}
-    print(f"  {'exact top-100':<34} {'project':>10} {'FAISS':>10} {'ratio':>9}")
-    for key in ("median_ms", "p99_ms", "cpu_median_ms", "cpu_p99_ms"):
-        print(ratio_row(key, pe, fe, key))
-    if "row_major_median_ms" in pe:
-        for key in ("median_ms", "cpu_median_ms"):
-            print(f"  {'row-major scan (before), ' + key:<34} {pe['row_major_' + key]:10.3f} {fe[key]:10.3f} "
-                  f"{pe['row_major_' + key] / fe[key]:8.2f}x")
-    triad = project["triad_best_gbps"]
-    print(f"  {'GB/s at the median':<34} {pe['gbps']:10.2f} {fe_gbps:10.2f}   (single-thread triad, best: "
-          f"{triad:.2f} GB/s; project {100 * pe['gbps'] / triad:.0f}%, FAISS {100 * fe_gbps / triad:.0f}%)")
-    verdict("exact top-100, one thread, within 1.1x of FAISS IndexFlatIP (median)",
-            pe["median_ms"] <= 1.1 * fe["median_ms"],
-            f"{pe['median_ms']:.3f} ms against {fe['median_ms']:.3f} ms, {pe['median_ms'] / fe['median_ms']:.2f}x; "
-            f"thread CPU {pe['cpu_median_ms'] / fe['cpu_median_ms']:.2f}x")
-
     print(f"\n  {'HNSW: the smallest ef reaching':<34} {'ef':>4} {'recall':>7} {'median':>8} {'p99':>8} "
           f"{'CPU med':>8} {'CPU p99':>8}   ratios median / p99 (wall; CPU)")
     for target in RECALL_TARGETS:

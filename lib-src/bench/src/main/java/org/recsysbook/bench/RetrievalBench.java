@@ -29,7 +29,8 @@ import org.recsysbook.world.World;
  * and latency per query on one core over the search breadth, on the float vectors and on int8 codes of the same
  * graph) on a low-rank world. Every query is timed in wall-clock and in thread CPU time.
  *
- * <p>Usage: {@code RetrievalBench [items=1000000] [queries=200] [dim=64] [--peer DIR]}. Run the JVM with
+ * <p>Usage: {@code RetrievalBench [items=1000000] [queries=200] [dim=64] [--exact-only] [--peer DIR]}
+ * ({@code --exact-only}: the triad and the exact scans, no HNSW). Run the JVM with
  * {@code --add-modules jdk.incubator.vector} to measure the Vector API kernel as well. With {@code --peer DIR}
  * it also writes what a peer library needs to run the same benchmark on the same data — {@code items.f32}
  * (row-major float32, little-endian), {@code queries.f32} (the queries scaled to unit length, as the scan and
@@ -48,8 +49,11 @@ public final class RetrievalBench {
     public static void main(String[] args) throws IOException {
         List<String> positional = new ArrayList<>();
         Path peer = null;
+        boolean hnsw = true;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--peer")) {
+            if (args[i].equals("--exact-only")) {
+                hnsw = false;
+            } else if (args[i].equals("--peer")) {
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException("--peer needs a directory");
                 }
@@ -121,6 +125,15 @@ public final class RetrievalBench {
             export(peer, world, truth, queries);
         }
 
+        String scope = items == 1_000_000 && dim == 64 ? ""
+                : String.format(Locale.ROOT, "; targets set for 1M x 64, this run is %d x %d", items, dim);
+        exact.verdict("exact scan median <= 40 ms/query, one core", exact.medianMillis() <= 40,
+                String.format(Locale.ROOT, "%.2f GB/s against the triad's %.2f GB/s%s",
+                        bytesPerQuery / (exact.medianMillis() * 1e6), triad[0], scope));
+        if (!hnsw) {
+            finish(peer, json.putRaw("hnsw", "[]"));
+            return;
+        }
         System.out.printf(Locale.ROOT, "building HNSW (M %d, beam width %d) on %d threads … (load %s)%n",
                 HnswIndex.DEFAULT_M, HnswIndex.DEFAULT_BEAM_WIDTH, cores, BenchStats.loadAverage());
         HnswIndex floats = HnswIndex.builder(world).threads(cores).int8(false).build();
@@ -176,11 +189,6 @@ public final class RetrievalBench {
             }
         }
         json.putRaw("hnsw", "[\n    " + String.join(",\n    ", rows) + "]");
-        String scope = items == 1_000_000 && dim == 64 ? ""
-                : String.format(Locale.ROOT, "; targets set for 1M x 64, this run is %d x %d", items, dim);
-        exact.verdict("exact scan median <= 40 ms/query, one core", exact.medianMillis() <= 40,
-                String.format(Locale.ROOT, "%.2f GB/s against the triad's %.2f GB/s%s",
-                        bytesPerQuery / (exact.medianMillis() * 1e6), triad[0], scope));
         if (hnswStats == null) {
             BenchStats.printVerdict("HNSW recall@100 >= 0.95 with p99 <= 5 ms, at the smallest such ef", false,
                     "no breadth up to " + BREADTHS[BREADTHS.length - 1] + " reached recall@100 >= 0.95" + scope);
@@ -189,6 +197,10 @@ public final class RetrievalBench {
                     + ")", hnswStats.hasP99() && hnswStats.p99Millis() <= 5,
                     hnswFigure + (hnswStats.hasP99() ? "" : "; too few queries to judge a p99") + scope);
         }
+        finish(peer, json);
+    }
+
+    private static void finish(Path peer, Json json) throws IOException {
         json.put("load_end", BenchStats.loadAverage());
         if (peer != null) {
             Files.writeString(peer.resolve("project.json"), json.toString() + "\n");
