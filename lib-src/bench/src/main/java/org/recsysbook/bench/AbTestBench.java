@@ -21,7 +21,7 @@ public final class AbTestBench {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int experiments = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-        BenchStats.printMachine("AbTestBench");
+        BenchStats.begin("AbTestBench");
         RateVariant arm = RateVariant.of("control", 0.05);
         ExperimentSimulator design = ExperimentSimulator.of(users, 14);
         PeekingStudy study = new PeekingStudy(design, 0.05, 0.01).withoutProgress();
@@ -62,11 +62,11 @@ public final class AbTestBench {
         }
         z.print();
         t.print();
-        double target = 5000;
-        System.out.printf(Locale.ROOT, "target: A/A study median ≤ %.0f ms → %s (median %.0f ms, p99 %.0f ms)%n", target,
-                whole.medianMillis() <= target ? "MET" : "MISSED", whole.medianMillis(), whole.p99Millis());
+        whole.verdict("A/A study (" + experiments + " experiments) median <= 5000 ms on 2 cores",
+                whole.medianMillis() <= 5000, Runtime.getRuntime().availableProcessors() + " cores here");
         if (sink == 42) {
             System.out.println();
         }
+        BenchStats.end();
     }
 }

@@ -20,7 +20,7 @@ import org.recsysbook.retrieval.MostPopular;
  * MovieLens through the learned generators of notebook 9: the time to load the GroupLens files, each model's training
  * time on the chronological training set (ALS with 64 factors and 15 iterations, EASE pruned to movies with 10 or more
  * ratings), and the latency of a top-10 recommendation for every user (and its throughput on one thread), with the
- * machine's load average before and after, since a loaded machine slows every figure.
+ * machine's load average at the start and the end, since a loaded machine slows every figure. It has no targets.
  *
  * <p>Each training is repeated and reported as median and p99 of wall-clock time, and as the process CPU time of the
  * median run (the work done, whatever the load). Usage: {@code MovieLensBench [repeats=5] [directory]}; the data
@@ -33,8 +33,7 @@ public final class MovieLensBench {
     public static void main(String[] args) {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path dir = args.length > 1 ? Path.of(args[1]) : MovieLens.locate();
-        BenchStats.printMachine("MovieLensBench");
-        printLoad("before");
+        BenchStats.begin("MovieLensBench");
 
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -110,7 +109,8 @@ public final class MovieLensBench {
                     3 * users.length / seconds, users.length);
         }
         System.out.printf(Locale.ROOT, "HNSW recall@100 against the exact scan: %.4f%n", ann.recall(users, 100));
-        printLoad("after");
+        System.out.println("# no targets: MovieLensBench only reports figures");
+        BenchStats.end();
     }
 
     private static int medianIndex(long[] v) {
@@ -120,10 +120,5 @@ public final class MovieLensBench {
         }
         java.util.Arrays.sort(idx, (a, b) -> Long.compare(v[a], v[b]));
         return idx[(v.length - 1) / 2];
-    }
-
-    private static void printLoad(String when) {
-        System.out.printf(Locale.ROOT, "# load average %s: %.2f (1 min)%n", when,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

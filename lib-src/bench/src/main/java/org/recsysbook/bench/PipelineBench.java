@@ -32,6 +32,11 @@ import org.recsysbook.world.World;
  * and the HNSW graph are built on all cores first (minutes for 1M items); the learned ranker is
  * trained (inverse propensity weighting) on clicks logged from 2000 simulated requests that each show 10
  * random candidates; then requests run one at a time on the main thread.
+ *
+ * <p>Every warm-up and timed request is for a different user (the world holds {@code min(500, requests) +
+ * requests} users): no query vector repeats, so nothing a repeated query would leave in the caches flatters the
+ * figures. Only the ranker's training traffic drew from the same users, before any request was timed; the
+ * pipeline keeps no per-user state.
  */
 public final class PipelineBench {
     private static final int CANDIDATES = 1000;
@@ -71,18 +76,21 @@ public final class PipelineBench {
             throw new IllegalArgumentException("items and efSearch must be ≥ " + CANDIDATES + ", got " + items
                     + " and " + ef);
         }
-        BenchStats.printMachine("PipelineBench");
-        System.out.printf(Locale.ROOT, "# %d items × %d dims (low-rank world), %d requests: HNSW top-%d (ef %d) → "
-                + "learned ranker keeps %d → rules, freshness, MMR, quota → %d%n", items, dim, requests, CANDIDATES,
-                ef, RANKED, FINAL);
+        BenchStats.begin("PipelineBench");
+        int warmup = Math.min(500, requests);
+        System.out.printf(Locale.ROOT, "# %d items × %d dims (low-rank world), %d requests (+ %d warm-up), each for a different user: HNSW top-%d (ef %d) → "
+                + "learned ranker keeps %d → rules, freshness, MMR, quota → %d%n", items, dim, requests, warmup,
+                CANDIDATES, ef, RANKED, FINAL);
 
         long t0 = System.nanoTime();
-        World world = World.builder().items(items).dim(dim).seed(42).build();
+        World world = World.builder().items(items).dim(dim).users(warmup + requests).seed(42)
+                .build();
         System.out.printf(Locale.ROOT, "world generation (all cores): %.1f s%n", (System.nanoTime() - t0) / 1e9);
         int cores = Runtime.getRuntime().availableProcessors();
         HnswIndex index = HnswIndex.builder(world).threads(cores).searchBreadth(ef).build();
-        System.out.printf(Locale.ROOT, "HNSW build (M %d, beam width %d, %d threads): %.1f s%n", index.m(),
-                index.beamWidth(), cores, index.buildSeconds());
+        System.out.printf(Locale.ROOT, "HNSW build (M %d, beam width %d, %d threads): %.1f s; search on %s%n",
+                index.m(), index.beamWidth(), cores, index.buildSeconds(),
+                index.int8() ? "int8 codes, re-scored with the floats (the default from 1M items)" : "the floats");
 
         t0 = System.nanoTime();
         ClickModel clicks = new ClickModel(world, new ClickModel.Weights(5, 1, 1, -3));
@@ -121,9 +129,8 @@ public final class PipelineBench {
             }
             pool[u] = Request.forUser(world, u).withContext(UserContext.CHAPTER_DEMO).withSeen(seen);
         }
-        int warmup = Math.min(500, requests);
         for (int q = 0; q < warmup; q++) {
-            pipeline.recommend(pool[rng.nextInt(pool.length)]);
+            pipeline.recommend(pool[q]);   // users 0 … warmup-1
         }
         BenchStats total = new BenchStats("whole request (HNSW → learned ranker → re-rank)");
         BenchStats cand = new BenchStats("  candidate generation: HNSW top-" + CANDIDATES);
@@ -131,10 +138,11 @@ public final class PipelineBench {
         BenchStats rerank = new BenchStats("  re-ranking: rules → freshness → MMR → quota");
         long shown = 0;
         for (int q = 0; q < requests; q++) {
-            Request r = pool[rng.nextInt(pool.length)];
+            Request r = pool[warmup + q];   // users warmup … warmup+requests-1, each once
+            long c = BenchStats.cpuNow();
             long s = System.nanoTime();
             PipelineResult res = pipeline.recommend(r);
-            total.add(System.nanoTime() - s);
+            total.add(System.nanoTime() - s, BenchStats.cpuNow() - c);
             cand.add(res.times().candidateNanos());
             rank.add(res.times().rankingNanos());
             rerank.add(res.times().reRankingNanos());
@@ -144,7 +152,12 @@ public final class PipelineBench {
         cand.print();
         rank.print();
         rerank.print();
-        System.out.printf(Locale.ROOT, "mean final list length %.2f; target: whole request p99 <= 10 ms → %s%n",
-                (double) shown / requests, total.p99Millis() <= 10 ? "met" : "MISSED");
+        System.out.printf(Locale.ROOT, "mean final list length %.2f%n", (double) shown / requests);
+        String scope = items == 1_000_000 && dim == 64 ? ""
+                : String.format(Locale.ROOT, "target set for 1M x 64, this run is %d x %d", items, dim);
+        total.verdict("whole request p99 <= 10 ms (wall clock, distinct users)",
+                total.hasP99() && total.p99Millis() <= 10,
+                total.hasP99() ? scope : "too few requests to judge a p99" + (scope.isEmpty() ? "" : "; " + scope));
+        BenchStats.end();
     }
 }

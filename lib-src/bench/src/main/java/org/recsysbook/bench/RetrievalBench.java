@@ -1,5 +1,16 @@
 package org.recsysbook.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.recsysbook.core.ScoredItems;
@@ -11,31 +22,64 @@ import org.recsysbook.retrieval.HnswIndex;
 import org.recsysbook.world.World;
 
 /**
- * Candidate generation at catalog scale: the exact top-100 scan (scalar and Vector API kernels, one
- * core and all cores), the chapter's cosine + popularity blend, and Lucene HNSW (build on all cores,
- * recall@100 and latency per query on one core over the search breadth) on a low-rank world.
+ * Candidate generation at catalog scale: a STREAM-style triad (the machine's single-thread memory bandwidth),
+ * the exact top-100 scan (scalar and Vector API kernels, the latter on its blocked layout and on the row-major
+ * rows it scanned before; one core and all cores) with its effective GB/s
+ * against that bandwidth, the chapter's cosine + popularity blend, and HNSW (build on all cores, recall@100
+ * and latency per query on one core over the search breadth, on the float vectors and on int8 codes of the same
+ * graph) on a low-rank world. Every query is timed in wall-clock and in thread CPU time.
  *
- * <p>Usage: {@code RetrievalBench [items=1000000] [queries=200] [dim=64]}. Run the JVM with
- * {@code --add-modules jdk.incubator.vector} to measure the Vector API kernel as well. For scale: the
- * chapter's NumPy {@code candidate_generation} (matrix product, norms and a full argsort) took about
- * 190 ms per query on 1M × 64 on the reference machine.
+ * <p>Usage: {@code RetrievalBench [items=1000000] [queries=200] [dim=64] [--exact-only] [--peer DIR]}
+ * ({@code --exact-only}: the triad and the exact scans, no HNSW). Run the JVM with
+ * {@code --add-modules jdk.incubator.vector} to measure the Vector API kernel as well. With {@code --peer DIR}
+ * it also writes what a peer library needs to run the same benchmark on the same data — {@code items.f32}
+ * (row-major float32, little-endian), {@code queries.f32} (the queries scaled to unit length, as the scan and
+ * the index scale them), {@code truth.i32} (the exact top-100 ids of each query, best first, int32) — and its
+ * own figures as {@code project.json}; {@code scripts/bench_retrieval_peer.py} reads them
+ * ({@code ./workbook bench retrieval --peer}).
  */
 public final class RetrievalBench {
     private static final int K = 100;
-    private static final int[] BREADTHS = {100, 150, 200, 300, 400, 600};
+    private static final int[] BREADTHS = {100, 120, 150, 200, 300, 400, 600};
 
     private RetrievalBench() {
     }
 
-    public static void main(String[] args) {
-        int items = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
-        int queries = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int dim = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        BenchStats.printMachine("RetrievalBench");
+    public static void main(String[] args) throws IOException {
+        List<String> positional = new ArrayList<>();
+        Path peer = null;
+        boolean hnsw = true;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--exact-only")) {
+                hnsw = false;
+            } else if (args[i].equals("--peer")) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("--peer needs a directory");
+                }
+                peer = Path.of(args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        int items = positional.size() > 0 ? Integer.parseInt(positional.get(0).replace("_", "")) : 1_000_000;
+        int queries = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 200;
+        int dim = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 64;
+        BenchStats.begin("RetrievalBench");
+        String loadStart = BenchStats.loadAverage();
         System.out.printf(Locale.ROOT, "# %d items × %d dims (low-rank world), %d queries, top-%d; Vector API %s%n",
                 items, dim, queries, K, DotKernel.vectorApiAvailable()
                         ? "available (" + DotKernel.best().name() + ")"
                         : "NOT available: run with --add-modules jdk.incubator.vector to measure it");
+        Json json = new Json();
+        json.put("items", items).put("dim", dim).put("queries", queries).put("k", K)
+                .put("java", System.getProperty("java.version")).put("kernel", DotKernel.best().name())
+                .put("load_start", loadStart);
+
+        double[] triad = Triad.measure();
+        System.out.printf(Locale.ROOT, "STREAM-style triad a[i] = b[i] + s*c[i], 1 thread, 3 x %d MiB of doubles: "
+                + "best %.2f GB/s, median %.2f GB/s (24 bytes per element, as STREAM counts)%n",
+                Triad.BYTES_PER_ARRAY >> 20, triad[0], triad[1]);
+        json.put("triad_best_gbps", triad[0]).put("triad_median_gbps", triad[1]);
 
         long t0 = System.nanoTime();
         World world = World.builder().items(items).dim(dim).users(queries).seed(42).build();
@@ -43,90 +87,147 @@ public final class RetrievalBench {
         double bytesPerQuery = 4.0 * items * dim;
 
         ExactScan scalar = new ExactScan(world).withKernel(DotKernel.scalar());
-        ScoredItems[] truth = exactScan("exact top-100 scan, scalar, 1 core", scalar, world, queries,
-                bytesPerQuery);
-        double exactMedian = lastMedianMs;
+        ScoredItems[] truth = new ScoredItems[queries];
+        BenchStats exactScalar = exactScan("exact top-100 scan, scalar, 1 core", scalar, world, queries,
+                bytesPerQuery, truth, triad[0]);
+        BenchStats exact = exactScalar;
         if (DotKernel.vectorApiAvailable()) {
-            ScoredItems[] vec = exactScan("exact top-100 scan, " + DotKernel.best().name() + ", 1 core",
-                    new ExactScan(world), world, queries, bytesPerQuery);
+            ScoredItems[] vec = new ScoredItems[queries];
+            exact = exactScan("exact top-100 scan, " + DotKernel.best().name() + ", 1 core", new ExactScan(world),
+                    world, queries, bytesPerQuery, vec, triad[0]);
             int same = 0;
             double overlap = 0;
             for (int u = 0; u < queries; u++) {
-                same += java.util.Arrays.equals(vec[u].ids(), truth[u].ids()) ? 1 : 0;
+                same += Arrays.equals(vec[u].ids(), truth[u].ids()) ? 1 : 0;
                 overlap += AnnRecall.of(vec[u], truth[u]);
             }
             System.out.printf(Locale.ROOT, "  vector and scalar kernels: identical top-100 for %d of %d queries, "
                     + "mean overlap %.5f (float rounding reorders near-ties at the cut)%n", same, queries,
                     overlap / queries);
-            exactMedian = lastMedianMs;
         }
+        if (DotKernel.best().blockRows() > 0) {
+            BenchStats rowMajor = exactScan("exact top-100 scan, " + DotKernel.best().name() + " row-major, 1 core",
+                    new ExactScan(world).withKernel(DotKernel.rowMajor(DotKernel.best())), world, queries, bytesPerQuery,
+                    null, triad[0]);
+            System.out.printf(Locale.ROOT, "  blocked layout against the row-major scan it replaced (same floats): "
+                    + "%.2fx the speed at the median, %.2fx in thread CPU time%n",
+                    rowMajor.medianMillis() / exact.medianMillis(),
+                    rowMajor.cpuQuantileMillis(0.5) / exact.cpuQuantileMillis(0.5));
+            json.putStats("exact_row_major", rowMajor);
+        }
+        json.putStats("exact", exact).put("exact_gbps", bytesPerQuery / (exact.medianMillis() * 1e6));
         int cores = Runtime.getRuntime().availableProcessors();
         exactScan("exact top-100 scan, " + DotKernel.best().name() + ", " + cores + " cores",
-                new ExactScan(world).withThreads(cores), world, Math.min(queries, 100), bytesPerQuery);
+                new ExactScan(world).withThreads(cores), world, Math.min(queries, 100), bytesPerQuery, null, triad[0]);
         blend(world, Math.min(queries, 100), bytesPerQuery);
-
-        System.out.printf(Locale.ROOT, "building HNSW (M %d, beam width %d) on %d threads …%n",
-                HnswIndex.DEFAULT_M, HnswIndex.DEFAULT_BEAM_WIDTH, cores);
-        HnswIndex index = HnswIndex.builder(world).threads(cores).build();
-        System.out.printf(Locale.ROOT, "HNSW build, %d items, %d threads: %.1f s; graph %.0f MiB, %d levels%n",
-                items, cores, index.buildSeconds(), index.graphBytes() / 1048576.0, index.levels());
-
-        for (int r = 0; r < Math.min(queries, 50); r++) {
-            index.search(world.userVector(r), K, BREADTHS[BREADTHS.length - 1]);
+        if (peer != null) {
+            export(peer, world, truth, queries);
         }
-        String hnswVerdict = "MISSED: no breadth up to " + BREADTHS[BREADTHS.length - 1]
-                + " reached recall@100 >= 0.95";
-        for (int breadth : BREADTHS) {
-            if (breadth > items) {
-                continue;
-            }
-            BenchStats stats = new BenchStats("HNSW top-100, ef " + breadth + ", 1 core");
-            double recall = 0;
-            double minRecall = 1;
-            for (int u = 0; u < queries; u++) {
-                float[] q = world.userVector(u);
-                long s = System.nanoTime();
-                ScoredItems c = index.search(q, K, breadth);
-                stats.add(System.nanoTime() - s);
-                double r = AnnRecall.atK(c, truth[u], K);
-                recall += r;
-                minRecall = Math.min(minRecall, r);
-            }
-            System.out.printf(Locale.ROOT, "%s  recall@100 mean=%.4f min=%.2f%n", stats.line(), recall / queries,
-                    minRecall);
-            if (hnswVerdict.startsWith("MISSED: no") && recall / queries >= 0.95) {
-                hnswVerdict = String.format(Locale.ROOT, "%s: ef %d, recall@100 %.4f, p99 %.3f ms",
-                        stats.p99Millis() <= 5 ? "met" : "MISSED", breadth, recall / queries, stats.p99Millis());
-            }
-        }
+
         String scope = items == 1_000_000 && dim == 64 ? ""
-                : String.format(Locale.ROOT, " (targets set for 1M x 64; this run is %d x %d)", items, dim);
-        System.out.printf(Locale.ROOT, "target: exact scan median <= 40 ms/query, one core -> %s: %.2f ms%s%n",
-                exactMedian <= 40 ? "met" : "MISSED", exactMedian, scope);
-        System.out.printf(Locale.ROOT, "target: HNSW recall@100 >= 0.95 with p99 <= 5 ms, at the smallest such ef "
-                + "-> %s%s%n", hnswVerdict, scope);
+                : String.format(Locale.ROOT, "; targets set for 1M x 64, this run is %d x %d", items, dim);
+        exact.verdict("exact scan median <= 40 ms/query, one core", exact.medianMillis() <= 40,
+                String.format(Locale.ROOT, "%.2f GB/s against the triad's %.2f GB/s%s",
+                        bytesPerQuery / (exact.medianMillis() * 1e6), triad[0], scope));
+        if (!hnsw) {
+            finish(peer, json.putRaw("hnsw", "[]"));
+            return;
+        }
+        System.out.printf(Locale.ROOT, "building HNSW (M %d, beam width %d) on %d threads … (load %s)%n",
+                HnswIndex.DEFAULT_M, HnswIndex.DEFAULT_BEAM_WIDTH, cores, BenchStats.loadAverage());
+        HnswIndex floats = HnswIndex.builder(world).threads(cores).int8(false).build();
+        HnswIndex codes = floats.withInt8(true);
+        String loadAfterBuild = BenchStats.loadAverage();
+        System.out.printf(Locale.ROOT, "HNSW build, %d items, %d threads: %.1f s (load after %s); graph %.1f MiB, "
+                + "int8 codes %.1f MiB, float vectors %.1f MiB, %d levels%n", items, cores, floats.buildSeconds(),
+                loadAfterBuild, floats.graphBytes() / 1048576.0, (codes.graphBytes() - floats.graphBytes()) / 1048576.0,
+                bytesPerQuery / 1048576.0, floats.levels());
+        json.put("build_seconds", floats.buildSeconds()).put("build_threads", cores)
+                .put("build_load_after", loadAfterBuild)
+                .put("graph_bytes", floats.graphBytes()).put("codes_bytes", codes.graphBytes() - floats.graphBytes())
+                .put("vector_bytes", (long) bytesPerQuery);
+
+        String hnswVerdict = null;
+        BenchStats hnswStats = null;
+        String hnswFigure = null;
+        List<String> rows = new ArrayList<>();
+        for (HnswIndex index : new HnswIndex[] {floats, codes}) {
+            String variant = index.int8() ? "int8" : "f32";
+            for (int r = 0; r < Math.min(queries, 50); r++) {
+                for (int breadth : BREADTHS) {
+                    index.search(world.userVector(r), K, Math.min(breadth, items));
+                }
+            }
+            for (int breadth : BREADTHS) {
+                if (breadth > items) {
+                    continue;
+                }
+                BenchStats stats = new BenchStats("HNSW " + variant + " top-100, ef " + breadth + ", 1 core");
+                double recall = 0;
+                double minRecall = 1;
+                for (int u = 0; u < queries; u++) {
+                    float[] q = world.userVector(u);
+                    long c = BenchStats.cpuNow();
+                    long s = System.nanoTime();
+                    ScoredItems found = index.search(q, K, breadth);
+                    stats.add(System.nanoTime() - s, BenchStats.cpuNow() - c);
+                    double rec = AnnRecall.atK(found, truth[u], K);
+                    recall += rec;
+                    minRecall = Math.min(minRecall, rec);
+                }
+                recall /= queries;
+                System.out.printf(Locale.ROOT, "%s  recall@100 mean=%.4f min=%.2f%n", stats.line(), recall,
+                        minRecall);
+                rows.add(new Json().put("variant", variant).put("ef", breadth).put("recall", recall)
+                        .putStats("", stats).toString());
+                if (!index.int8() && hnswVerdict == null && recall >= 0.95) {
+                    hnswStats = stats;
+                    hnswVerdict = "ef " + breadth;
+                    hnswFigure = String.format(Locale.ROOT, "ef %d, recall@100 %.4f", breadth, recall);
+                }
+            }
+        }
+        json.putRaw("hnsw", "[\n    " + String.join(",\n    ", rows) + "]");
+        if (hnswStats == null) {
+            BenchStats.printVerdict("HNSW recall@100 >= 0.95 with p99 <= 5 ms, at the smallest such ef", false,
+                    "no breadth up to " + BREADTHS[BREADTHS.length - 1] + " reached recall@100 >= 0.95" + scope);
+        } else {
+            hnswStats.verdict("HNSW recall@100 >= 0.95 with p99 <= 5 ms, at the smallest such ef (" + hnswVerdict
+                    + ")", hnswStats.hasP99() && hnswStats.p99Millis() <= 5,
+                    hnswFigure + (hnswStats.hasP99() ? "" : "; too few queries to judge a p99") + scope);
+        }
+        finish(peer, json);
     }
 
-    /** The median of the last {@link #exactScan}, in ms. */
-    private static double lastMedianMs;
+    private static void finish(Path peer, Json json) throws IOException {
+        json.put("load_end", BenchStats.loadAverage());
+        if (peer != null) {
+            Files.writeString(peer.resolve("project.json"), json.toString() + "\n");
+            System.out.println("# wrote the peer benchmark's data and project.json to " + peer);
+        }
+        BenchStats.end();
+    }
 
-    private static ScoredItems[] exactScan(String name, ExactScan scan, World world, int queries,
-                                          double bytesPerQuery) {
+    private static BenchStats exactScan(String name, ExactScan scan, World world, int queries,
+                                        double bytesPerQuery, ScoredItems[] out, double triadGbps) {
         for (int r = 0; r < 5; r++) {
             scan.generate(world.userVector(r % queries), K);
         }
         BenchStats stats = new BenchStats(name);
-        ScoredItems[] out = new ScoredItems[queries];
         for (int u = 0; u < queries; u++) {
             float[] q = world.userVector(u);
+            long c = BenchStats.cpuNow();
             long s = System.nanoTime();
-            out[u] = scan.generate(q, K);
-            stats.add(System.nanoTime() - s);
+            ScoredItems found = scan.generate(q, K);
+            stats.add(System.nanoTime() - s, BenchStats.cpuNow() - c);
+            if (out != null) {
+                out[u] = found;
+            }
         }
-        System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median%n", stats.line(),
-                bytesPerQuery / (stats.medianMillis() * 1e6));
-        lastMedianMs = stats.medianMillis();
-        return out;
+        double gbps = bytesPerQuery / (stats.medianMillis() * 1e6);
+        System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median (%.0f%% of the triad's best)%n", stats.line(),
+                gbps, 100 * gbps / triadGbps);
+        return stats;
     }
 
     private static void blend(World world, int queries, double bytesPerQuery) {
@@ -134,7 +235,7 @@ public final class RetrievalBench {
         for (int r = 0; r < 5; r++) {
             blend.generate(world.userVector(r), K);
         }
-        BenchStats stats = new BenchStats("seed blend 0.7 cos + 0.3 pop, top-100, 1 core");
+        BenchStats stats = new BenchStats("chapter's blend 0.7 cos + 0.3 pop, top-100, 1 core");
         for (int u = 0; u < queries; u++) {
             float[] q = world.userVector(u);
             long s = System.nanoTime();
@@ -143,5 +244,126 @@ public final class RetrievalBench {
         }
         System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median (vectors only)%n", stats.line(),
                 bytesPerQuery / (stats.medianMillis() * 1e6));
+    }
+
+    /** Writes items.f32, queries.f32 (unit length) and truth.i32 (top-100 ids) for the peer benchmark. */
+    private static void export(Path dir, World world, ScoredItems[] truth, int queries) throws IOException {
+        Files.createDirectories(dir);
+        int dim = world.dim();
+        writeFloats(dir.resolve("items.f32"), world.itemVectors());
+        float[] q = new float[queries * dim];
+        for (int u = 0; u < queries; u++) {
+            float[] v = world.userVector(u);
+            double norm = 0;
+            for (float x : v) {
+                norm += (double) x * x;
+            }
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int j = 0; j < dim; j++) {
+                q[u * dim + j] = v[j] * inv;
+            }
+        }
+        writeFloats(dir.resolve("queries.f32"), q);
+        ByteBuffer ids = ByteBuffer.allocate(queries * K * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (ScoredItems t : truth) {
+            for (int i = 0; i < K; i++) {
+                ids.putInt(t.id(i));
+            }
+        }
+        write(dir.resolve("truth.i32"), ids.flip());
+    }
+
+    private static void writeFloats(Path file, float[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(values);
+        write(file, buf);
+    }
+
+    private static void write(Path file, ByteBuffer buf) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A STREAM-style triad {@code a[i] = b[i] + s·c[i]} over three arrays of doubles far larger than the caches,
+     * on one thread: the single-thread memory bandwidth the exact scan is compared with. Counts 24 bytes per
+     * element (two reads, one write), as STREAM does.
+     */
+    static final class Triad {
+        static final int BYTES_PER_ARRAY = 128 << 20;
+
+        private Triad() {
+        }
+
+        /** {best, median} GB/s over 12 passes after 3 warm-up passes. */
+        static double[] measure() {
+            int n = BYTES_PER_ARRAY / 8;
+            double[] a = new double[n];
+            double[] b = new double[n];
+            double[] c = new double[n];
+            Arrays.fill(b, 1.0);
+            Arrays.fill(c, 2.0);
+            double[] gbps = new double[12];
+            for (int pass = -3; pass < gbps.length; pass++) {
+                long t = System.nanoTime();
+                triad(a, b, c, 3.0 + pass * 1e-3);
+                long dt = System.nanoTime() - t;
+                if (pass >= 0) {
+                    gbps[pass] = 24.0 * n / dt;
+                }
+            }
+            if (a[n / 2] < 0) {
+                System.out.println();   // keeps the result alive
+            }
+            Arrays.sort(gbps);
+            return new double[] {gbps[gbps.length - 1], (gbps[5] + gbps[6]) / 2};
+        }
+
+        private static void triad(double[] a, double[] b, double[] c, double s) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = b[i] + s * c[i];
+            }
+        }
+    }
+
+    /** A flat JSON object written by hand (numbers and strings only): the figures the peer script reads. */
+    static final class Json {
+        private final StringBuilder sb = new StringBuilder();
+
+        Json put(String key, Object value) {
+            String v;
+            if (value instanceof String str) {
+                v = "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            } else if (value instanceof Double d) {
+                v = Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "null";
+            } else {
+                v = String.valueOf(value);
+            }
+            return putRaw(key, v);
+        }
+
+        /** The median, p99, min and max of wall-clock and thread CPU time in ms, keys prefixed {@code prefix_}. */
+        Json putStats(String prefix, BenchStats s) {
+            String p = prefix.isEmpty() ? "" : prefix + "_";
+            return put(p + "n", s.count()).put(p + "median_ms", s.medianMillis()).put(p + "p99_ms", s.p99Millis())
+                    .put(p + "min_ms", s.minMillis()).put(p + "max_ms", s.maxMillis())
+                    .put(p + "cpu_median_ms", s.cpuQuantileMillis(0.5)).put(p + "cpu_p99_ms", s.cpuQuantileMillis(0.99));
+        }
+
+        Json putRaw(String key, String json) {
+            sb.append(sb.length() == 0 ? "" : ",\n  ").append('"').append(key).append("\": ").append(json);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "{\n  " + sb + "\n}";
+        }
     }
 }

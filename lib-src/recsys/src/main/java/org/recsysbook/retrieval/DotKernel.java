@@ -22,6 +22,37 @@ public interface DotKernel {
     void dots(float[] rows, int dim, int from, int to, float[] query, float[] out);
 
     /**
+     * Rows per block of this kernel's blocked layout ({@link #blocked}), which
+     * {@link #dots(float[], float[], int, int, int, float[], float[])} scans without a horizontal sum per row;
+     * 0 when the kernel has none and scans row-major rows only (the default).
+     */
+    default int blockRows() {
+        return 0;
+    }
+
+    /**
+     * The blocked copy of row-major {@code rows} ({@code dim} floats per row) that
+     * {@link #dots(float[], float[], int, int, int, float[], float[])} reads: the rows in groups of
+     * {@code w = }{@link #blockRows()}, each group stored component by component ({@code w} consecutive floats
+     * hold one component of its {@code w} rows), the components in the order the kernel reads them, so that the
+     * scan reads memory front to back. Rows after the last full group are left out (they are read row-major).
+     * Null (the default) when the kernel has no blocked layout.
+     */
+    default float[] blocked(float[] rows, int dim) {
+        return null;
+    }
+
+    /**
+     * {@link #dots(float[], int, int, int, float[], float[])} reading the full groups of rows from {@code blocked}
+     * (this kernel's {@link #blocked} copy of {@code rows}) and the others from {@code rows}. The floats written
+     * are the same, bit for bit, as the row-major call's; only the memory order of the work changes. The default
+     * ignores {@code blocked}.
+     */
+    default void dots(float[] rows, float[] blocked, int dim, int from, int to, float[] query, float[] out) {
+        dots(rows, dim, from, to, query, out);
+    }
+
+    /**
      * {@code Σ_j q[j]·codes[co+j]} for {@code j < n}: a float query against one vector stored as signed
      * bytes (int8 codes), used by {@link HnswIndex} with int8 scoring.
      */
@@ -50,6 +81,38 @@ public interface DotKernel {
     /** The Vector API kernel when module {@code jdk.incubator.vector} is present, else the scalar one. */
     static DotKernel best() {
         return DotKernels.BEST;
+    }
+
+    /**
+     * {@code kernel} on row-major rows only: the same dot products with {@link #blockRows()} 0, so that an
+     * {@link ExactScan} on it makes no blocked copy and reduces each row on its own, as it did before it read
+     * the blocked layout (to compare the two; the floats are the same).
+     */
+    static DotKernel rowMajor(DotKernel kernel) {
+        if (kernel == null) {
+            throw new IllegalArgumentException("kernel must not be null");
+        }
+        return new DotKernel() {
+            @Override
+            public float dot(float[] a, int ao, float[] b, int bo, int n) {
+                return kernel.dot(a, ao, b, bo, n);
+            }
+
+            @Override
+            public void dots(float[] rows, int dim, int from, int to, float[] query, float[] out) {
+                kernel.dots(rows, dim, from, to, query, out);
+            }
+
+            @Override
+            public float dotCodes(float[] q, byte[] codes, int co, int n) {
+                return kernel.dotCodes(q, codes, co, n);
+            }
+
+            @Override
+            public String name() {
+                return kernel.name() + "-row-major";
+            }
+        };
     }
 
     /** Whether the Vector API kernel is available in this JVM. */

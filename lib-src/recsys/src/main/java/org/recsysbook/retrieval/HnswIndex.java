@@ -32,9 +32,10 @@ import org.recsysbook.world.World;
  *
  * <p><b>Build.</b> Lucene 9.12.3 (the newest Lucene on Java 17) builds the graph, reading the vectors in
  * place from the flat row-major {@code float[]} with the similarity {@code (1 + dot) / 2} of unit
- * vectors. Building costs roughly {@code O(n log n)}: about 12 CPU-seconds for 60k × 64; for 1M × 64 on
+ * vectors. Building costs roughly {@code O(n log n)}: about 12 CPU-seconds for 60k × 64; for 200k × 64 on
+ * two cores 52 s at a load of 4–5 and 198 s at 15–17 ({@code ./workbook bench retrieval}); for 1M × 64 on
  * two cores 5.4–5.7 minutes were measured (issue 17, against FAISS's 2.5 minutes), and 28 minutes
- * under a load of 15–19 on the same two cores.
+ * under a load of 15–19 on the same two cores (a 1M build at a load of 12–18 had not ended after 44 minutes).
  *
  * <p><b>Search.</b> When the build ends, the graph is copied into packed arrays — per level one
  * {@code int[]} of neighbour lists with {@code int[]} offsets (compressed sparse rows), the levels
@@ -53,8 +54,9 @@ import org.recsysbook.world.World;
  * Lucene's searcher took 3.86×, the packed float search 1.77×, and the same search on int8 codes with
  * an exact float re-score of the {@code ef} candidates 1.36× (p99 1.19×): at that size the gap is
  * memory traffic, hence the option {@link Builder#int8}: a 64-byte code per 64-dim vector steers the
- * beam, and the {@code ef} results are re-scored with the floats (off by default: at {@code ef = k =
- * 100} it lost about 0.012 of recall@100 in the study, from {@code ef = 120} on none). The packed graph
+ * beam, and the {@code ef} results are re-scored with the floats. It is on by default from 1M vectors,
+ * with a default breadth of 150 ({@code ef = k = 100} lost about 0.012 of recall@100 in the study, from
+ * {@code ef = 120} on none), and off below, where the floats' search is within 1.04× of FAISS. The packed graph
  * takes 1.06× FAISS's graph memory, against 2.45–2.48× for Lucene's {@code OnHeapHnswGraph}.
  *
  * <p>Parameters: {@code M}, the neighbours kept per node (graph degree, 2M on level 0; more = better
@@ -70,6 +72,10 @@ public final class HnswIndex implements CandidateGenerator {
     public static final int DEFAULT_M = 16;
     public static final int DEFAULT_BEAM_WIDTH = 100;
     public static final int DEFAULT_SEARCH_BREADTH = 100;
+    /** From this many vectors on, the search scores int8 codes unless {@link Builder#int8} says otherwise. */
+    public static final int INT8_FROM_ITEMS = 1_000_000;
+    /** The default search breadth of an index that scores int8 codes (recall@100 ≥ 0.97 at 1M in the study). */
+    public static final int INT8_SEARCH_BREADTH = 150;
 
     private final float[] vectors;
     private final int dim;
@@ -144,9 +150,11 @@ public final class HnswIndex implements CandidateGenerator {
         private int beamWidth = DEFAULT_BEAM_WIDTH;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed = 42;
-        private int searchBreadth = DEFAULT_SEARCH_BREADTH;
+        /** 0: the default, {@link #DEFAULT_SEARCH_BREADTH} or with int8 codes {@link #INT8_SEARCH_BREADTH}. */
+        private int searchBreadth;
         private DotKernel kernel = DotKernel.best();
-        private boolean int8;
+        /** null: int8 codes from {@link #INT8_FROM_ITEMS} vectors on. */
+        private Boolean int8;
         private Path cacheFile;
 
         private Builder(float[] vectors, int dim) {
@@ -187,7 +195,10 @@ public final class HnswIndex implements CandidateGenerator {
             return this;
         }
 
-        /** Default search breadth of {@link HnswIndex#generate}, ≥ 1; default 100. */
+        /**
+         * Default search breadth of {@link HnswIndex#generate}, ≥ 1; default 100, or 150 when the index scores
+         * int8 codes (see {@link #int8}).
+         */
         public Builder searchBreadth(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("searchBreadth must be ≥ 1, got " + value);
@@ -200,7 +211,10 @@ public final class HnswIndex implements CandidateGenerator {
          * Whether the search scores int8 codes of the vectors (one global scale; a 64-dim vector is one
          * 64-byte cache line) and re-scores the {@code ef} results it found with the float vectors;
          * default false. Returned scores are exact either way; recall can be a little lower at the same
-         * breadth, since the codes steer the beam. Costs one byte per vector component.
+         * breadth, since the codes steer the beam. Costs one byte per vector component. Default: on from
+         * {@value HnswIndex#INT8_FROM_ITEMS} vectors, where the float vectors no longer fit the caches and
+         * the codes cut the search's time most (1M × 64 in the study: 1.36× FAISS's median at recall@100
+         * ≥ 0.97 against 1.77× on floats, the same recall from {@code ef} 120 on), off below.
          */
         public Builder int8(boolean value) {
             int8 = value;
@@ -239,8 +253,11 @@ public final class HnswIndex implements CandidateGenerator {
             long checksum = checksum(vectors);
             PackedGraph cached = GraphFile.read(cacheFile, vectors.length / dim, dim, m, beamWidth, seed, checksum);
             if (cached != null) {
-                return new HnswIndex(vectors, dim, vectors.length / dim, kernel, cached, m, beamWidth, threads,
-                        (System.nanoTime() - start) / 1e9, searchBreadth, int8, true);
+                int n = vectors.length / dim;
+                boolean codes = int8 != null ? int8 : defaultInt8(n);
+                return new HnswIndex(vectors, dim, n, kernel, cached, m, beamWidth, threads,
+                        (System.nanoTime() - start) / 1e9,
+                        searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(codes), codes, true);
             }
             HnswIndex index = pack(buildLuceneGraph(), start);
             GraphFile.write(cacheFile, index.graph, vectors.length / dim, dim, m, beamWidth, seed, checksum);
@@ -251,8 +268,10 @@ public final class HnswIndex implements CandidateGenerator {
         HnswIndex pack(OnHeapHnswGraph graph, long start) {
             PackedGraph packed = PackedGraph.of(graph);
             double seconds = (System.nanoTime() - start) / 1e9;
-            HnswIndex index = new HnswIndex(vectors, dim, vectors.length / dim, kernel, packed, m, beamWidth,
-                    threads, seconds, searchBreadth, int8, false);
+            int n = vectors.length / dim;
+            boolean codes = int8 != null ? int8 : defaultInt8(n);
+            HnswIndex index = new HnswIndex(vectors, dim, n, kernel, packed, m, beamWidth, threads, seconds,
+                    searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(codes), codes, false);
             return index;
         }
 
@@ -289,6 +308,16 @@ public final class HnswIndex implements CandidateGenerator {
                 return t;
             };
         }
+    }
+
+    /** Whether an index over {@code n} vectors scores int8 codes when {@link Builder#int8} was not set. */
+    static boolean defaultInt8(int n) {
+        return n >= INT8_FROM_ITEMS;
+    }
+
+    /** The search breadth of an index when {@link Builder#searchBreadth} was not set. */
+    static int defaultSearchBreadth(boolean int8) {
+        return int8 ? INT8_SEARCH_BREADTH : DEFAULT_SEARCH_BREADTH;
     }
 
     /** The result of one search with the number of graph nodes whose distance was computed. */
@@ -473,6 +502,19 @@ public final class HnswIndex implements CandidateGenerator {
     /** Whether the search scores int8 codes (see {@link Builder#int8}). */
     public boolean int8() {
         return codes != null;
+    }
+
+    /**
+     * This index's graph searched with int8 codes ({@code true}) or the float vectors ({@code false}), as
+     * {@link Builder#int8} sets it, without building the graph again: encoding takes one pass over the vectors.
+     * Returns this index when it already searches that way; the default search breadth stays as it was.
+     */
+    public HnswIndex withInt8(boolean value) {
+        if (value == int8()) {
+            return this;
+        }
+        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, searchBreadth,
+                value, fromCache);
     }
 
     /** Number of layers of the hierarchy. */

@@ -18,6 +18,7 @@ import org.recsysbook.world.World;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packed searcher against Lucene's own searcher on the same graph, and against exact answers. */
@@ -265,6 +266,40 @@ class HnswIndexTest {
         recallInt8 /= 60;
         System.out.println("recall@20 at ef 60: floats " + recallFloat + ", int8 " + recallInt8);
         assertTrue(recallInt8 >= recallFloat - 0.01, "int8 " + recallInt8 + " against floats " + recallFloat);
+    }
+
+    @Test
+    void int8CodesAndABreadthOf150AreTheDefaultFromOneMillionItems() {
+        assertFalse(HnswIndex.defaultInt8(HnswIndex.INT8_FROM_ITEMS - 1));
+        assertTrue(HnswIndex.defaultInt8(HnswIndex.INT8_FROM_ITEMS));
+        assertEquals(1_000_000, HnswIndex.INT8_FROM_ITEMS);
+        assertEquals(100, HnswIndex.defaultSearchBreadth(false));
+        assertEquals(150, HnswIndex.defaultSearchBreadth(true));
+        World w = world8000();
+        HnswIndex small = HnswIndex.builder(w).threads(1).build();
+        assertFalse(small.int8());
+        assertEquals(100, small.searchBreadth());
+        HnswIndex codes = HnswIndex.builder(w).threads(1).int8(true).build();
+        assertTrue(codes.int8());
+        assertEquals(150, codes.searchBreadth());
+        assertEquals(120, HnswIndex.builder(w).threads(1).int8(true).searchBreadth(120).build().searchBreadth());
+    }
+
+    @Test
+    void withInt8SearchesTheSameGraphAsTheBuilderOption() {
+        World w = world8000();
+        HnswIndex.Builder b = HnswIndex.builder(w).threads(1).seed(5);
+        OnHeapHnswGraph graph = b.buildLuceneGraph();
+        HnswIndex floats = b.int8(false).pack(graph, System.nanoTime());
+        HnswIndex codes = b.int8(true).pack(graph, System.nanoTime());
+        HnswIndex switched = floats.withInt8(true);
+        assertTrue(switched.int8() && floats.withInt8(false) == floats && !switched.withInt8(false).int8());
+        assertEquals(codes.graphBytes(), switched.graphBytes());
+        for (int u = 0; u < 20; u++) {
+            float[] q = w.userVector(u);
+            assertArrayEquals(codes.search(q, 10, 40).ids(), switched.search(q, 10, 40).ids(), "user " + u);
+            assertArrayEquals(floats.search(q, 10, 40).ids(), switched.withInt8(false).search(q, 10, 40).ids());
+        }
     }
 
     @Test

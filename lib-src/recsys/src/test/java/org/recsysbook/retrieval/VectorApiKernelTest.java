@@ -23,14 +23,8 @@ class VectorApiKernelTest {
         SplittableRandom rng = new SplittableRandom(1);
         for (int dim : new int[] {1, 3, 16, 20, 64, 67, 100}) {
             int n = 37;
-            float[] rows = new float[n * dim];
-            float[] q = new float[dim];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = (float) rng.nextGaussian();
-            }
-            for (int j = 0; j < dim; j++) {
-                q[j] = (float) rng.nextGaussian();
-            }
+            float[] rows = gaussian(rng, n * dim);
+            float[] q = gaussian(rng, dim);
             float[] a = new float[n];
             float[] b = new float[n];
             best.dots(rows, dim, 2, n, q, a);
@@ -49,7 +43,71 @@ class VectorApiKernelTest {
                 }
             }
         }
+        blockedScanMatchesRowMajorBitForBit(best, rng);
         System.exit(0);
+    }
+
+    private static float[] gaussian(SplittableRandom rng, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        return v;
+    }
+
+    /**
+     * The blocked kernel writes the row-major kernel's floats bit for bit, for every dimension, offset and
+     * length, and ExactScan on it returns the same ids and score bits as on the row-major scan.
+     */
+    private static void blockedScanMatchesRowMajorBitForBit(DotKernel best, SplittableRandom rng) {
+        if (best.blockRows() == 0) {
+            System.out.println("no blocked layout in " + best.name());
+            System.exit(1);
+        }
+        int w = best.blockRows();
+        for (int dim : new int[] {1, 3, 16, 20, 64, 67, 100}) {
+            int n = 5 * w + 7;
+            float[] rows = gaussian(rng, n * dim);
+            float[] q = gaussian(rng, dim);
+            float[] blocked = best.blocked(rows, dim);
+            int[][] ranges = {{0, n}, {0, w}, {1, n}, {w - 1, 3 * w + 1}, {2 * w, 4 * w}, {5 * w, n}, {3, 9},
+                {0, 0}};
+            for (int[] r : ranges) {
+                float[] a = new float[n];
+                float[] b = new float[n];
+                best.dots(rows, dim, r[0], r[1], q, a);
+                best.dots(rows, blocked, dim, r[0], r[1], q, b);
+                for (int i = 0; i < n; i++) {
+                    if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
+                        System.out.println("blocked dots differ: dim " + dim + " rows " + r[0] + "…" + r[1]
+                                + " out " + i + ": row-major " + a[i] + ", blocked " + b[i]);
+                        System.exit(1);
+                    }
+                }
+            }
+        }
+        int n = 20_011;
+        int dim = 64;
+        float[] rows = gaussian(rng, n * dim);
+        ExactScan blockedScan = new ExactScan(rows, dim);
+        ExactScan rowScan = blockedScan.withKernel(DotKernel.rowMajor(best));
+        for (int threads : new int[] {1, 3}) {
+            for (int u = 0; u < 20; u++) {
+                float[] q = gaussian(rng, dim);
+                org.recsysbook.core.ScoredItems x = blockedScan.withThreads(threads).generate(q, 100);
+                org.recsysbook.core.ScoredItems y = rowScan.withThreads(threads).generate(q, 100);
+                for (int i = 0; i < 100; i++) {
+                    if (x.id(i) != y.id(i) || Double.doubleToRawLongBits(x.score(i))
+                            != Double.doubleToRawLongBits(y.score(i))) {
+                        System.out.println("ExactScan differs, threads " + threads + ", query " + u + ", rank " + i
+                                + ": blocked " + x.id(i) + "/" + x.score(i) + ", row-major " + y.id(i) + "/"
+                                + y.score(i));
+                        System.exit(1);
+                    }
+                }
+            }
+        }
+        System.out.println("blocked scan: same floats and top-100 as the row-major scan");
     }
 
     @Test
@@ -62,6 +120,7 @@ class VectorApiKernelTest {
         p.waitFor(60, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), out);
         assertEquals(true, out.contains("vector-api-"), "the child JVM did not load the Vector API kernel: " + out);
+        assertEquals(true, out.contains("blocked scan: same floats"), out);
     }
 
     @Test
@@ -74,5 +133,14 @@ class VectorApiKernelTest {
         DotKernel.best().dots(rows, 3, 0, 2, new float[] {1, 0, -1}, out);
         assertEquals(-2f, out[0]);
         assertEquals(-2f, out[1]);
+        DotKernel rowMajor = DotKernel.rowMajor(DotKernel.best());
+        assertEquals(0, rowMajor.blockRows());
+        assertEquals(null, rowMajor.blocked(rows, 3));
+        float[] again = new float[2];
+        rowMajor.dots(rows, null, 3, 0, 2, new float[] {1, 0, -1}, again);
+        assertEquals(-2f, again[0]);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DotKernel.rowMajor(null));
+        assertEquals(true, e.getMessage().contains("kernel"), e.getMessage());
     }
 }

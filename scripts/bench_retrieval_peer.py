@@ -1,0 +1,208 @@
+"""FAISS beside the workbook's retrieval, on the same vectors, queries and exact answers.
+
+`./workbook bench retrieval --peer` runs RetrievalBench with `--peer DIR` first: it writes items.f32, queries.f32
+(unit length), truth.i32 (the exact top-100 of each query) and project.json (its own figures) into DIR. This
+script then runs FAISS (from requirements-bench.txt, in a virtual environment under build/) on the same files:
+`IndexFlatIP` and `IndexHNSWFlat` (M 16, efConstruction 100, inner product), searched one query at a time on
+one thread (`faiss.omp_set_num_threads(1)`), the HNSW graph built on 2 threads. It prints each figure beside the
+project's with the ratio (project / FAISS), recall@100 against the same exact answers for both, and a verdict
+per target of issue 17. It prints the load average at its start and end; since the machine may be shared,
+every latency is given in wall-clock and in thread CPU time (which preemption does not inflate).
+
+It is a benchmark, not a test: it prints figures and asserts nothing.
+
+usage: bench_retrieval_peer.py DIR
+"""
+import json
+import os
+import sys
+import time
+
+import faiss
+import numpy as np
+
+K = 100
+M, EF_CONSTRUCTION, BUILD_THREADS = 16, 100, 2
+RECALL_TARGETS = (0.95, 0.97, 0.99)
+MIN_SAMPLES_FOR_P99 = 100
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def stats(wall_ns, cpu_ns):
+    """Median, p99 (nearest rank), min and max in ms, as BenchStats computes them."""
+    def q(values, p):
+        s = np.sort(values)
+        return float(s[max(0, min(len(s) - 1, int(np.ceil(p * len(s))) - 1))]) / 1e6
+    return {"n": len(wall_ns), "median_ms": q(wall_ns, 0.5), "p99_ms": q(wall_ns, 0.99), "min_ms": q(wall_ns, 0),
+            "max_ms": q(wall_ns, 1), "cpu_median_ms": q(cpu_ns, 0.5), "cpu_p99_ms": q(cpu_ns, 0.99)}
+
+
+def figures(s, prefix=""):
+    p = prefix
+    if s[p + "n"] >= MIN_SAMPLES_FOR_P99:
+        return (f"median {s[p + 'median_ms']:.3f} ms  p99 {s[p + 'p99_ms']:.3f} ms  spread "
+                f"{s[p + 'min_ms']:.3f}–{s[p + 'max_ms']:.3f} ms  | CPU median {s[p + 'cpu_median_ms']:.3f} "
+                f"p99 {s[p + 'cpu_p99_ms']:.3f} ms")
+    return (f"min / median / max {s[p + 'min_ms']:.3f} / {s[p + 'median_ms']:.3f} / {s[p + 'max_ms']:.3f} ms "
+            f"(too few samples for a p99)  | CPU median {s[p + 'cpu_median_ms']:.3f} ms")
+
+
+def timed(search, xq, truth):
+    n = len(xq)
+    wall, cpu, recall = np.zeros(n), np.zeros(n), np.zeros(n)
+    for u in range(n):
+        q = xq[u:u + 1]
+        c = time.thread_time_ns()
+        t = time.perf_counter_ns()
+        _, ids = search(q)
+        wall[u] = time.perf_counter_ns() - t
+        cpu[u] = time.thread_time_ns() - c
+        recall[u] = len(np.intersect1d(ids[0], truth[u], assume_unique=True)) / K
+    s = stats(wall, cpu)
+    s["recall"] = float(recall.mean())
+    s["min_recall"] = float(recall.min())
+    return s
+
+
+def verdict(target, met, text):
+    print(f"target: {target} -> {'met' if met else 'MISSED'} ({text}; load {load()})")
+
+
+def ratio_row(name, ours, theirs, key):
+    return f"  {name:<34} {ours[key]:10.3f} {theirs[key]:10.3f} {ours[key] / theirs[key]:8.2f}x"
+
+
+def main(directory):
+    with open(os.path.join(directory, "project.json")) as f:
+        project = json.load(f)
+    n, dim, nq = project["items"], project["dim"], project["queries"]
+    xb = np.fromfile(os.path.join(directory, "items.f32"), dtype="<f4").reshape(n, dim)
+    xq = np.fromfile(os.path.join(directory, "queries.f32"), dtype="<f4").reshape(nq, dim)
+    truth = np.fromfile(os.path.join(directory, "truth.i32"), dtype="<i4").reshape(nq, K)
+    print(f"# FAISS {faiss.__version__} (numpy {np.__version__}, {faiss.get_compile_options().strip()}) on the "
+          f"project's data: {n} x {dim}, {nq} queries, top-{K}")
+    print(f"# load average at start (1, 5, 15 min): {load()}; the project's run: {project['load_start']} "
+          f"to {project['load_end']}")
+
+    # ---- exact scan
+    faiss.omp_set_num_threads(1)
+    flat = faiss.IndexFlatIP(dim)
+    flat.add(xb)
+    for u in range(min(nq, 5)):
+        flat.search(xq[u:u + 1], K)
+    fe = timed(lambda q: flat.search(q, K), xq, truth)
+    del flat
+    bytes_per_query = 4.0 * n * dim
+    fe_gbps = bytes_per_query / (fe["median_ms"] * 1e6)
+    print(f"FAISS IndexFlatIP top-{K}, 1 thread   n={fe['n']}  {figures(fe)}  recall@100 {fe['recall']:.4f}  "
+          f"{fe_gbps:.2f} GB/s at the median")
+
+    print(f"== exact scan side by side: {n} x {dim}, one query at a time, one thread; ratio = project / FAISS "
+          f"(load now {load()})")
+    pe = {k[len("exact_"):]: v for k, v in project.items() if k.startswith("exact_")}
+    print(f"  {'exact top-100':<34} {'project':>10} {'FAISS':>10} {'ratio':>9}")
+    for key in ("median_ms", "p99_ms", "cpu_median_ms", "cpu_p99_ms"):
+        print(ratio_row(key, pe, fe, key))
+    if "row_major_median_ms" in pe:
+        for key in ("median_ms", "cpu_median_ms"):
+            print(f"  {'row-major scan (before), ' + key:<34} {pe['row_major_' + key]:10.3f} {fe[key]:10.3f} "
+                  f"{pe['row_major_' + key] / fe[key]:8.2f}x")
+    triad = project["triad_best_gbps"]
+    print(f"  {'GB/s at the median':<34} {pe['gbps']:10.2f} {fe_gbps:10.2f}   (single-thread triad, best: "
+          f"{triad:.2f} GB/s; project {100 * pe['gbps'] / triad:.0f}%, FAISS {100 * fe_gbps / triad:.0f}%)")
+    verdict("exact top-100, one thread, within 1.1x of FAISS IndexFlatIP (median)",
+            pe["median_ms"] <= 1.1 * fe["median_ms"],
+            f"{pe['median_ms']:.3f} ms against {fe['median_ms']:.3f} ms, {pe['median_ms'] / fe['median_ms']:.2f}x; "
+            f"thread CPU {pe['cpu_median_ms'] / fe['cpu_median_ms']:.2f}x")
+
+    if not project["hnsw"]:   # RetrievalBench --exact-only
+        print(f"# no HNSW in the project's run (--exact-only)")
+        print(f"# load average at end (1, 5, 15 min): {load()}")
+        return
+
+    # ---- HNSW
+    faiss.omp_set_num_threads(BUILD_THREADS)
+    hnsw = faiss.IndexHNSWFlat(dim, M, faiss.METRIC_INNER_PRODUCT)
+    hnsw.hnsw.efConstruction = EF_CONSTRUCTION
+    build_load = load()
+    t = time.perf_counter()
+    hnsw.add(xb)
+    build_s = time.perf_counter() - t
+    index_bytes = faiss.serialize_index(hnsw).nbytes
+    print(f"FAISS IndexHNSWFlat build (M {M}, efConstruction {EF_CONSTRUCTION}, {BUILD_THREADS} threads): "
+          f"{build_s:.1f} s (load {build_load} before, {load()} after); index {index_bytes / 2**20:.1f} MiB "
+          f"serialised (vectors {xb.nbytes / 2**20:.1f} MiB, graph {(index_bytes - xb.nbytes) / 2**20:.1f} MiB)")
+    faiss.omp_set_num_threads(1)
+    efs = sorted({row["ef"] for row in project["hnsw"]})
+    for u in range(min(nq, 50)):
+        for ef in efs:
+            hnsw.hnsw.efSearch = ef
+            hnsw.search(xq[u:u + 1], K)
+    faiss_rows = []
+    for ef in efs:
+        hnsw.hnsw.efSearch = ef
+        s = timed(lambda q: hnsw.search(q, K), xq, truth)
+        s["ef"] = ef
+        faiss_rows.append(s)
+        print(f"FAISS HNSW top-{K}, ef {ef:<4} 1 thread   n={s['n']}  {figures(s)}  recall@100 mean={s['recall']:.4f} "
+              f"min={s['min_recall']:.2f}")
+
+    # ---- side by side
+    print(f"== HNSW side by side: {n} x {dim}, one query at a time, one thread; ratio = project / FAISS "
+          f"(load now {load()})")
+    print(f"\n  {'HNSW: the smallest ef reaching':<34} {'ef':>4} {'recall':>7} {'median':>8} {'p99':>8} "
+          f"{'CPU med':>8} {'CPU p99':>8}   ratios median / p99 (wall; CPU)")
+    for target in RECALL_TARGETS:
+        fr = next((r for r in faiss_rows if r["recall"] >= target), None)
+        print(f"  recall@100 >= {target}")
+        if fr is None:
+            print(f"    FAISS: no ef up to {efs[-1]} reaches it")
+        else:
+            print(f"    {'FAISS HNSWFlat':<32} {fr['ef']:4d} {fr['recall']:7.4f} {fr['median_ms']:8.3f} "
+                  f"{fr['p99_ms']:8.3f} {fr['cpu_median_ms']:8.3f} {fr['cpu_p99_ms']:8.3f}")
+        for variant in ("f32", "int8"):
+            pr = next((r for r in project["hnsw"] if r["variant"] == variant and r["recall"] >= target), None)
+            name = f"project HnswIndex {variant}"
+            if pr is None:
+                print(f"    {name}: no ef up to {efs[-1]} reaches it")
+                continue
+            line = (f"    {name:<32} {pr['ef']:4d} {pr['recall']:7.4f} {pr['median_ms']:8.3f} {pr['p99_ms']:8.3f} "
+                    f"{pr['cpu_median_ms']:8.3f} {pr['cpu_p99_ms']:8.3f}")
+            if fr is not None:
+                line += (f"   {pr['median_ms'] / fr['median_ms']:.2f}x / {pr['p99_ms'] / fr['p99_ms']:.2f}x; "
+                         f"{pr['cpu_median_ms'] / fr['cpu_median_ms']:.2f}x / {pr['cpu_p99_ms'] / fr['cpu_p99_ms']:.2f}x")
+            print(line)
+            if target == 0.97 and fr is not None:
+                rm, rp = pr["median_ms"] / fr["median_ms"], pr["p99_ms"] / fr["p99_ms"]
+                verdict(f"HNSW ({variant}) at recall@100 >= 0.97, median and p99 within 1.5x of FAISS's",
+                        rm <= 1.5 and rp <= 1.5 and pr["n"] >= MIN_SAMPLES_FOR_P99,
+                        f"ef {pr['ef']} against FAISS's ef {fr['ef']}: wall {rm:.2f}x / {rp:.2f}x, thread CPU "
+                        f"{pr['cpu_median_ms'] / fr['cpu_median_ms']:.2f}x / {pr['cpu_p99_ms'] / fr['cpu_p99_ms']:.2f}x"
+                        + ("" if pr["n"] >= MIN_SAMPLES_FOR_P99 else "; too few queries to judge a p99"))
+
+    pb = project["build_seconds"]
+    print(f"\n  build on 2 threads: project {pb:.1f} s (load after {project['build_load_after']}), FAISS "
+          f"{build_s:.1f} s: {pb / build_s:.2f}x")
+    verdict("HNSW build on 2 threads within 1.5x of FAISS's", pb <= 1.5 * build_s,
+            f"{pb:.1f} s against {build_s:.1f} s, {pb / build_s:.2f}x; the builds ran minutes apart, so the load "
+            f"may have differed")
+    ours = project["graph_bytes"] + project["vector_bytes"]
+    ours8 = ours + project["codes_bytes"]
+    print(f"  index memory (vectors + graph): project {ours / 2**20:.1f} MiB ({ours8 / 2**20:.1f} MiB with the "
+          f"int8 codes), FAISS {index_bytes / 2**20:.1f} MiB (serialised): {ours / index_bytes:.2f}x "
+          f"({ours8 / index_bytes:.2f}x)")
+    verdict("HNSW memory within 1.5x of FAISS's index", ours8 <= 1.5 * index_bytes,
+            f"{ours8 / index_bytes:.2f}x with the int8 codes, {ours / index_bytes:.2f}x without")
+    if (n, dim) != (1_000_000, 64):
+        print(f"# the targets are set for 1M x 64; this run is {n} x {dim}")
+    print(f"# load average at end (1, 5, 15 min): {load()}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
