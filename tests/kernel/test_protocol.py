@@ -217,6 +217,8 @@ class ProtocolTests:
         content, _ = self.k.run("%maven org.recsysbook.nothing:does-not-exist:0.0.1", timeout=180)
         self.assertEqual(content["status"], "error")
         self.assertIn("could not resolve org.recsysbook.nothing:does-not-exist:0.0.1", content["evalue"])
+        # the workbook's own modules (notebook 13's Spark module) come from the build: the message says to run it
+        self.assertIn("run ./workbook setup", content["evalue"])
         self.assertEqual(self.k.value("1"), "1")
 
     def test_jars_and_load(self):

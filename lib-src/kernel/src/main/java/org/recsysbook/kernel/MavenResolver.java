@@ -7,6 +7,7 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -43,7 +44,12 @@ final class MavenResolver {
 
     MavenResolver() {
         String central = System.getenv().getOrDefault("WORKBOOK_MAVEN_CENTRAL", "https://repo.maven.apache.org/maven2/");
-        repositories.put("central", new RemoteRepository.Builder("central", "default", central).build());
+        // Central publishes no snapshots: a -SNAPSHOT in the local repository, such as the workbook's own modules, is
+        // used as it is, never checked against the network for a newer one (notebook 13 runs offline).
+        repositories.put("central", new RemoteRepository.Builder("central", "default", central)
+                .setSnapshotPolicy(new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_NEVER,
+                        RepositoryPolicy.CHECKSUM_POLICY_WARN))
+                .build());
     }
 
     void addRepository(String id, String url) {
@@ -63,6 +69,21 @@ final class MavenResolver {
         String configured = System.getProperty("maven.repo.local");
         return configured != null ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /**
+     * For the workbook's own modules (group {@code org.recsysbook}), which only a build puts into the local repository:
+     * the one step that puts them there.
+     */
+    static String setupHint(List<String> coordinates) {
+        for (String c : coordinates) {
+            if (c.startsWith("org.recsysbook:") || c.startsWith("org.recsysbook.")) {
+                return ". The workbook's own modules and their dependencies (Spark, for the scale module) reach the "
+                        + "local Maven repository (" + localRepository() + ") when the workbook is built: run "
+                        + "./workbook setup";
+            }
+        }
+        return "";
     }
 
     /** Resolves {@code coordinates} ({@code group:artifact[:extension[:classifier]]:version}) to jar files. */
@@ -103,7 +124,7 @@ final class MavenResolver {
             }
             String why = root.getMessage() == null ? root.toString() : root.getMessage();
             throw new ResolutionException("could not resolve " + String.join(" ", coordinates) + ": "
-                    + why.lines().findFirst().orElse(why));
+                    + why.lines().findFirst().orElse(why) + setupHint(coordinates));
         } catch (RuntimeException e) {
             throw new ResolutionException("could not resolve " + String.join(" ", coordinates) + ": " + e);
         }

@@ -7,6 +7,7 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 import java.io.File;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,8 +18,28 @@ import java.util.Map;
  * the stop checks it weaves into every snippet's loops.
  */
 final class NotebookExecutionControl extends LocalExecutionControl {
+    private final NotebookClassLoader loader;
+
     private NotebookExecutionControl(NotebookClassLoader loader) {
         super(new Delegate(loader));
+        this.loader = loader;
+    }
+
+    /**
+     * Runs a cell with the notebook's class loader as the thread's context class loader (JShell starts a thread per
+     * cell, which inherits it), so that libraries that look classes up through it — Spark's session builder and code
+     * generator, {@code ServiceLoader.load(Class)} — see the jars of {@code %maven} and {@code %jars}.
+     */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return super.invoke(doitMethod);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
     }
 
     /** Loads snippet classes and class path entries into the notebook's class loader. */

@@ -1,0 +1,81 @@
+package org.recsysbook.scale;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.apache.spark.sql.SparkSession;
+import org.recsysbook.data.Interactions;
+import org.recsysbook.data.MovieLens;
+import org.recsysbook.data.Split;
+import org.recsysbook.retrieval.ImplicitAls;
+
+/**
+ * {@code ./workbook bench scale}: ALS training time against log size for the library (one JVM) and for Spark (local
+ * mode, 2 cores), on synthetic logs of 1M to 20M events, then the candidates of the largest log written as Parquet;
+ * and the MovieLens comparison. Arguments: {@code --sizes 1000000,3000000,10000000,20000000}, {@code --library-limit
+ * 10000000} (the largest log the library trains on), {@code --no-movielens}, {@code --grid} (Spark's regParam on
+ * MovieLens' validation slice, see {@link SparkAls#regParam}). Figures, not verdicts, with the load.
+ */
+public final class ScaleBench {
+    private ScaleBench() {
+    }
+
+    /** The settings of the growth runs: fewer factors and iterations than MovieLens', the same λ, α and seed. */
+    public static final ImplicitAls.Settings GROWTH = new ImplicitAls.Settings(16, 5, 30, 2, 42);
+
+    public static void main(String[] args) throws Exception {
+        long[] sizes = {1_000_000, 3_000_000, 10_000_000, 20_000_000};
+        long libraryLimit = 10_000_000;
+        boolean movieLens = true;
+        boolean grid = false;
+        for (int a = 0; a < args.length; a++) {
+            switch (args[a]) {
+                case "--sizes" -> sizes = Arrays.stream(args[++a].split(",")).mapToLong(Long::parseLong).toArray();
+                case "--library-limit" -> libraryLimit = Long.parseLong(args[++a]);
+                case "--no-movielens" -> movieLens = false;
+                case "--grid" -> grid = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[a]
+                        + "; use --sizes N,N,..., --library-limit N, --no-movielens, --grid");
+            }
+        }
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %.2f, max heap %.1f GB%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().maxMemory() / 1e9);
+        long start = System.nanoTime();
+        SparkSession spark = SparkLocal.start("bench-scale", 2);
+        System.out.printf(Locale.ROOT, "Spark %s session start: %.1f s%n", spark.version(),
+                (System.nanoTime() - start) / 1e9);
+        try {
+            if (movieLens) {
+                Split split = Split.chronological(MovieLens.load().ratings(), 0.2);
+                Interactions train = split.train();
+                double reg = SparkAls.regParam(30, train.size(), train.userCount());
+                ScaleStudy.AlsComparison c = ScaleStudy.compareAls(spark, split, ImplicitAls.DEFAULTS, reg);
+                System.out.println("MovieLens, 64 factors, 15 iterations: " + c);
+                if (grid) {
+                    Split validation = split.validation(0.2);
+                    Interactions vt = validation.train();
+                    double base = SparkAls.regParam(30, vt.size(), vt.userCount());
+                    for (double f : new double[] {0.5, 0.75, 1, 1.25}) {
+                        ScaleStudy.AlsComparison v = ScaleStudy.compareAls(spark, validation, ImplicitAls.DEFAULTS,
+                                f * base);
+                        System.out.printf(Locale.ROOT, "validation slice, regParam %.2f × %.4f: %s%n", f, base, v);
+                    }
+                }
+            }
+            Path dir = Files.createTempDirectory("bench-scale-");
+            long t = System.nanoTime();
+            ScaleStudy.Growth growth = ScaleStudy.growth(spark, sizes, libraryLimit, 20_000, 50, GROWTH, 42, dir, 100);
+            System.out.println(growth.table().printAll());
+            System.out.printf(Locale.ROOT, "the whole study %.1f s; the largest log's top-100 candidates: %,d rows of "
+                    + "Parquet in %s%n", (System.nanoTime() - t) / 1e9, growth.candidateRows(), growth.candidatesPath());
+        } finally {
+            spark.stop();
+        }
+        System.out.printf(Locale.ROOT, "load average at the end %.2f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+}

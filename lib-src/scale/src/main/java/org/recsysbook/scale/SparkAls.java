@@ -1,0 +1,184 @@
+package org.recsysbook.scale;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.ml.recommendation.ALS;
+import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.recsysbook.core.Args;
+import org.recsysbook.data.Interactions;
+import org.recsysbook.retrieval.ImplicitAls;
+
+/**
+ * Implicit-feedback ALS (Hu, Koren and Volinsky 2008) trained with Spark MLlib: the chapter's candidate generator
+ * trained in batch, as a cluster would train it, here beside the library's {@link ImplicitAls} on the same data.
+ *
+ * <p>Settings map one to one but for the regularisation. Both give an interaction the confidence {@code 1 + α}
+ * (Spark's {@code alpha}, with rating 1). The library penalises every row with the same {@code λ}; Spark scales its
+ * {@code regParam} by the number of interactions of the row being solved (the "weighted-λ" of Zhou et al. 2008,
+ * {@code λ_u = regParam · n_u}). {@link #regParam} maps the library's {@code λ} to the {@code regParam} that gives the
+ * same penalty to a user with the mean number of interactions, {@code regParam = λ · users / nnz}: the user rows are
+ * the ones whose solve ranks the items, so they are matched; light users are penalised less than in the library and
+ * heavy users more, and item rows (about ten times lighter on MovieLens) far less. On MovieLens' validation slice
+ * (the last 20% of each user's training ratings) the grid {@code {0.5, 0.75, 1, 1.25} × regParam} gave NDCG@10 of
+ * 0.1206, 0.1222, 0.1226 and 0.1203: the mapping itself is the grid's best ({@code ./workbook bench scale} with
+ * {@code BENCH_ARGS=--grid} repeats it). Initial factors differ too (Spark
+ * draws its own, from the same seed), so the two models agree in quality, not digit for digit.
+ *
+ * <p>Recommendations follow the library's protocol: a user's training items are left out. Spark's
+ * {@code recommendForAllUsers} and {@code recommendForUserSubset} cannot leave anything out, so each user is asked
+ * for at least {@code k + n_u} items and the list is filtered, which always leaves {@code k} (see {@link #recommend}).
+ */
+public final class SparkAls {
+    private SparkAls() {
+    }
+
+    /** The names of the log's columns, as in the workbook's event schema. */
+    public static final String USER = "user_id";
+    public static final String ITEM = "item_id";
+
+    /** A trained model and what it cost. */
+    public record Trained(ALSModel model, double trainSeconds, double regParam) {
+    }
+
+    /** Spark's {@code regParam} for the library's {@code λ} on this many interactions (see the class comment). */
+    public static double regParam(double lambda, long interactions, long users) {
+        Args.nonNegative("lambda", lambda);
+        Args.atLeast("interactions", interactions, 1);
+        Args.atLeast("users", users, 1);
+        return lambda * users / interactions;
+    }
+
+    /** The training interactions as a DataFrame ({@link #USER}, {@link #ITEM}). */
+    public static Dataset<Row> frame(SparkSession spark, Interactions train) {
+        Args.notNull("spark", spark);
+        Args.notNull("train", train);
+        List<Row> rows = new ArrayList<>(train.size());
+        for (int u = 0; u < train.userCount(); u++) {
+            for (int i : train.sortedItemsShared(u)) {
+                rows.add(RowFactory.create(u, i));
+            }
+        }
+        StructType schema = new StructType()
+                .add(USER, DataTypes.IntegerType, false)
+                .add(ITEM, DataTypes.IntegerType, false);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /**
+     * Trains on {@code log} (columns {@link #USER} and {@link #ITEM}, integers; one row per interaction) whose ids must
+     * lie in {@code [0, users)} and {@code [0, items)}, with the library's factors, iterations, α and seed and Spark's
+     * {@code regParam} (see {@link #regParam}; the library's λ in {@code settings} is not used).
+     *
+     * @throws IllegalArgumentException when a column is missing or not an integer, or an id is out of range
+     */
+    public static Trained train(Dataset<Row> log, int users, int items, ImplicitAls.Settings settings,
+                                double regParam) {
+        Args.notNull("log", log);
+        Args.positive("users", users);
+        Args.positive("items", items);
+        Args.notNull("settings", settings);
+        Args.nonNegative("regParam", regParam);
+        LogSchema.requireIntegers(log, "log", USER, ITEM);
+        long start = System.nanoTime();
+        Row range = log.agg(min(USER), max(USER), min(ITEM), max(ITEM), org.apache.spark.sql.functions.count(lit(1)))
+                .first();
+        long n = range.getLong(4);
+        if (n == 0) {
+            throw Args.fail("log", "0 rows", "a log of at least one interaction");
+        }
+        checkRange("log." + USER, range.getInt(0), range.getInt(1), users, "users");
+        checkRange("log." + ITEM, range.getInt(2), range.getInt(3), items, "items");
+        double reg = regParam;
+        int blocks = log.sparkSession().sparkContext().defaultParallelism() / 2;
+        ALS als = new ALS()
+                .setImplicitPrefs(true)
+                .setRank(settings.factors())
+                .setMaxIter(settings.iterations())
+                .setRegParam(reg)
+                .setAlpha(settings.alpha())
+                .setSeed(settings.seed())
+                .setNumUserBlocks(blocks)
+                .setNumItemBlocks(blocks)
+                .setUserCol(USER)
+                .setItemCol(ITEM)
+                .setRatingCol("confidence");
+        ALSModel model = als.fit(log.select(col(USER), col(ITEM), lit(1.0f).as("confidence")));
+        // fit is lazy about nothing but the factors' storage: count them so the time covers the whole training
+        model.userFactors().count();
+        model.itemFactors().count();
+        return new Trained(model, (System.nanoTime() - start) / 1e9, reg);
+    }
+
+    private static void checkRange(String name, int lo, int hi, int size, String what) {
+        if (lo < 0 || hi >= size) {
+            int bad = lo < 0 ? lo : hi;
+            throw Args.fail(name, bad, String.format(Locale.ROOT, "ids of known %s, in [0, %d)", what, size));
+        }
+    }
+
+    /** Trains on the library's training interactions with the library's settings, λ mapped by {@link #regParam}. */
+    public static Trained train(SparkSession spark, Interactions train, ImplicitAls.Settings settings) {
+        Args.notNull("train", train);
+        Args.notNull("settings", settings);
+        return train(frame(spark, train), train.userCount(), train.itemCount(), settings,
+                regParam(settings.regularization(), Math.max(1, train.size()), train.userCount()));
+    }
+
+    /**
+     * The top {@code k} of each of {@code users}, the user's training items left out; {@code out[j]} is
+     * {@code users[j]}'s list (shorter only when the catalog runs out). Users are grouped by the power of two at or
+     * above {@code k + n_u}, and each group asks Spark's {@code recommendForUserSubset} (the per-user form of
+     * {@code recommendForAllUsers}) for that many items: enough to leave {@code k} after filtering, without asking
+     * every user for as many as the heaviest one needs.
+     */
+    public static int[][] recommend(ALSModel model, Interactions train, int[] users, int k) {
+        Args.notNull("model", model);
+        Args.notNull("train", train);
+        Args.notNull("users", users);
+        Args.positive("k", k);
+        java.util.TreeMap<Integer, List<Row>> groups = new java.util.TreeMap<>();
+        for (int j = 0; j < users.length; j++) {
+            int u = Args.index("users", users[j], train.userCount(), "users");
+            int ask = (int) Math.min(train.itemCount(), Integer.highestOneBit(Math.max(1, k + train.count(u) - 1)) * 2L);
+            groups.computeIfAbsent(ask, a -> new ArrayList<>()).add(RowFactory.create(u));
+        }
+        StructType ids = new StructType().add(USER, DataTypes.IntegerType, false);
+        SparkSession spark = model.userFactors().sparkSession();
+        int[][] byUser = new int[train.userCount()][];
+        for (var group : groups.entrySet()) {
+            Dataset<Row> subset = spark.createDataFrame(group.getValue(), ids);
+            for (Row r : model.recommendForUserSubset(subset, group.getKey()).collectAsList()) {
+                int u = r.getInt(0);
+                List<Row> recs = r.getList(1);
+                int[] top = new int[k];
+                int m = 0;
+                for (int j = 0; j < recs.size() && m < k; j++) {
+                    int item = recs.get(j).getInt(0);
+                    if (!train.contains(u, item)) {
+                        top[m++] = item;
+                    }
+                }
+                byUser[u] = Arrays.copyOf(top, m);
+            }
+        }
+        int[][] out = new int[users.length][];
+        for (int j = 0; j < users.length; j++) {
+            out[j] = byUser[users[j]] == null ? new int[0] : byUser[users[j]];
+        }
+        return out;
+    }
+}
