@@ -7,18 +7,24 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 import java.io.File;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * JShell's in-process execution, with the notebook's own class loader. Stopping a running cell is
- * {@link LocalExecutionControl}'s: {@code Thread.stop} where the JDK still has it (17), and on newer JDKs
- * the stop checks it weaves into every snippet's loops.
+ * JShell's in-process execution, with the notebook's own class loader, each cell on a thread of its own that is
+ * the only one the cell waits for (see {@link #invoke}), and a stop that ends that thread (see {@link #stop}).
  */
 final class NotebookExecutionControl extends LocalExecutionControl {
     private final NotebookClassLoader loader;
+    /**
+     * JDK 17 to 19: this class runs each cell (see {@link #invoke}); from JDK 20 on, JShell's own execution, whose
+     * cancellation machinery (a class it weaves into snippets and defines as a cell starts) comes with it.
+     */
+    private static final boolean OWN_CELL_THREAD = Runtime.version().feature() < 20;
+    private volatile Thread cellThread;
 
     private NotebookExecutionControl(NotebookClassLoader loader) {
         super(new Delegate(loader));
@@ -26,19 +32,78 @@ final class NotebookExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Runs a cell with the notebook's class loader as the thread's context class loader (JShell starts a thread per
-     * cell, which inherits it), so that libraries that look classes up through it — Spark's session builder and code
-     * generator, {@code ServiceLoader.load(Class)} — see the jars of {@code %maven} and {@code %jars}.
+     * Runs a cell on a thread of its own, with the notebook's class loader as its context class loader (so that
+     * libraries that look classes up through it, Spark's session builder and code generator or
+     * {@code ServiceLoader.load(Class)}, see the jars of {@code %maven} and {@code %jars}), and waits for that
+     * thread only.
+     *
+     * <p>JShell's own version waits for every thread of the cell's thread group that is alive a moment after the
+     * cell starts: on a busy machine a cell that starts a server or an HTTP client in its first instants reaches that
+     * moment with their threads alive, and then waits until they end, which for a server is never (notebook 11 hung
+     * so). A thread a cell starts may outlive the cell; the cell is over when its own code returns. On JDK 20 and
+     * later JShell's own version runs the cell (with the context class loader set), race included.
      */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(loader);
+        if (!OWN_CELL_THREAD) {
+            Thread t = Thread.currentThread();
+            ClassLoader previous = t.getContextClassLoader();
+            t.setContextClassLoader(loader);
+            try {
+                return super.invoke(doitMethod);
+            } finally {
+                t.setContextClassLoader(previous);
+            }
+        }
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread cell = new Thread(() -> {
+            try {
+                result[0] = doitMethod.invoke(null);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "notebook-cell");
+        cell.setContextClassLoader(loader);
+        cellThread = cell;
         try {
-            return super.invoke(doitMethod);
+            cell.start();
+            cell.join();
         } finally {
-            t.setContextClassLoader(previous);
+            cellThread = null;
+        }
+        Throwable f = failure[0];
+        if (f instanceof InvocationTargetException && f.getCause() instanceof ThreadDeath || f instanceof ThreadDeath) {
+            throw new StoppedException();
+        }
+        if (f instanceof Exception e) {
+            throw e;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        return valueString(result[0]);
+    }
+
+    /**
+     * Stops the running cell: on JDK 17 to 19 with {@code Thread.stop}, which also ends a cell blocked inside a
+     * library; on JDK 20 and later JShell's own stop, with the stop checks woven into the cell's loops.
+     */
+    @Override
+    @SuppressWarnings({"deprecation", "removal"})
+    public void stop() throws EngineTerminationException, InternalException {
+        if (!OWN_CELL_THREAD) {
+            super.stop();
+            return;
+        }
+        Thread t = cellThread;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.stop();
+        } catch (UnsupportedOperationException e) {
+            // a JDK that refuses Thread.stop: StopCheck ends the cell at its next loop turn or call
         }
     }
 
