@@ -1,6 +1,7 @@
 package org.recsysbook.scale;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,35 +31,120 @@ import tech.tablesaw.columns.Column;
  * aggregation to one row per user or per day; the small result comes back to the driver as a Tablesaw table in the
  * shape {@link ExperimentAnalysis} takes, so the statistics are the library's own, computed once.
  *
- * <p>The queries are notebook 12's with one change: they filter and group on the {@code day} partition column
- * rather than on {@code CAST(ts AS DATE)}. The export derived {@code day} from exactly that cast, so the figures are
- * the same, and a query over some days reads only their directories (partition pruning), which on a warehouse is the
- * difference between reading two days and reading the whole history.
+ * <p>The queries are notebook 12's, one text for both engines but for one change: on Spark they filter and group on
+ * the {@code day} partition column ({@link #USERS_PER_DAY}, {@link #PER_USER}) where the store's DuckDB uses
+ * {@code CAST(ts AS DATE)} ({@link #STORE_USERS_PER_DAY}, {@link #STORE_PER_USER}). The export derived {@code day}
+ * from exactly that cast, so the figures are the same, and a query over some days reads only their directories
+ * (partition pruning), which on a warehouse is the difference between reading two days and reading the whole
+ * history.
  *
  * <p>The two tables are registered as the temporary views {@code impressions} and {@code clicks} of the session
  * before each query, so the SQL reads as notebook 12's; one analysis at a time per session.
  */
 public final class SparkExperimentAnalysis {
-    /** Distinct users seen in each arm per day: the counts of the sample-ratio check. */
-    public static final String USERS_PER_DAY = """
-            SELECT day,
+    /** Notebook 12's query of distinct users per arm and day; {@code %1$s} is the day of an impression. */
+    private static final String USERS_PER_DAY_TEMPLATE = """
+            SELECT %1$s AS day,
                    count(DISTINCT user_id) FILTER (WHERE arm = 'control') AS control,
                    count(DISTINCT user_id) FILTER (WHERE arm = 'treatment') AS treatment
-            FROM impressions GROUP BY day ORDER BY day""";
+            FROM impressions GROUP BY %1$s ORDER BY day""";
+
+    /** Notebook 12's per-user query (without its bucket column); {@code %1$s} is the day of impression {@code i}. */
+    private static final String PER_USER_TEMPLATE = """
+            WITH exp AS (SELECT i.user_id, i.arm, count(*) AS impressions, count(c.request_id) AS clicks
+                         FROM impressions i LEFT JOIN clicks c USING (request_id, item_id)
+                         WHERE %1$s BETWEEN ? AND ? GROUP BY i.user_id, i.arm),
+                 pre AS (SELECT i.user_id, count(c.request_id) AS pre_clicks
+                         FROM impressions i LEFT JOIN clicks c USING (request_id, item_id)
+                         WHERE %1$s BETWEEN ? AND ? GROUP BY i.user_id)
+            SELECT exp.user_id, exp.arm, exp.impressions, exp.clicks, coalesce(pre.pre_clicks, 0) AS pre_clicks
+            FROM exp LEFT JOIN pre USING (user_id) ORDER BY arm, user_id""";
+
+    /** Distinct users seen in each arm per day, the counts of the sample-ratio check: Spark SQL on the export. */
+    public static final String USERS_PER_DAY = USERS_PER_DAY_TEMPLATE.formatted("day");
 
     /**
      * One row per user and arm of the days {@code ?..?} (impressions and clicks), with the user's clicks in the
-     * pre-period {@code ?..?} ({@code pre_clicks}, 0 for a user not seen then); ordered by arm and user.
+     * pre-period {@code ?..?} ({@code pre_clicks}, 0 for a user not seen then), ordered by arm and user: Spark SQL
+     * on the export.
      */
-    public static final String PER_USER = """
-            WITH exp AS (SELECT i.user_id, i.arm, count(*) AS impressions, count(c.request_id) AS clicks
-                         FROM impressions i LEFT JOIN clicks c USING (request_id, item_id)
-                         WHERE i.day BETWEEN ? AND ? GROUP BY i.user_id, i.arm),
-                 pre AS (SELECT i.user_id, count(c.request_id) AS pre_clicks
-                         FROM impressions i LEFT JOIN clicks c USING (request_id, item_id)
-                         WHERE i.day BETWEEN ? AND ? GROUP BY i.user_id)
-            SELECT exp.user_id, exp.arm, exp.impressions, exp.clicks, coalesce(pre.pre_clicks, 0) AS pre_clicks
-            FROM exp LEFT JOIN pre USING (user_id) ORDER BY arm, user_id""";
+    public static final String PER_USER = PER_USER_TEMPLATE.formatted("i.day");
+
+    /** {@link #USERS_PER_DAY} as DuckDB runs it on the event store itself, which has no day column. */
+    public static final String STORE_USERS_PER_DAY = USERS_PER_DAY_TEMPLATE.formatted("CAST(ts AS DATE)");
+
+    /** {@link #PER_USER} as DuckDB runs it on the event store itself. */
+    public static final String STORE_PER_USER = PER_USER_TEMPLATE.formatted("CAST(i.ts AS DATE)");
+
+    /**
+     * The figures of notebook 12's analysis from one engine: the sample-ratio check per day ({@code day},
+     * {@code control}, {@code treatment}, {@code p_value}, {@code verdict}), the per-user table and CTR per arm by the
+     * delta method.
+     */
+    public record Figures(Table srm, Table perUser, Comparison ctr) {
+        public Figures {
+            Args.notNull("srm", srm);
+            Args.notNull("perUser", perUser);
+            Args.notNull("ctr", ctr);
+        }
+
+        /** The figures from the two queries' results, the statistics at level {@code alpha}. */
+        public static Figures of(Table usersPerDay, Table perUser, double alpha) {
+            return new Figures(ExperimentAnalysis.srmByDay(usersPerDay), perUser,
+                    ExperimentAnalysis.ctr(perUser, alpha));
+        }
+
+        /**
+         * The largest absolute difference between a number of these figures and the same number of {@code other}'s:
+         * every cell of both tables (counts, p-values) and every statistic of the CTR comparison; 0 when the two
+         * engines agree to the last bit.
+         *
+         * @throws IllegalArgumentException if a table differs in its columns, its rows or a cell that is not a number
+         *                                  (a day, an arm, a verdict)
+         */
+        public double largestDifference(Figures other) {
+            Args.notNull("other", other);
+            double gap = Math.max(largestDifference("srm", srm, other.srm), largestDifference("perUser", perUser,
+                    other.perUser));
+            double[] a = figures(ctr);
+            double[] b = figures(other.ctr);
+            for (int i = 0; i < a.length; i++) {
+                gap = Math.max(gap, difference(a[i], b[i]));
+            }
+            return gap;
+        }
+
+        private static double largestDifference(String what, Table a, Table b) {
+            if (!a.columnNames().equals(b.columnNames()) || a.rowCount() != b.rowCount()) {
+                throw new IllegalArgumentException(what + " tables must have the same columns and rows, got "
+                        + a.columnNames() + " × " + a.rowCount() + " and " + b.columnNames() + " × " + b.rowCount());
+            }
+            double gap = 0;
+            for (int c = 0; c < a.columnCount(); c++) {
+                for (int r = 0; r < a.rowCount(); r++) {
+                    Object x = a.column(c).get(r);
+                    Object y = b.column(c).get(r);
+                    if (x instanceof Number nx && y instanceof Number ny) {
+                        gap = Math.max(gap, difference(nx.doubleValue(), ny.doubleValue()));
+                    } else if (!java.util.Objects.equals(x, y)) {
+                        throw new IllegalArgumentException(what + "." + a.column(c).name() + "[" + r + "] differs: "
+                                + x + " against " + y);
+                    }
+                }
+            }
+            return gap;
+        }
+
+        private static double difference(double x, double y) {
+            return Double.compare(x, y) == 0 ? 0 : Double.isNaN(x - y) ? Double.POSITIVE_INFINITY : Math.abs(x - y);
+        }
+
+        private static double[] figures(Comparison c) {
+            return new double[] {c.control(), c.treatment(), c.difference(), c.differenceCi().lower(),
+                c.differenceCi().upper(), c.lift(), c.liftCi().lower(), c.liftCi().upper(), c.statistic(),
+                c.pValue()};
+        }
+    }
 
     private final SparkSession spark;
     private final Dataset<Row> impressions;
@@ -135,6 +221,27 @@ public final class SparkExperimentAnalysis {
     /** CTR per arm of the days {@code from..to}, users randomised: {@link ExperimentAnalysis#ctr}, the delta method. */
     public Comparison ctr(LocalDate from, LocalDate to, double alpha) {
         return ExperimentAnalysis.ctr(perUser(from, to, from, to), alpha);
+    }
+
+    /**
+     * The figures of the days {@code from..to} (pre-period {@code preFrom..preTo}) from Spark SQL: the sample-ratio
+     * check of every day, the per-user table, CTR by the delta method at level {@code alpha}.
+     */
+    public Figures figures(LocalDate from, LocalDate to, LocalDate preFrom, LocalDate preTo, double alpha) {
+        return Figures.of(usersPerDay(), perUser(from, to, preFrom, preTo), alpha);
+    }
+
+    /**
+     * The same figures from the event store's own database ({@code db}, a connection of {@code EventStore}): notebook
+     * 12's queries {@link #STORE_USERS_PER_DAY} and {@link #STORE_PER_USER}, the same statistics.
+     */
+    public static Figures storeFigures(Connection db, LocalDate from, LocalDate to, LocalDate preFrom,
+                                       LocalDate preTo, double alpha) {
+        Args.notNull("db", db);
+        requireRange("from", from, "to", to);
+        requireRange("preFrom", preFrom, "preTo", preTo);
+        return Figures.of(ExperimentAnalysis.query(db, STORE_USERS_PER_DAY),
+                ExperimentAnalysis.query(db, STORE_PER_USER, from, to, preFrom, preTo), alpha);
     }
 
     private static void requireRange(String fromName, LocalDate from, String toName, LocalDate to) {

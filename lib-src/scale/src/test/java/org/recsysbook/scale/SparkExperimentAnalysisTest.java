@@ -25,22 +25,6 @@ class SparkExperimentAnalysisTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 11, 27);
     private static final ExperimentLog LOG = new ExperimentLog(2000, 3, 3, 0.12, 0.15, 0.3, 12);
 
-    /** Notebook 12's queries on the event store itself (grouped on the cast of ts; the store has no day column). */
-    private static final String DUCKDB_USERS_PER_DAY = """
-            SELECT CAST(ts AS DATE) AS day,
-                   count(DISTINCT user_id) FILTER (WHERE arm = 'control') AS control,
-                   count(DISTINCT user_id) FILTER (WHERE arm = 'treatment') AS treatment
-            FROM impressions GROUP BY day ORDER BY day""";
-    private static final String DUCKDB_PER_USER = """
-            WITH exp AS (SELECT i.user_id, i.arm, count(*) AS impressions, count(c.request_id) AS clicks
-                         FROM impressions i LEFT JOIN clicks c USING (request_id, item_id)
-                         WHERE CAST(i.ts AS DATE) BETWEEN ? AND ? GROUP BY i.user_id, i.arm),
-                 pre AS (SELECT i.user_id, count(c.request_id) AS pre_clicks
-                         FROM impressions i LEFT JOIN clicks c USING (request_id, item_id)
-                         WHERE CAST(i.ts AS DATE) BETWEEN ? AND ? GROUP BY i.user_id)
-            SELECT exp.*, coalesce(pre.pre_clicks, 0) AS pre_clicks
-            FROM exp LEFT JOIN pre USING (user_id) ORDER BY arm, user_id""";
-
     @TempDir
     static Path dir;
     private static long impressions;
@@ -55,9 +39,11 @@ class SparkExperimentAnalysisTest {
             impressions = LOG.writeTo(store, FIRST);
             clicks = store.count(Event.Type.CLICK);
             try (Connection db = store.connection()) {
-                duckSrm = ExperimentAnalysis.srmByDay(ExperimentAnalysis.query(db, DUCKDB_USERS_PER_DAY));
-                duckUsers = ExperimentAnalysis.query(db, DUCKDB_PER_USER, FIRST.plusDays(1), FIRST.plusDays(2),
-                        FIRST, FIRST);
+                // notebook 12's queries on the store itself
+                duckSrm = ExperimentAnalysis.srmByDay(
+                        ExperimentAnalysis.query(db, SparkExperimentAnalysis.STORE_USERS_PER_DAY));
+                duckUsers = ExperimentAnalysis.query(db, SparkExperimentAnalysis.STORE_PER_USER, FIRST.plusDays(1),
+                        FIRST.plusDays(2), FIRST, FIRST);
             }
             store.exportParquet(dir.resolve("parquet"));
         }
@@ -101,6 +87,28 @@ class SparkExperimentAnalysisTest {
     }
 
     @Test
+    void theFiguresOfBothEnginesAgreeAndTheirDifferenceIsMeasured() throws Exception {
+        LocalDate from = FIRST.plusDays(1);
+        LocalDate to = FIRST.plusDays(2);
+        SparkExperimentAnalysis.Figures onSpark = spark.figures(from, to, FIRST, FIRST, 0.05);
+        SparkExperimentAnalysis.Figures inStore = SparkExperimentAnalysis.Figures.of(
+                duckSrm.selectColumns("day", "control", "treatment"), duckUsers, 0.05);
+        assertTrue(inStore.largestDifference(onSpark) <= 1e-12, inStore.largestDifference(onSpark) + "");
+        // a real difference shows: the same figures at another α have other intervals
+        SparkExperimentAnalysis.Figures wider = spark.figures(from, to, FIRST, FIRST, 0.01);
+        assertTrue(inStore.largestDifference(wider) > 1e-4, inStore.largestDifference(wider) + "");
+        SparkExperimentAnalysis.Figures fewer = new SparkExperimentAnalysis.Figures(onSpark.srm().first(2),
+                onSpark.perUser(), onSpark.ctr());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> inStore.largestDifference(fewer));
+        assertTrue(e.getMessage().startsWith("srm tables must have the same columns and rows"), e.getMessage());
+        try (EventStore store = EventStore.open(dir.resolve("events.duckdb")); Connection db = store.connection()) {
+            assertEquals(0, SparkExperimentAnalysis.storeFigures(db, from, to, FIRST, FIRST, 0.05)
+                    .largestDifference(inStore));
+        }
+    }
+
+    @Test
     void aWrongSchemaIsRefusedNamingTheColumn(@TempDir Path wrong) {
         SparkSession s = SharedSpark.get();
         s.read().parquet(dir.resolve("parquet").resolve("clicks").toString()).write()
@@ -115,8 +123,8 @@ class SparkExperimentAnalysisTest {
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> SparkExperimentAnalysis.read(s, wrong.resolve("absent")));
-        assertTrue(e.getMessage().startsWith("cannot read Parquet at " + wrong.resolve("absent").resolve("impressions")),
-                e.getMessage());
+        String absent = wrong.resolve("absent").resolve("impressions").toString();
+        assertTrue(e.getMessage().startsWith("cannot read Parquet at " + absent), e.getMessage());
     }
 
     @Test
