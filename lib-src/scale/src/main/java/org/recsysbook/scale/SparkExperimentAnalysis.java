@@ -270,7 +270,7 @@ public final class SparkExperimentAnalysis {
                 append(columns.get(c), r.isNullAt(c) ? null : r.get(c));
             }
         }
-        return Table.create("spark", columns.toArray(new Column<?>[0]));
+        return Table.create("Spark SQL", columns.toArray(new Column<?>[0]));
     }
 
     private static Column<?> column(StructField f) {
