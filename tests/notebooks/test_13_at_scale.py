@@ -1,6 +1,7 @@
 """The figures 13-at-scale records: Spark MLlib's ALS against the library's on MovieLens, Spark's ranking metrics against
-the library's convention by convention, the synthetic log's sizes and the candidates written as Parquet, pinned to the
-seeded run; times and memory are checked for what the prose says of them, not pinned."""
+the library's convention by convention, the synthetic log's sizes and the candidates written as Parquet, the experiment
+analysis in Spark SQL against the event store's DuckDB, pinned to the seeded run; times and memory are checked for
+what the prose says of them, not pinned."""
 import unittest
 
 from results import assert_near, notebook_results
@@ -51,6 +52,19 @@ class AtScaleNotebook(unittest.TestCase):
                                         for n, size in ((249158, 250000), (498629, 500000), (998886, 1000000))],
                   rel=1e-9)
         self.assertAlmostEqual(self.r["bytes_per_event"], (998886 * 28 + 40000 * 140) / 998886, places=6)
+
+    def test_the_experiment_analysis_on_spark_equals_the_embedded_databases(self):
+        # DuckDB on the store and Spark SQL on its Parquet export, the library's statistics on both: every count the
+        # same and every rate and statistic to the last bit
+        self.assertLessEqual(self.r["exp_largest_difference"], 1e-12)
+        # the seeded store (ExperimentLog, seed 12): distinct users per arm and day, exactly
+        self.assertEqual(self.r["exp_users_control"], [306, 321, 306])
+        self.assertEqual(self.r["exp_users_treatment"], [306, 286, 218])
+        # "the check finds the last day's logging fault"
+        self.assertEqual(self.r["exp_srm_verdicts"], ["ok", "ok", "MISMATCH"])
+        self.near("exp_srm_p", [1.0, 0.155431, 0.000120898], rel=0.01)
+        # CTR per arm on the A/B days and the delta method's p-value
+        self.near("exp_ctr", [0.0881543, 0.0949525, 0.412841], rel=0.01)
 
     def test_exercise_checks(self):
         self.assertIs(self.r["check_spark_average_precision"], True)

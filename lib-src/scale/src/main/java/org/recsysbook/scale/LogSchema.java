@@ -33,6 +33,30 @@ public final class LogSchema {
             .add(SparkAls.ITEM, DataTypes.IntegerType, false)
             .add("score", DataTypes.FloatType, false);
 
+    /**
+     * The experiment loop's impressions as the event store exports them to Parquet ({@code EventStore.exportParquet}):
+     * the store's columns the analysis reads, and {@code day}, the partition ({@code day=YYYY-MM-DD/}) the export
+     * derives from {@code ts}. {@code ts} is {@code timestamp_ntz}: the store's {@code TIMESTAMP} is a time without a
+     * zone (UTC wall-clock time), and Spark reads it as one, so no session time zone moves an event to another day.
+     */
+    public static final StructType IMPRESSIONS = new StructType()
+            .add("request_id", DataTypes.StringType, false)
+            .add(SparkAls.USER, DataTypes.IntegerType, false)
+            .add("arm", DataTypes.StringType, false)
+            .add("model_version", DataTypes.StringType, false)
+            .add(SparkAls.ITEM, DataTypes.IntegerType, false)
+            .add("position", DataTypes.IntegerType, false)
+            .add("propensity", DataTypes.DoubleType, false)
+            .add("ts", DataTypes.TimestampNTZType, false)
+            .add("day", DataTypes.DateType, false);
+
+    /** The experiment loop's clicks as exported to Parquet, partitioned by day like {@link #IMPRESSIONS}. */
+    public static final StructType CLICKS = new StructType()
+            .add("request_id", DataTypes.StringType, false)
+            .add(SparkAls.ITEM, DataTypes.IntegerType, false)
+            .add("ts", DataTypes.TimestampNTZType, false)
+            .add("day", DataTypes.DateType, false);
+
     /** {@code frame} has integer columns {@code columns}; {@code what} names the frame in the message. */
     static void requireIntegers(Dataset<Row> frame, String what, String... columns) {
         List<StructField> wanted = new ArrayList<>();
