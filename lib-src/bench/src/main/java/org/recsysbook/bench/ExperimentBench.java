@@ -103,6 +103,7 @@ public final class ExperimentBench {
                 System.out.printf(Locale.ROOT, "ingest while serving: %d events committed in %.1f s (%d posted and "
                                 + "acknowledged), %d commits so far, %d dropped; serving p99 meanwhile %.2f ms%n",
                         store.count() - before, elapsed, posted.get(), store.commits(), store.dropped(), during.p99());
+                System.out.printf(Locale.ROOT, "writer: %s%n", store.writerStats());
                 verdict("at least 50,000 events/s into the store while serving",
                         String.format(Locale.ROOT, "%.0f events/s", perSecond), perSecond >= 50_000);
             }
@@ -130,7 +131,7 @@ public final class ExperimentBench {
             }
             System.out.printf(Locale.ROOT, "store alone (no HTTP, no serving): %.0f events/s%n",
                     (store.count() - before) / ((System.nanoTime() - t0) / 1e9));
-            System.out.printf(Locale.ROOT, "store: %s%n", store);
+            System.out.printf(Locale.ROOT, "store: %s%nwriter (whole run): %s%n", store, store.writerStats());
         }
         System.out.println("# load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
     }
