@@ -38,13 +38,17 @@ import org.recsysbook.serving.EventSink;
  * boots(boot INTEGER PRIMARY KEY, started TIMESTAMP)
  * </pre>
  * The keys are what makes a duplicate harmless: the same click sent twice (a client retrying after a lost
- * acknowledgement) is the same {@code (request_id, item_id)}, and {@code INSERT OR IGNORE} keeps the first. A user
- * clicks an item of a list at most once in this model; a second click on it carries no new information.
+ * acknowledgement) is the same {@code (request_id, item_id)}, and the first is kept. A user clicks an item of a list
+ * at most once in this model; a second click on it carries no new information.
  *
  * <p><b>Group commit.</b> One writer thread owns the write connection. {@link #record} (the path of
  * {@code POST /events}) queues its batch and waits; the writer takes every batch waiting, appends them with DuckDB's
- * Appender into staging tables, moves them into the keyed tables, commits once, and only then releases the
- * waiting callers: a caller that returned has its events in the write-ahead log, so a process killed with SIGKILL
+ * Appender straight into the keyed tables in one transaction, commits once, and only then releases the waiting
+ * callers. If the group repeats a key (a retried batch), DuckDB refuses the append, the transaction is rolled back,
+ * and the group is written again the careful way: into staging tables, then {@code INSERT OR IGNORE} into the keyed
+ * tables, which keeps the first copy of each key. (The careful way was the only one once; appending straight costs
+ * the writer thread a quarter to a third of the CPU a row, see {@code ./workbook bench experiment}.) Either way, a
+ * caller that returned has its events in the write-ahead log, so a process killed with SIGKILL
  * loses none of them (DuckDB replays the log when the file is opened again). {@link #log} (the serving path's
  * impressions) queues without waiting, and such rows are committed together at most every 50 ms unless a waiting
  * batch comes first; if the writer falls behind by more than {@code maxQueuedRows} the rows are
@@ -55,10 +59,10 @@ import org.recsysbook.serving.EventSink;
  * clears the state.
  *
  * <p>DuckDB rather than SQLite: the analysis is aggregation over millions of rows (DuckDB is columnar and
- * vectorised), its Appender writes a million rows a second, and {@code COPY … TO … (FORMAT parquet,
+ * vectorised), its Appender writes batches fast (the benchmark measures it), and {@code COPY … TO … (FORMAT parquet,
  * PARTITION_BY …)} hands the log to Spark. The price: an 80 MB jar (native libraries for every platform), and the
- * file is locked by the process that writes it, so other processes read an export rather than the live file; in
- * the notebook the analysis runs in the service's process and reads through {@link #connection()}.
+ * file is locked by the process that writes it, so other processes read an export rather than the live file; in the
+ * notebook the analysis runs in the service's process and reads through {@link #connection()}.
  */
 public final class EventStore implements EventSink, AutoCloseable {
     /** The most rows one commit carries; the writer starts another commit for the rest. */

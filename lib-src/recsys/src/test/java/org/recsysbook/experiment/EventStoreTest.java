@@ -76,7 +76,8 @@ class EventStoreTest {
             assertEquals(2000, query(store, "SELECT epoch_ms(ts) FROM clicks"), "the first click is kept");
             assertEquals(4, store.duplicates());
             assertEquals(3, store.writerStats().commits());
-            assertEquals(2, store.writerStats().carefulCommits(), "only the batches with a duplicate took the careful way");
+            assertEquals(2, store.writerStats().carefulCommits(),
+                    "only the batches with a duplicate took the careful way");
         }
     }
 
@@ -92,7 +93,8 @@ class EventStoreTest {
             assertEquals(1, store.duplicates());
             store.record(List.of(impression("r3", 1, 1000)));
             assertEquals(1, store.writerStats().carefulCommits(), "a clean batch goes the fast way again");
-            assertEquals(6, query(store, "SELECT count(*) FROM impressions") + query(store, "SELECT count(*) FROM clicks"));
+            assertEquals(4, query(store, "SELECT count(*) FROM impressions"));
+            assertEquals(6, store.count());
         }
     }
 
