@@ -399,29 +399,14 @@ public final class EventStore implements EventSink, AutoCloseable {
      * {@link #commit} then takes the careful way. Returns the impressions and clicks written.
      */
     private long[] appendDirect(List<Pending> group) throws SQLException {
-        long ni = 0;
-        long nc = 0;
         beginTransaction();
+        long[] n;
         try (DuckDBAppender imp = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "impressions");
              DuckDBAppender clk = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "clicks")) {
-            for (Pending p : group) {
-                for (Row r : p.rows()) {
-                    if (r.event().type() == Event.Type.IMPRESSION) {
-                        appendImpression(imp, r);
-                        ni++;
-                    } else {
-                        appendClick(clk, r.event());
-                        nc++;
-                    }
-                }
-            }
-            // Explicitly: the driver's close() flushes too but swallows what goes wrong there (a violated key, a
-            // full disk), and the rows would then be silently missing from a commit that succeeds.
-            imp.flush();
-            clk.flush();
+            n = appendAll(group, imp, clk);
         }
         conn.commit();
-        return new long[] {ni, nc};
+        return n;
     }
 
     /**
@@ -432,17 +417,7 @@ public final class EventStore implements EventSink, AutoCloseable {
         beginTransaction();
         try (DuckDBAppender imp = conn.createAppender("temp", "main", "staging_impressions");
              DuckDBAppender clk = conn.createAppender("temp", "main", "staging_clicks")) {
-            for (Pending p : group) {
-                for (Row r : p.rows()) {
-                    if (r.event().type() == Event.Type.IMPRESSION) {
-                        appendImpression(imp, r);
-                    } else {
-                        appendClick(clk, r.event());
-                    }
-                }
-            }
-            imp.flush();
-            clk.flush();
+            appendAll(group, imp, clk);
         }
         long ni;
         long nc;
@@ -453,6 +428,29 @@ public final class EventStore implements EventSink, AutoCloseable {
             s.execute("DELETE FROM staging_clicks");
         }
         conn.commit();
+        return new long[] {ni, nc};
+    }
+
+    /** Appends the group's impressions to {@code imp} and clicks to {@code clk}; returns how many of each. */
+    private static long[] appendAll(List<Pending> group, DuckDBAppender imp, DuckDBAppender clk)
+            throws SQLException {
+        long ni = 0;
+        long nc = 0;
+        for (Pending p : group) {
+            for (Row r : p.rows()) {
+                if (r.event().type() == Event.Type.IMPRESSION) {
+                    appendImpression(imp, r);
+                    ni++;
+                } else {
+                    appendClick(clk, r.event());
+                    nc++;
+                }
+            }
+        }
+        // Explicitly: the driver's close() flushes too but swallows what goes wrong there (a violated key, a full
+        // disk), and the rows would then be silently missing from a commit that succeeds.
+        imp.flush();
+        clk.flush();
         return new long[] {ni, nc};
     }
 
