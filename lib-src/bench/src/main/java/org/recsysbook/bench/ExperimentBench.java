@@ -80,11 +80,14 @@ public final class ExperimentBench {
                     store.flush();
                     store.alwaysCareful(false);
                     long before = store.count();
-                    on[r] = LoadGenerator.openLoop(served, rate, seconds).p99();
+                    EventStore.WriterStats w0 = store.writerStats();
+                                on[r] = LoadGenerator.openLoop(served, rate, seconds).p99();
                     store.flush();
+                    EventStore.WriterStats w1 = store.writerStats();
                     System.out.printf(Locale.ROOT, "phase %d: p99 off %.2f ms, on (careful path) %.2f ms, on (fast "
-                            + "path) %.2f ms (%d impressions logged)%n", r + 1, off[r], onCareful[r], on[r],
-                            store.count() - before);
+                            + "path) %.2f ms (%d impressions logged; writer %s, %.1f%% of one core)%n", r + 1, off[r],
+                            onCareful[r], on[r], store.count() - before, delta(w0, w1),
+                            100.0 * (w1.cpuNanos() - w0.cpuNanos()) / (seconds * 1e9));
                 }
                 double pOff = median(off);
                 double pOn = median(on);
@@ -177,9 +180,8 @@ public final class ExperimentBench {
         long rows = b.rows() - a.rows();
         long commits = b.commits() - a.commits();
         return String.format(Locale.ROOT, "%d commits (%.0f rows each), %.2f µs CPU and %.2f µs wall a row", commits,
-                commits == 0 ? 0.0 : (double) rows / commits,
-                (b.cpuMicrosPerRow() * b.rows() - a.cpuMicrosPerRow() * a.rows()) / Math.max(1, rows),
-                (b.wallMicrosPerRow() * b.rows() - a.wallMicrosPerRow() * a.rows()) / Math.max(1, rows));
+                commits == 0 ? 0.0 : (double) rows / commits, (b.cpuNanos() - a.cpuNanos()) / 1e3 / Math.max(1, rows),
+                (b.wallNanos() - a.wallNanos()) / 1e3 / Math.max(1, rows));
     }
 
     private static void post(HttpClient client, URI base, String tag, int items, AtomicBoolean stop,

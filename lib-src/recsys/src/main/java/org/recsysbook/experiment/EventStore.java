@@ -50,7 +50,7 @@ import org.recsysbook.serving.EventSink;
  * the writer thread a quarter to a third of the CPU a row, see {@code ./workbook bench experiment}.) Either way, a
  * caller that returned has its events in the write-ahead log, so a process killed with SIGKILL
  * loses none of them (DuckDB replays the log when the file is opened again). {@link #log} (the serving path's
- * impressions) queues without waiting, and such rows are committed together at most every 50 ms unless a waiting
+ * impressions) queues without waiting, and such rows are committed together at most every 250 ms unless a waiting
  * batch comes first; if the writer falls behind by more than {@code maxQueuedRows} the rows are
  * dropped and counted ({@link #dropped}), so that the request path never blocks on the database.
  *
@@ -68,7 +68,7 @@ public final class EventStore implements EventSink, AutoCloseable {
     /** The most rows one commit carries; the writer starts another commit for the rest. */
     static final int MAX_GROUP_ROWS = 100_000;
     /** How long serving-path rows wait for company before they are committed, when no caller waits. */
-    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
@@ -556,20 +556,24 @@ public final class EventStore implements EventSink, AutoCloseable {
      * commit and its write-ahead-log sync, and any checkpoint DuckDB runs inside a commit).
      */
     public WriterStats writerStats() {
-        long n = Math.max(1, committedRows.get());
-        return new WriterStats(commits.get(), committedRows.get(), careful.get(), writerCpuNanos.get() / 1e3 / n,
-                writerWallNanos.get() / 1e3 / n, maxCommitNanos.get() / 1e6);
+        return new WriterStats(commits.get(), committedRows.get(), careful.get(), writerCpuNanos.get(),
+                writerWallNanos.get(), maxCommitNanos.get());
     }
 
-    /** See {@link #writerStats()}. */
-    public record WriterStats(long commits, long rows, long carefulCommits, double cpuMicrosPerRow,
-                              double wallMicrosPerRow, double longestCommitMillis) {
+    /** See {@link #writerStats()}; the times are the writer thread's totals, in nanoseconds. */
+    public record WriterStats(long commits, long rows, long carefulCommits, long cpuNanos, long wallNanos,
+                              long longestCommitNanos) {
+        /** The writer thread's CPU time per committed row, in microseconds. */
+        public double cpuMicrosPerRow() {
+            return cpuNanos / 1e3 / Math.max(1, rows);
+        }
+
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "%d commits, %d rows (%.0f a commit), %d the careful way; "
                     + "writer thread %.2f µs CPU and %.2f µs wall a row, longest commit %.1f ms", commits, rows,
-                    commits == 0 ? 0.0 : (double) rows / commits, carefulCommits, cpuMicrosPerRow, wallMicrosPerRow,
-                    longestCommitMillis);
+                    commits == 0 ? 0.0 : (double) rows / commits, carefulCommits, cpuMicrosPerRow(),
+                    wallNanos / 1e3 / Math.max(1, rows), longestCommitNanos / 1e6);
         }
     }
 
