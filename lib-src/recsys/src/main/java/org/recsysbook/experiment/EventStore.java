@@ -38,15 +38,19 @@ import org.recsysbook.serving.EventSink;
  * boots(boot INTEGER PRIMARY KEY, started TIMESTAMP)
  * </pre>
  * The keys are what makes a duplicate harmless: the same click sent twice (a client retrying after a lost
- * acknowledgement) is the same {@code (request_id, item_id)}, and {@code INSERT OR IGNORE} keeps the first. A user
- * clicks an item of a list at most once in this model; a second click on it carries no new information.
+ * acknowledgement) is the same {@code (request_id, item_id)}, and the first is kept. A user clicks an item of a list
+ * at most once in this model; a second click on it carries no new information.
  *
  * <p><b>Group commit.</b> One writer thread owns the write connection. {@link #record} (the path of
  * {@code POST /events}) queues its batch and waits; the writer takes every batch waiting, appends them with DuckDB's
- * Appender into staging tables, moves them into the keyed tables, commits once, and only then releases the
- * waiting callers: a caller that returned has its events in the write-ahead log, so a process killed with SIGKILL
+ * Appender straight into the keyed tables in one transaction, commits once, and only then releases the waiting
+ * callers. If the group repeats a key (a retried batch), DuckDB refuses the append, the transaction is rolled back,
+ * and the group is written again the careful way: into staging tables, then {@code INSERT OR IGNORE} into the keyed
+ * tables, which keeps the first copy of each key. (The careful way was the only one once; appending straight costs
+ * the writer thread a quarter to a third of the CPU a row, see {@code ./workbook bench experiment}.) Either way, a
+ * caller that returned has its events in the write-ahead log, so a process killed with SIGKILL
  * loses none of them (DuckDB replays the log when the file is opened again). {@link #log} (the serving path's
- * impressions) queues without waiting, and such rows are committed together at most every 50 ms unless a waiting
+ * impressions) queues without waiting, and such rows are committed together at most every 250 ms unless a waiting
  * batch comes first; if the writer falls behind by more than {@code maxQueuedRows} the rows are
  * dropped and counted ({@link #dropped}), so that the request path never blocks on the database.
  *
@@ -55,16 +59,19 @@ import org.recsysbook.serving.EventSink;
  * clears the state.
  *
  * <p>DuckDB rather than SQLite: the analysis is aggregation over millions of rows (DuckDB is columnar and
- * vectorised), its Appender writes a million rows a second, and {@code COPY … TO … (FORMAT parquet,
+ * vectorised), its Appender writes batches fast (the benchmark measures it), and {@code COPY … TO … (FORMAT parquet,
  * PARTITION_BY …)} hands the log to Spark. The price: an 80 MB jar (native libraries for every platform), and the
- * file is locked by the process that writes it, so other processes read an export rather than the live file; in
- * the notebook the analysis runs in the service's process and reads through {@link #connection()}.
+ * file is locked by the process that writes it, so other processes read an export rather than the live file; in the
+ * notebook the analysis runs in the service's process and reads through {@link #connection()}.
  */
 public final class EventStore implements EventSink, AutoCloseable {
     /** The most rows one commit carries; the writer starts another commit for the rest. */
     static final int MAX_GROUP_ROWS = 100_000;
     /** How long serving-path rows wait for company before they are committed, when no caller waits. */
-    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static final String IMPRESSION_COLUMNS = "request_id VARCHAR NOT NULL, user_id INTEGER NOT NULL, "
             + "arm VARCHAR NOT NULL, model_version VARCHAR NOT NULL, item_id INTEGER NOT NULL, "
@@ -100,10 +107,16 @@ public final class EventStore implements EventSink, AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committedRows = new AtomicLong();
+    private final AtomicLong careful = new AtomicLong();
+    private final AtomicLong writerCpuNanos = new AtomicLong();
+    private final AtomicLong writerWallNanos = new AtomicLong();
+    private final AtomicLong maxCommitNanos = new AtomicLong();
     private final int boot;
     private final Thread writer;
     private volatile String problem;
     private volatile boolean running = true;
+    private volatile boolean alwaysCareful;
     private java.util.function.Function<String, String> versions = arm -> "unknown";
 
     private EventStore(Path file, boolean readOnly, int maxQueuedRows) throws SQLException {
@@ -310,46 +323,40 @@ public final class EventStore implements EventSink, AutoCloseable {
 
     private void commit(List<Pending> group) {
         int async = 0;
+        int rows = 0;
         for (Pending p : group) {
+            rows += p.rows().size();
             if (p.done() == null) {
                 async += p.rows().size();
             }
         }
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
         try {
             if (conn == null) {
                 openWriter();
             }
-            int staged = 0;
-            try (DuckDBAppender imp = conn.createAppender("temp", "main", "staging_impressions");
-                 DuckDBAppender clk = conn.createAppender("temp", "main", "staging_clicks")) {
-                for (Pending p : group) {
-                    staged += p.rows().size();
-                    for (Row r : p.rows()) {
-                        Event e = r.event();
-                        long micros = e.timeMillis() * 1000;
-                        if (e.type() == Event.Type.IMPRESSION) {
-                            imp.beginRow().append(e.requestId()).append(e.user()).append(e.arm())
-                                    .append(r.modelVersion()).append(e.item()).append(e.position())
-                                    .append(e.propensity()).appendEpochMicros(micros).append(r.explored()).endRow();
-                        } else {
-                            clk.beginRow().append(e.requestId()).append(e.item()).appendEpochMicros(micros).endRow();
-                        }
-                    }
+            long[] n;
+            if (alwaysCareful) {
+                careful.incrementAndGet();
+                n = viaStaging(group);
+            } else {
+                try {
+                    n = appendDirect(group);
+                } catch (SQLException | RuntimeException direct) {
+                    // Most likely a duplicate (a retried batch): the transaction is void, so nothing of the group is
+                    // in the tables; do it again the careful way, which keeps the first copy of each key. (If the
+                    // cause was anything else, a full disk say, the careful way fails too and says so below.)
+                    careful.incrementAndGet();
+                    discardTransaction();
+                    n = viaStaging(group);
                 }
             }
-            int ni;
-            int nc;
-            try (Statement s = conn.createStatement()) {
-                ni = s.executeUpdate("INSERT OR IGNORE INTO impressions SELECT * FROM staging_impressions");
-                nc = s.executeUpdate("INSERT OR IGNORE INTO clicks SELECT * FROM staging_clicks");
-                s.execute("DELETE FROM staging_impressions");
-                s.execute("DELETE FROM staging_clicks");
-            }
-            conn.commit();
-            impressions.addAndGet(ni);
-            clicks.addAndGet(nc);
-            duplicates.addAndGet(staged - ni - nc);
+            impressions.addAndGet(n[0]);
+            clicks.addAndGet(n[1]);
+            duplicates.addAndGet(rows - n[0] - n[1]);
             commits.incrementAndGet();
+            committedRows.addAndGet(rows);
             problem = null;
             for (Pending p : group) {
                 if (p.done() != null) {
@@ -379,6 +386,110 @@ public final class EventStore implements EventSink, AutoCloseable {
             }
         } finally {
             queuedRows.addAndGet(-async);
+            long wall = System.nanoTime() - t0;
+            writerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
+            writerWallNanos.addAndGet(wall);
+            maxCommitNanos.accumulateAndGet(wall, Math::max);
+        }
+    }
+
+    /**
+     * The fast way: the group's rows appended straight into the keyed tables, one commit. The keys still hold: a
+     * row that repeats a stored key (or one earlier in the group) makes DuckDB refuse the transaction, and
+     * {@link #commit} then takes the careful way. Returns the impressions and clicks written.
+     */
+    private long[] appendDirect(List<Pending> group) throws SQLException {
+        beginTransaction();
+        long[] n;
+        try (DuckDBAppender imp = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "impressions");
+             DuckDBAppender clk = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "clicks")) {
+            n = appendAll(group, imp, clk);
+        }
+        conn.commit();
+        return n;
+    }
+
+    /**
+     * The careful way, for a group with a duplicate: the rows appended into staging tables, then
+     * {@code INSERT OR IGNORE} into the keyed tables (the first copy of a key wins), one commit.
+     */
+    private long[] viaStaging(List<Pending> group) throws SQLException {
+        beginTransaction();
+        try (DuckDBAppender imp = conn.createAppender("temp", "main", "staging_impressions");
+             DuckDBAppender clk = conn.createAppender("temp", "main", "staging_clicks")) {
+            appendAll(group, imp, clk);
+        }
+        long ni;
+        long nc;
+        try (Statement s = conn.createStatement()) {
+            ni = s.executeUpdate("INSERT OR IGNORE INTO impressions SELECT * FROM staging_impressions");
+            nc = s.executeUpdate("INSERT OR IGNORE INTO clicks SELECT * FROM staging_clicks");
+            s.execute("DELETE FROM staging_impressions");
+            s.execute("DELETE FROM staging_clicks");
+        }
+        conn.commit();
+        return new long[] {ni, nc};
+    }
+
+    /** Appends the group's impressions to {@code imp} and clicks to {@code clk}; returns how many of each. */
+    private static long[] appendAll(List<Pending> group, DuckDBAppender imp, DuckDBAppender clk)
+            throws SQLException {
+        long ni = 0;
+        long nc = 0;
+        for (Pending p : group) {
+            for (Row r : p.rows()) {
+                if (r.event().type() == Event.Type.IMPRESSION) {
+                    appendImpression(imp, r);
+                    ni++;
+                } else {
+                    appendClick(clk, r.event());
+                    nc++;
+                }
+            }
+        }
+        // Explicitly: the driver's close() flushes too but swallows what goes wrong there (a violated key, a full
+        // disk), and the rows would then be silently missing from a commit that succeeds.
+        imp.flush();
+        clk.flush();
+        return new long[] {ni, nc};
+    }
+
+    private static void appendImpression(DuckDBAppender a, Row r) throws SQLException {
+        Event e = r.event();
+        a.beginRow().append(e.requestId()).append(e.user()).append(e.arm()).append(r.modelVersion())
+                .append(e.item()).append(e.position()).append(e.propensity())
+                .appendEpochMicros(e.timeMillis() * 1000).append(r.explored()).endRow();
+    }
+
+    private static void appendClick(DuckDBAppender a, Event e) throws SQLException {
+        a.beginRow().append(e.requestId()).append(e.item()).appendEpochMicros(e.timeMillis() * 1000).endRow();
+    }
+
+    /**
+     * Opens the writer's transaction before anything is appended. The driver begins the transaction of a
+     * connection without auto-commit only when it runs a statement; an Appender used before that writes outside
+     * any transaction: its rows would be committed at once, and neither a rollback nor a SIGKILL before the commit
+     * would keep a batch whole.
+     */
+    private void beginTransaction() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("SELECT 1");
+        }
+    }
+
+    /** Ends the writer's failed transaction; if even that fails, the next step opens a new connection. */
+    private void discardTransaction() throws SQLException {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            DuckDBConnection broken = conn;
+            conn = null;
+            try {
+                broken.close();
+            } catch (SQLException ignored) {
+                // It is being replaced.
+            }
+            openWriter();
         }
     }
 
@@ -427,6 +538,43 @@ public final class EventStore implements EventSink, AutoCloseable {
     /** Commits so far: fewer than the batches recorded when batches are grouped. */
     public long commits() {
         return commits.get();
+    }
+
+    /**
+     * Makes every commit take the careful way (staging tables, then {@code INSERT OR IGNORE}), the write path this
+     * store had before the fast one: for the benchmark, which compares the two in one run. The stored rows are the
+     * same either way.
+     */
+    public EventStore alwaysCareful(boolean on) {
+        this.alwaysCareful = on;
+        return this;
+    }
+
+    /**
+     * What the writer has cost so far: its commits, the rows they carried, how many groups took the careful way
+     * (a duplicate in them), and the writer thread's CPU and wall time per committed row (appending, index upkeep,
+     * commit and its write-ahead-log sync, and any checkpoint DuckDB runs inside a commit).
+     */
+    public WriterStats writerStats() {
+        return new WriterStats(commits.get(), committedRows.get(), careful.get(), writerCpuNanos.get(),
+                writerWallNanos.get(), maxCommitNanos.get());
+    }
+
+    /** See {@link #writerStats()}; the times are the writer thread's totals, in nanoseconds. */
+    public record WriterStats(long commits, long rows, long carefulCommits, long cpuNanos, long wallNanos,
+                              long longestCommitNanos) {
+        /** The writer thread's CPU time per committed row, in microseconds. */
+        public double cpuMicrosPerRow() {
+            return cpuNanos / 1e3 / Math.max(1, rows);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%d commits, %d rows (%.0f a commit), %d the careful way; "
+                    + "writer thread %.2f µs CPU and %.2f µs wall a row, longest commit %.1f ms", commits, rows,
+                    commits == 0 ? 0.0 : (double) rows / commits, carefulCommits, cpuMicrosPerRow(),
+                    wallNanos / 1e3 / Math.max(1, rows), longestCommitNanos / 1e6);
+        }
     }
 
     /** This start's number (1, 2, … across restarts; 0 when read-only): a prefix that keeps request ids unique. */

@@ -75,6 +75,26 @@ class EventStoreTest {
             assertEquals(1, query(store, "SELECT count(*) FROM clicks"));
             assertEquals(2000, query(store, "SELECT epoch_ms(ts) FROM clicks"), "the first click is kept");
             assertEquals(4, store.duplicates());
+            assertEquals(3, store.writerStats().commits());
+            assertEquals(2, store.writerStats().carefulCommits(),
+                    "only the batches with a duplicate took the careful way");
+        }
+    }
+
+    @Test
+    void aDuplicateInABatchKeepsTheRestOfItsBatch() throws Exception {
+        try (EventStore store = EventStore.open(dir.resolve("events.duckdb"))) {
+            store.record(List.of(impression("r1", 1, 1000), click("r1", 101, 2000)));
+            store.record(List.of(impression("r2", 1, 1000), click("r1", 101, 2500), impression("r2", 2, 1000),
+                    click("r2", 101, 3000)));
+            assertEquals(3, query(store, "SELECT count(*) FROM impressions"));
+            assertEquals(2, query(store, "SELECT count(*) FROM clicks"));
+            assertEquals(5, store.count());
+            assertEquals(1, store.duplicates());
+            store.record(List.of(impression("r3", 1, 1000)));
+            assertEquals(1, store.writerStats().carefulCommits(), "a clean batch goes the fast way again");
+            assertEquals(4, query(store, "SELECT count(*) FROM impressions"));
+            assertEquals(6, store.count());
         }
     }
 
