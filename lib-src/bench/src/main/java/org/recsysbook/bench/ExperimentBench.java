@@ -44,8 +44,7 @@ public final class ExperimentBench {
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 4;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int cores = Runtime.getRuntime().availableProcessors();
-        BenchStats.printMachine("ExperimentBench");
-        System.out.println("# load average before: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        BenchStats.begin("ExperimentBench");
         Path db = Path.of("build", "bench", "experiment-events.duckdb");
         Files.deleteIfExists(db);
         Files.deleteIfExists(Path.of(db + ".wal"));
@@ -148,7 +147,7 @@ public final class ExperimentBench {
             store.alwaysCareful(false);
             System.out.printf(Locale.ROOT, "store: %s%nwriter (whole run): %s%n", store, store.writerStats());
         }
-        System.out.println("# load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        BenchStats.end();
     }
 
     private static double storeAlone(EventStore store, int items, double seconds, String tag) throws Exception {

@@ -1,11 +1,9 @@
 package org.recsysbook.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -61,9 +59,8 @@ public final class ServingBench {
         if (!retrieval.equals("hnsw") && !retrieval.equals("exact")) {
             throw new IllegalArgumentException("retrieval must be hnsw or exact, got " + retrieval);
         }
-        BenchStats.printMachine("ServingBench");
-        System.out.println("# load average before: " + loadAverage()
-                + " (the machine is shared: other work running now moves every figure)");
+        BenchStats.begin("ServingBench");
+        System.out.println("# (the machine is shared: other work running now moves every figure)");
         System.out.printf(Locale.ROOT, "# %d items × 64 dims, 10000 users; funnel: %s, best %d kept → simulated "
                         + "ranker keeps %d → category quota → 10; no cache; %d requests at once, deadline %.0f ms; "
                         + "runs of %.0f s, median of %d%n", items,
@@ -224,11 +221,11 @@ public final class ServingBench {
         } finally {
             pool.shutdown();
         }
-        System.out.println("# load average after: " + loadAverage());
+        BenchStats.end();
     }
 
     private static void section(String name) {
-        System.out.println("## " + name + " (load average " + loadAverage() + ")");
+        System.out.println("## " + name + " (load average " + BenchStats.loadAverage() + ")");
     }
 
     private static double ms(org.HdrHistogram.Histogram h, double percentile) {
@@ -391,13 +388,5 @@ public final class ServingBench {
             b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", f.applyAsDouble(r)));
         }
         return b.toString();
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }
