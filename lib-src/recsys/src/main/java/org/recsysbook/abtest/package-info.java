@@ -11,12 +11,17 @@
  *   <li>Step 4, test: {@link org.recsysbook.abtest.TwoProportionZTest}, {@link org.recsysbook.abtest.WelchTTest},
  *       {@link org.recsysbook.abtest.RatioMetricTest}, {@link org.recsysbook.abtest.Cuped},
  *       {@link org.recsysbook.abtest.MixtureSequentialTest}, {@link org.recsysbook.abtest.MultipleTesting},
- *       {@link org.recsysbook.abtest.SampleRatioMismatch}, {@link org.recsysbook.abtest.PowerAnalysis};
+ *       {@link org.recsysbook.abtest.SampleRatioMismatch}, {@link org.recsysbook.abtest.PowerAnalysis},
+ *       {@link org.recsysbook.abtest.StratifiedEstimate} (Simpson's paradox), {@link org.recsysbook.abtest.Winsorizer}
+ *       (heavy-tailed revenue);
  *       all report through {@link org.recsysbook.abtest.Comparison} and
  *       {@link org.recsysbook.abtest.ExperimentReport}.</li>
  *   <li>Pitfalls by simulation: {@link org.recsysbook.studies.PeekingStudy},
  *       {@link org.recsysbook.studies.MultipleMetricsStudy}, {@link org.recsysbook.abtest.NoveltyEffect},
- *       {@link org.recsysbook.studies.OfflineVsOnline}; charts in {@link org.recsysbook.studies.AbTestCharts}.</li>
+ *       {@link org.recsysbook.studies.OfflineVsOnline}, {@link org.recsysbook.studies.InterferenceStudy},
+ *       {@link org.recsysbook.studies.SharedLogStudy}, {@link org.recsysbook.studies.SimpsonStudy},
+ *       {@link org.recsysbook.studies.HeavyTailStudy}, {@link org.recsysbook.studies.LongTermHoldoutStudy}; charts in
+ *       {@link org.recsysbook.studies.AbTestCharts}.</li>
  * </ul>
  *
  * <p>Distributions and the t and chi-square tests come from commons-math; what it lacks is written here and

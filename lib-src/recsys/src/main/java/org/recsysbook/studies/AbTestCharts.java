@@ -15,7 +15,8 @@ import tech.tablesaw.plotly.components.Figure;
 /**
  * The charts of the A/B-testing notebook, built on {@link Charts}: the false-positive rate of peeking day by
  * day, the p-values of A/A tests, a novelty effect fading, the sample size a minimum detectable effect costs,
- * and the lift of every metric in a report.
+ * the lift of every metric in a report, and the pitfalls of interference, a shared training log, Simpson's paradox
+ * and heavy-tailed revenue.
  */
 public final class AbTestCharts {
     private AbTestCharts() { }
@@ -109,6 +110,88 @@ public final class AbTestCharts {
         String[] metrics = report.stringColumn("metric").asObjectArray();
         double[] lift = report.doubleColumn("lift_pct").asDoubleArray();
         return Charts.bar(title, "metric", "treatment vs control (% lift)", metrics, lift);
+    }
+
+    /** The interference study's lifts: the full launch's (the truth), the user-level and the market-level A/B test's. */
+    public static Figure interference(InterferenceStudy.Result r) {
+        Args.notNull("r", r);
+        return Charts.bar(String.format(java.util.Locale.ROOT, "Shared supply: lift of bookings per user, mean of %d "
+                        + "simulated experiments", r.replications()), "design",
+                "treatment vs control (% lift in bookings per user)",
+                new String[] {"full launch (what we want to know)", "user-level A/B test", "market-level A/B test"},
+                new double[] {100 * r.launchLift(), 100 * r.userSplitLift(), 100 * r.marketSplitLift()});
+    }
+
+    /** The shared-log study's lifts: the launch's, the A/B test's with a model per arm and with one shared log. */
+    public static Figure sharedLog(SharedLogStudy.Result r) {
+        Args.notNull("r", r);
+        return Charts.bar(String.format(java.util.Locale.ROOT, "Exploration's value leaks through a shared training log "
+                        + "(mean of %d simulations)", r.replications()), "design",
+                "treatment vs control (% lift in CTR)",
+                new String[] {"launch: each system alone", "A/B test, a model per arm", "A/B test, one shared log"},
+                new double[] {100 * r.launchLift(), 100 * r.separateLogsLift(), 100 * r.sharedLogLift()});
+    }
+
+    /** Simpson's paradox: each arm's conversion rate in every segment, pooled, and stratified. */
+    public static Figure simpson(SimpsonStudy.Run run) {
+        Args.notNull("run", run);
+        int k = run.segments().length;
+        String[] labels = java.util.Arrays.copyOf(run.segments(), k + 2);
+        labels[k] = "pooled (segments ignored)";
+        labels[k + 1] = "stratified (same mix in both arms)";
+        double[] c = new double[k + 2];
+        double[] t = new double[k + 2];
+        for (int s = 0; s < k; s++) {
+            c[s] = 100 * run.bySegment()[s].control();
+            t[s] = 100 * run.bySegment()[s].treatment();
+        }
+        c[k] = 100 * run.pooled().control();
+        t[k] = 100 * run.pooled().treatment();
+        c[k + 1] = 100 * run.stratified().control();
+        t[k + 1] = 100 * run.stratified().treatment();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("control", c);
+        series.put("treatment", t);
+        return Charts.bar("Simpson's paradox: the treatment wins in every week and loses pooled",
+                "segment of users", "conversion rate (%)", labels, series);
+    }
+
+    /** The heavy-tail study's power, raw and winsorised, for each scenario: {@code names[i]} names {@code results[i]}. */
+    public static Figure heavyTail(java.util.List<String> names, java.util.List<HeavyTailStudy.Result> results) {
+        Args.notNull("names", names);
+        Args.notNull("results", results);
+        Args.sameLength("names", names.size(), "results", results.size());
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            HeavyTailStudy.Result r = Args.notNull("results", i, results.get(i));
+            series.put(names.get(i), new double[] {100 * r.rawPower(), 100 * r.winsorisedPower()});
+        }
+        return Charts.bar("Revenue per user: power of Welch's t-test, raw and winsorised", "metric tested",
+                "experiments that detect the lift (%)", new String[] {"revenue as it is", "revenue winsorised at the "
+                        + "99th percentile"}, series);
+    }
+
+    /** The long-term holdout's weekly lift with its 95 % band, the true lift and the two-week A/B test's estimate. */
+    public static Figure holdout(LongTermHoldoutStudy.Result r) {
+        Args.notNull("r", r);
+        int weeks = r.holdoutLift().length;
+        double[] lower = new double[weeks];
+        double[] upper = new double[weeks];
+        double[] flat = new double[weeks];
+        double[] truth = new double[weeks];
+        for (int w = 0; w < weeks; w++) {
+            lower[w] = 100 * (r.holdoutLift()[w] - r.holdoutHalfWidth()[w]);
+            upper[w] = 100 * (r.holdoutLift()[w] + r.holdoutHalfWidth()[w]);
+            flat[w] = 100 * r.abTestLift();
+            truth[w] = 100 * r.trueLift()[w];
+        }
+        Map<String, Charts.Band> series = new LinkedHashMap<>();
+        series.put("launched vs holdout (95 % band)", new Charts.Band(percent(r.holdoutLift()), lower, upper));
+        series.put("true lift of the week", new Charts.Band(truth, truth, truth));
+        series.put("the two-week A/B test's estimate", new Charts.Band(flat, flat, flat));
+        return Charts.lineWithBand(String.format(java.util.Locale.ROOT, "A %.0f %% long-term holdout: the lift week by "
+                        + "week after the launch", 100 * r.holdoutShare()), "week since the launch",
+                "visits per user, launched vs held out (% lift)", days(weeks), series);
     }
 
     private static double[] days(int n) {
