@@ -1,11 +1,14 @@
 package org.recsysbook.exercises;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.recsysbook.abtest.ExperimentSimulator;
 import org.recsysbook.abtest.PowerAnalysis;
 import org.recsysbook.abtest.RateVariant;
+import org.recsysbook.abtest.StratifiedEstimate;
 import org.recsysbook.abtest.TwoProportionZTest;
+import org.recsysbook.studies.SimpsonStudy;
 
 import static org.recsysbook.exercises.ExerciseCheck.fmt;
 
@@ -58,20 +61,67 @@ final class AbTestingExercises {
                 .run();
     }
 
-    static boolean halfTheEffect(double predictedFactor, Check.UsersPerArmFunction users) {
-        long twoPoints = PowerAnalysis.sampleSizePerArm(0.10, 0.02, 0.05, 0.80);
-        long onePoint = PowerAnalysis.sampleSizePerArm(0.10, 0.01, 0.05, 0.80);
-        double ratio = (double) onePoint / twoPoints;
-        ExerciseCheck check = ExerciseCheck.named("half_the_effect").unless(users == null, "pass your function");
-        for (double mde : new double[] {0.01, 0.02, 0.015, 0.005}) {
-            long expected = PowerAnalysis.sampleSizePerArm(0.10, mde, 0.05, 0.80);
-            check.answer(fmt("users per arm for 10 %% → %s %%", fmt(100 * (0.10 + mde))), () -> users.apply(mde),
-                    n -> n == expected, "PowerAnalysis.sampleSizePerArm(0.10, mde, 0.05, 0.80)");
+    /** The notebook's ramp-up: a holiday week with 10 % of the users on the treatment, then a week at 50 %. */
+    static final String[] RAMP_SEGMENTS = {"week 1 (holiday sale)", "week 2"};
+    static final int[] RAMP_USERS = {100_000, 100_000};
+    static final double[] RAMP_RATE = {0.10, 0.04};
+    static final double[] RAMP_LIFT = {0.05, 0.15};
+    static final double[] RAMP_SHARE = {0.10, 0.50};
+
+    static boolean stratifiedDifference(Check.StratifiedFunction f, char why) {
+        ExerciseCheck check = ExerciseCheck.named("stratified_difference").unless(f == null, "pass your function");
+        // by hand: weights 3/4 and 1/4 of all users, differences +0.02 and +0.04: 0.75·0.02 + 0.25·0.04 = 0.025
+        long[][] byHand = {{100, 10, 200, 24}, {50, 5, 50, 7}};
+        // the notebook's ramp-up, drawn from a seed the check chooses
+        SimpsonStudy.Run ramp = new SimpsonStudy(RAMP_SEGMENTS, RAMP_USERS, RAMP_RATE, RAMP_LIFT, RAMP_SHARE)
+                .once(new SplittableRandom(611));
+        long[][] rampCase = new long[2][];
+        rampCase[0] = new long[] {ramp.controlUsers()[0], ramp.controlConverted()[0], ramp.treatmentUsers()[0],
+            ramp.treatmentConverted()[0]};
+        rampCase[1] = new long[] {ramp.controlUsers()[1], ramp.controlConverted()[1], ramp.treatmentUsers()[1],
+            ramp.treatmentConverted()[1]};
+        // one segment: the plain difference of rates
+        long[][] one = {{400, 40, 600, 66}};
+        // a small segment with a large difference beside a big one with none: an unweighted mean is far off
+        long[][] unequal = {{9_000, 900, 1_000, 100}, {100, 10, 900, 180}};
+        // three segments whose arms' mixes differ, from a seed of the check's own
+        SplittableRandom rng = new SplittableRandom(606);
+        long[][] random = new long[3][];
+        for (int s = 0; s < 3; s++) {
+            long nc = 200 + rng.nextInt(5_000);
+            long nt = 200 + rng.nextInt(5_000);
+            random[s] = new long[] {nc, (long) (nc * (0.02 + 0.1 * rng.nextDouble())), nt,
+                (long) (nt * (0.02 + 0.1 * rng.nextDouble()))};
         }
-        // within 0.3 of the true factor: accepts 4, the 1/sqrt(n) answer; rejects 2 (standard error ∝ 1/n)
-        return check.answer("sizeFactorPrediction", () -> predictedFactor, f -> Math.abs(f - ratio) <= 0.3,
-                        "the standard error shrinks like 1 / sqrt(n): what n halves it?")
-                .note(fmt("%,d users per arm instead of %,d: %.2f times as many", onePoint, twoPoints, ratio))
+        Object[][] cases = {
+            {byHand, "within a segment, compare treatment − control; weight each segment by its share of all users"},
+            {rampCase, "compare within each week, then weight the weeks by their share of all users, both arms"},
+            {one, "with one segment the stratified difference is the plain difference of the two rates"},
+            {unequal, "the weight of a segment is its users in both arms over all users, not 1 / (number of segments)"},
+            {random, "the weight counts the control's and the treatment's users of the segment, not one arm's"}};
+        for (Object[] c : cases) {
+            long[][] seg = (long[][]) c[0];
+            int k = seg.length;
+            long[] nc = new long[k];
+            long[] xc = new long[k];
+            long[] nt = new long[k];
+            long[] xt = new long[k];
+            for (int s = 0; s < k; s++) {
+                nc[s] = seg[s][0];
+                xc[s] = seg[s][1];
+                nt[s] = seg[s][2];
+                xt[s] = seg[s][3];
+            }
+            double expected = StratifiedEstimate.test(nc, xc, nt, xt, 0.05).difference();
+            check.near(fmt("%d segment%s, control users %s, treatment users %s", k, k == 1 ? "" : "s",
+                            java.util.Arrays.toString(nc), java.util.Arrays.toString(nt)),
+                    () -> f.apply(nc.clone(), xc.clone(), nt.clone(), xt.clone()), expected, 1e-9, (String) c[1]);
+        }
+        return check.choice("pooledWhy", why, "abc", 'c',
+                        "compare the arms' mixes of weeks, and the weeks' conversion rates",
+                        Map.of('a', "the treatment wins within each week: no segment of users is worse off",
+                                'b', "the pooled comparison counts every user, and its p-value is tiny: it is not "
+                                        + "noise but a bias"))
                 .run();
     }
 

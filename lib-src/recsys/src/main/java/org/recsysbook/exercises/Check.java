@@ -318,12 +318,6 @@ public final class Check {
         boolean apply(int users, String salt);
     }
 
-    /** The users per arm needed to detect a lift of {@code mde} over a 10 % rate. */
-    @FunctionalInterface
-    public interface UsersPerArmFunction {
-        long apply(double mde);
-    }
-
     /**
      * Checks a function saying whether the sample-ratio check fires for a 4 % tracking loss in the treatment arm
      * (14 days, the 5 % base rate of 6.5, a 50/50 split with the given salt), for 20,000 and 200,000 users and three
@@ -335,13 +329,21 @@ public final class Check {
         return AbTestingExercises.smallTrackingLoss(fires, why);
     }
 
+    /** The stratified difference of a rate from per-segment counts (users and converted, per arm). */
+    @FunctionalInterface
+    public interface StratifiedFunction {
+        double apply(long[] controlUsers, long[] controlConverted, long[] treatmentUsers, long[] treatmentConverted);
+    }
+
     /**
-     * Checks a function for the users per arm (α = 0.05, power 0.8, 10 % baseline) on lifts of 1 and 2 points and
-     * others the check chooses, and the factor predicted before computing it (10 % → 11 % against 10 % → 12 %):
-     * within 0.3 of the true ratio.
+     * Checks a function for the stratified difference Σ w<sub>s</sub> (p̂<sub>t,s</sub> − p̂<sub>c,s</sub>), w<sub>s</sub>
+     * the segment's share of all users, against {@link org.recsysbook.abtest.StratifiedEstimate}: on a case worked by
+     * hand, on the notebook's ramp-up drawn from a seed the check chooses, on one segment, on segments of very unequal
+     * size and on random counts; and why the pooled comparison shows a loss. Options: (a) the treatment is worse for
+     * some users, (b) the pooled comparison is noisy, (c) the arms hold different mixes of weeks whose rates differ.
      */
-    public static boolean halfTheEffect(double predictedFactor, UsersPerArmFunction usersPerArm) {
-        return AbTestingExercises.halfTheEffect(predictedFactor, usersPerArm);
+    public static boolean stratifiedDifference(StratifiedFunction f, char why) {
+        return AbTestingExercises.stratifiedDifference(f, why);
     }
 
     /**

@@ -513,15 +513,52 @@ class CheckTest {
             double pB = (double) sB / nB;
             return (pB - pA) / Math.sqrt(pA * (1 - pA) / nA + pB * (1 - pB) / nB);
         }));
-        Check.UsersPerArmFunction users = mde -> PowerAnalysis.sampleSizePerArm(0.10, mde, 0.05, 0.80);
-        assertTrue(Check.halfTheEffect(4, users));
-        // the prediction that the standard error falls like 1 / n
-        assertFalse(Check.halfTheEffect(2, users));
-        // 14313 users for 10 % -> 11 % typed in
-        assertFalse(Check.halfTheEffect(4, mde -> 14_313));
-        // a relative lift of 1 % (10 % -> 10.1 %) is not the absolute point asked for
-        assertFalse(Check.halfTheEffect(4, mde -> PowerAnalysis.sampleSizePerArm(0.10, 0.10 * mde, 0.05, 0.80)));
-        assertFalse(Check.halfTheEffect(4, null));
+    }
+
+    /** Σ w_s (p_t,s − p_c,s) with w_s the share of all users; or, with {@code weights}, other (wrong) weights. */
+    static double stratified(long[] nc, long[] xc, long[] nt, long[] xt, String weights) {
+        double total = 0;
+        for (int s = 0; s < nc.length; s++) {
+            total += weights.equals("control") ? nc[s] : nc[s] + nt[s];
+        }
+        double d = 0;
+        for (int s = 0; s < nc.length; s++) {
+            double w = switch (weights) {
+                case "equal" -> 1.0 / nc.length;
+                case "control" -> nc[s] / total;
+                default -> (nc[s] + nt[s]) / total;
+            };
+            d += w * ((double) xt[s] / nt[s] - (double) xc[s] / nc[s]);
+        }
+        return d;
+    }
+
+    @Test
+    void stratifiedDifferenceOnCasesTheCheckChooses() {
+        assertTrue(Check.stratifiedDifference((nc, xc, nt, xt) -> stratified(nc, xc, nt, xt, "all"), 'c'));
+        // the plain mean of the segments' differences, and the control's mix as weights, are off-by-a-weight
+        assertFalse(Check.stratifiedDifference((nc, xc, nt, xt) -> stratified(nc, xc, nt, xt, "equal"), 'c'));
+        assertTrue(lastVerdict().contains("not 1 / (number of segments)"), lastVerdict());
+        assertFalse(Check.stratifiedDifference((nc, xc, nt, xt) -> stratified(nc, xc, nt, xt, "control"), 'c'));
+        assertTrue(lastVerdict().contains("not one arm's"), lastVerdict());
+        // the pooled difference, segments ignored
+        assertFalse(Check.stratifiedDifference((nc, xc, nt, xt) -> {
+            long a = 0, b = 0, c = 0, d = 0;
+            for (int s = 0; s < nc.length; s++) {
+                a += nc[s];
+                b += xc[s];
+                c += nt[s];
+                d += xt[s];
+            }
+            return (double) d / c - (double) b / a;
+        }, 'c'));
+        // the notebook's figure typed in
+        assertFalse(Check.stratifiedDifference((nc, xc, nt, xt) -> 0.0055, 'c'));
+        assertFalse(Check.stratifiedDifference(null, 'c'));
+        assertFalse(Check.stratifiedDifference((nc, xc, nt, xt) -> stratified(nc, xc, nt, xt, "all"), 'a'));
+        assertTrue(lastVerdict().contains("wins within each week"), lastVerdict());
+        assertFalse(Check.stratifiedDifference((nc, xc, nt, xt) -> stratified(nc, xc, nt, xt, "all"), 'b'));
+        assertTrue(lastVerdict().contains("not noise but a bias"), lastVerdict());
     }
 
     static boolean srm(int users, String salt) {
