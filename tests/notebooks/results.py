@@ -42,10 +42,15 @@ class Recorded(dict):
 
 
 def assert_near(test, recorded, key, expected, rel=0.03):
-    """Each of recorded[key] (a number or a list) within rel, relative, of the seeded run's expected value(s)."""
+    """Each of recorded[key] (a number or a list) within rel, relative, of the seeded run's expected value(s); an
+    expected None (a missing table cell) must have been recorded as None."""
     values = recorded[key]
     if not isinstance(values, list):
         values, expected = [values], [expected]
     test.assertEqual(len(values), len(expected), key)
     for got, want in zip(values, expected):
+        if want is None:   # a table cell recorded as missing (Results.recordAll)
+            test.assertIsNone(got, msg=f"{key}: {values} vs {expected}")
+            continue
+        test.assertIsNotNone(got, msg=f"{key}: {values} vs {expected}")
         test.assertAlmostEqual(got, want, delta=rel * abs(want) + 1e-12, msg=f"{key}: {values} vs {expected}")

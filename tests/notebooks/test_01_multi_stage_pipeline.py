@@ -31,7 +31,7 @@ class MultiStagePipelineNotebook(unittest.TestCase):
         self.assertEqual(self.r["funnel_catalog"], 1000)
         self.assertEqual(self.r["funnel_candidates"], 50)
         self.assertEqual(self.r["funnel_ranked"], 50)
-        self.assertEqual(self.r["funnel_final"], 10)
+        self.assertEqual(self.r["funnel_shown"], 10)
         self.assertEqual(self.r["final_list_size"], 10)
 
     def test_chapter_demo_quota_and_noise(self):

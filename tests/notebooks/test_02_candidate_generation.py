@@ -36,6 +36,9 @@ class CandidateGenerationNotebook(unittest.TestCase):
             self.assertLessEqual(rec, 1.0)
         self.assertGreaterEqual(self.r["recall_at_100_max_breadth"], 0.9)
         self.assertGreaterEqual(self.r["recall_at_100_min_breadth"], 0.8)
+        # the summary's words: "recall@100 is above 0.98 at a breadth of 100"
+        self.assertEqual(self.r["breadths"][0], 100)
+        self.assertGreater(self.r["recall_at_100_min_breadth"], 0.98)
         # a wider search never finds fewer true neighbours on average (allow noise of half a neighbour)
         self.assertGreaterEqual(self.r["recall_at_100_max_breadth"], self.r["recall_at_100_min_breadth"] - 0.005)
         # recorded figures (Lucene's concurrent build is not bit-reproducible across thread schedules): within 1%
@@ -60,10 +63,18 @@ class CandidateGenerationNotebook(unittest.TestCase):
 
     def test_expected_clicks(self):
         # HNSW finds nearly the exact top 10, so it earns nearly the same clicks; popularity earns less
-        self.assertGreater(self.r["expected_clicks_hnsw"], 0.95 * self.r["expected_clicks_exact"])
-        self.assertGreater(self.r["expected_clicks_exact"], self.r["expected_clicks_popularity"])
-        self.assertAlmostEqual(self.r["expected_clicks_exact"], 3.1756, delta=0.03 * 3.1756)
-        self.assertAlmostEqual(self.r["expected_clicks_popularity"], 0.7438, delta=0.03 * 0.7438)
+        # the source table, recorded in one call: earned_source, earned_expected_clicks_per_user, ...
+        sources = self.r["earned_source"]
+        self.assertEqual(len(sources), 6)
+        self.assertEqual(sources[0], "exact scan")
+        self.assertTrue(sources[1].startswith("HNSW"), sources)
+        self.assertEqual(sources[3], "popularity")
+        clicks = self.r["earned_expected_clicks_per_user"]
+        exact, hnsw, popularity = clicks[0], clicks[1], clicks[3]
+        self.assertGreater(hnsw, 0.95 * exact)
+        self.assertGreater(exact, popularity)
+        self.assertAlmostEqual(exact, 3.1756, delta=0.03 * 3.1756)
+        self.assertAlmostEqual(popularity, 0.7438, delta=0.03 * 0.7438)
 
 
 if __name__ == "__main__":

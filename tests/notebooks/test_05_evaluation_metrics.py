@@ -115,13 +115,13 @@ class EvaluationMetricsNotebook(unittest.TestCase):
                 self.assertAlmostEqual(got, want, delta=0.03 * want, msg=key)
 
     def test_offline_does_not_replace_online(self):
-        offline, online = self.by_name("offline_rank"), self.by_name("online_rank")
-        clicks = self.by_name("expected_clicks")
+        offline, online = self.by_name("biased_log_offline_rank"), self.by_name("biased_log_online_rank")
+        clicks = self.by_name("biased_log_expected_clicks_per_visit")
         # on the popularity-biased log, offline prefers popularity, online the embedding recommender
         self.assertLess(offline["popularity"], offline["embedding"])
         self.assertGreater(online["popularity"], online["embedding"])
         self.assertGreater(clicks["embedding"], 1.3 * clicks["popularity"])
-        for got, want in zip(self.r["expected_clicks"], [0.9828, 1.7643, 0.5235, 3.0387, 2.9230]):
+        for got, want in zip(self.r["biased_log_expected_clicks_per_visit"], [0.9828, 1.7643, 0.5235, 3.0387, 2.9230]):
             self.assertAlmostEqual(got, want, delta=0.03 * want)
         # the quota costs expected clicks that offline NDCG does not see: 3.8%, the two NDCGs within 1%
         self.assertAlmostEqual(self.r["quota_expected_click_loss"], 0.0381, delta=0.003)
@@ -130,9 +130,66 @@ class EvaluationMetricsNotebook(unittest.TestCase):
         self.assertEqual(online["pipeline"], 1)
         self.assertEqual(online["random"], 5)
         # on a log of uniformly random exposure, the offline order agrees with the online one
-        offline_u, online_u = self.by_name("offline_rank_uniform_log"), self.by_name("online_rank_uniform_log")
+        offline_u, online_u = self.by_name("uniform_log_offline_rank"), self.by_name("uniform_log_online_rank")
         for n in ("popularity", "embedding", "random"):
             self.assertEqual(offline_u[n], online_u[n], n)
+
+    def test_what_offline_metrics_are_for(self):
+        # tuning: the blend's NDCG@10 over w = 0, 0.1, ..., 1 (w = 0 the embedding, w = 1 popularity), best at 0.6
+        self.assertEqual(self.r["sweep_popularity_weight"], [i / 10 for i in range(11)])
+        sweep = self.r["sweep_ndcg_10"]
+        for got, want in zip(sweep, [0.010805, 0.016816, 0.020347, 0.025303, 0.027880, 0.029418, 0.029623, 0.028818,
+                                     0.025575, 0.023987, 0.022078]):
+            self.assertAlmostEqual(got, want, delta=0.03 * want)
+        self.assertEqual(max(range(11), key=lambda i: sweep[i]), 6)
+        ndcg = self.by_name("ndcg_at_10")
+        self.assertAlmostEqual(sweep[0], ndcg["embedding"], delta=0.05 * ndcg["embedding"])
+        self.assertAlmostEqual(sweep[10], ndcg["popularity"], places=9)
+        # debugging: the sign bug scores below random, the leak far above the pipeline that knows the true taste
+        self.assertEqual(self.r["debug_recommender"], ["popularity", "embedding", "blend w = 0.6", "random",
+                                                       "embedding, sign flipped", "embedding, test week leaked"])
+        off = dict(zip(self.r["debug_recommender"], self.r["debug_offline_ndcg_10"]))
+        on = dict(zip(self.r["debug_recommender"], self.r["debug_expected_clicks_per_visit"]))
+        self.assertLess(off["embedding, sign flipped"], off["random"])
+        self.assertGreater(off["embedding, test week leaked"], 2 * ndcg["pipeline"])
+        # the leak's offline lead over the honest model is not matched online (the prose: measured the leak)
+        self.assertGreater(off["embedding, test week leaked"] / off["embedding"],
+                           2 * on["embedding, test week leaked"] / on["embedding"])
+        # the blend tuned on the biased log earns less online than the embedding it was mixed from
+        self.assertLess(on["blend w = 0.6"], on["embedding"])
+        self.assertGreater(on["blend w = 0.6"], on["popularity"])
+        for got, want in zip(self.r["debug_offline_ndcg_10"], [0.022078, 0.011042, 0.029623, 0.002416, 0.0012348,
+                                                               0.10192]):
+            self.assertAlmostEqual(got, want, delta=0.03 * want)
+        for got, want in zip(self.r["debug_expected_clicks_per_visit"], [0.98279, 1.76433, 1.52062, 0.52346, 0.068254,
+                                                                         1.92778]):
+            self.assertAlmostEqual(got, want, delta=0.03 * want)
+        # pre-screen against popularity: the verdicts follow the paired intervals
+        self.assertEqual(self.r["prescreen_candidate"], self.r["debug_recommender"][1:])
+        self.assertEqual(self.r["prescreen_verdict"], ["discard", "A/B test: better offline", "discard", "discard",
+                                                       "A/B test: better offline"])
+        for low, d, high in zip(self.r["prescreen_low"], self.r["prescreen_difference"], self.r["prescreen_high"]):
+            self.assertLessEqual(low, d)
+            self.assertLessEqual(d, high)
+        for got, want in zip(self.r["prescreen_difference"], [-0.011036, 0.0075452, -0.019662, -0.020843, 0.079844]):
+            self.assertAlmostEqual(got, want, delta=0.03 * abs(want))
+        # the prose: the pre-screen discards the embedding recommender, which earns more online than popularity
+        self.assertGreater(on["embedding"], on["popularity"])
+
+    def test_rmse_against_ranking(self):
+        self.assertEqual(self.r["ratings_model"], ["global mean", "biases", "taste", "biases + taste"])
+        rmse, ndcg, recall = self.r["ratings_rmse"], self.r["ratings_ndcg_10"], self.r["ratings_r_10"]
+        # biases: better RMSE than taste, clearly worse top 10 (the prose); both together the best RMSE
+        self.assertLess(rmse[1], rmse[2])
+        self.assertGreater(ndcg[2], 1.5 * ndcg[1])
+        self.assertGreater(recall[2], 1.5 * recall[1])
+        self.assertLess(rmse[3], rmse[1])
+        self.assertLess(rmse[0], 1.25)
+        for key, value in [("ratings_rmse", [1.19536, 0.84648, 1.03322, 0.64345]),
+                           ("ratings_ndcg_10", [0.0050835, 0.0077090, 0.016798, 0.015895]),
+                           ("ratings_r_10", [0.0051246, 0.0090889, 0.022083, 0.021364])]:
+            for got, want in zip(self.r[key], value):
+                self.assertAlmostEqual(got, want, delta=0.03 * want, msg=key)
 
 
 if __name__ == "__main__":

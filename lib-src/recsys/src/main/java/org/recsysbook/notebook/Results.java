@@ -44,7 +44,11 @@ public final class Results {
      */
     public static void record(String name, Object value) {
         checkName(name);
-        Object stored = normalize(value, "value");
+        show(name, normalize(value, "value", false));
+    }
+
+    /** Shows and keeps a value {@link #normalize} has already checked. */
+    private static void show(String name, Object stored) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
         json.put("value", stored);
@@ -90,7 +94,11 @@ public final class Results {
         } else if (result instanceof tech.tablesaw.api.Table t) {
             for (tech.tablesaw.columns.Column<?> c : t.columns()) {
                 if (c instanceof tech.tablesaw.api.NumericColumn<?> n) {
-                    values.put(c.name(), n.asDoubleArray());
+                    List<Double> numbers = new ArrayList<>(c.size());
+                    for (int i = 0; i < c.size(); i++) {
+                        numbers.add(c.isMissing(i) ? null : n.getDouble(i));
+                    }
+                    values.put(c.name(), numbers);
                 } else {
                     List<String> strings = new ArrayList<>(c.size());
                     for (int i = 0; i < c.size(); i++) {
@@ -107,9 +115,9 @@ public final class Results {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String name = prefix + "_" + snake(e.getKey());
             checkName(name);
-            checked.put(name, normalize(e.getValue(), name));
+            checked.put(name, normalize(e.getValue(), name, result instanceof tech.tablesaw.api.Table));
         }
-        checked.forEach(Results::record);
+        checked.forEach(Results::show);
     }
 
     /** {@code fixedHorizonRate} → {@code fixed_horizon_rate}, {@code finalPValues} → {@code final_p_values}; {@code "NDCG@10"} → {@code ndcg_10}. */
@@ -147,7 +155,8 @@ public final class Results {
         }
     }
 
-    private static Object normalize(Object value, String what) {
+    /** {@code missingCells}: a list element may be {@code null} (a table's missing cell), kept as {@code null}. */
+    private static Object normalize(Object value, String what, boolean missingCells) {
         if (value == null) {
             throw new IllegalArgumentException(what + " must not be null; allowed: a finite number, a string, "
                     + "a boolean, double[], float[], int[], long[] or a list of those scalars");
@@ -190,11 +199,15 @@ public final class Results {
             List<Object> out = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
                 Object e = list.get(i);
+                if (e == null && missingCells) {
+                    out.add(null);
+                    continue;
+                }
                 if (!(e instanceof Number || e instanceof String || e instanceof Boolean)) {
                     throw new IllegalArgumentException(what + "[" + i + "] must be a number, a string or a boolean, got "
                             + (e == null ? "null" : e.getClass().getName()));
                 }
-                out.add(normalize(e, what + "[" + i + "]"));
+                out.add(normalize(e, what + "[" + i + "]", false));
             }
             return Collections.unmodifiableList(out);
         }
@@ -233,6 +246,9 @@ public final class Results {
                 sb.append(", … (").append(list.size()).append(" values)");
             }
             return sb.append(']').toString();
+        }
+        if (stored == null) {
+            return "missing";
         }
         if (stored instanceof Double d) {
             return Numbers.format(d);

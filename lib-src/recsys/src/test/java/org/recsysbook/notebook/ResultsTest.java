@@ -164,6 +164,21 @@ class ResultsTest {
     }
 
     @Test
+    void recordAllRecordsAMissingTableCellAsNullAndShowsIt() {
+        tech.tablesaw.api.DoubleColumn logLoss = tech.tablesaw.api.DoubleColumn.create("log-loss", 0.6, 0.5);
+        logLoss.setMissing(1);
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t",
+                tech.tablesaw.api.StringColumn.create("ranker", "a", "b"), logLoss,
+                tech.tablesaw.api.IntColumn.create("rank", new int[] {1, 2}));
+        Results.recordAll("q", t);
+        assertEquals(java.util.Arrays.asList(0.6, null), Results.get("q_log_loss"));
+        assertEquals(List.of(1.0, 2.0), Results.get("q_rank"));
+        assertEquals("q_log_loss = [0.6, missing]", sink.outputs().get(1).data().getData(MIMEType.TEXT_PLAIN));
+        // record itself still refuses a null: only a table's missing cell may be one
+        assertThrows(IllegalArgumentException.class, () -> Results.record("y", java.util.Arrays.asList(1.0, null)));
+    }
+
+    @Test
     void snakeCaseNames() {
         assertEquals("fixed_horizon_rate", Results.snake("fixedHorizonRate"));
         assertEquals("final_p_values", Results.snake("finalPValues"));
