@@ -8,7 +8,7 @@ kernel by kernel, and prints the ratios. It prints the load average at its start
 figure the median, the spread (min and max) and, where there are at least 100 samples, the p99.
 It is a benchmark, not a test: it prints figures and asserts nothing.
 
-usage: bench_kernel.py [--peer] [--peer-kernel NAME] [--starts N] [--kernel NAME]
+usage: bench_kernel.py [--peer] [--peer-kernel NAME] [--also NAME]... [--starts N] [--starts-only] [--kernel NAME]
 """
 import argparse
 import os
@@ -327,11 +327,13 @@ def report(kernels):
         label = re.sub(r" \((MiB|lines)\)", "", figure)
         s = summary(ours.figures[figure])
         text = f"{label:<44} {fmt(s, unit)}"
-        if len(kernels) > 1 and figure in kernels[1].figures:
-            p = summary(kernels[1].figures[figure])
-            text += f"\n{'':<44} {fmt(p, unit)}   ({kernels[1].name})"
+        for other in kernels[1:]:
+            if figure not in other.figures:
+                continue
+            p = summary(other.figures[figure])
+            text += f"\n{'':<44} {fmt(p, unit)}   ({other.name})"
             if p["median"] and not figure.startswith("first cell minus"):
-                text += f"\n{'':<44} ratio of medians {s['median'] / p['median']:.2f} (this kernel / {kernels[1].name})"
+                text += f"\n{'':<44} ratio of medians {s['median'] / p['median']:.2f} (this kernel / {other.name})"
         print(text)
     for k in kernels:
         if getattr(k, "unstoppable", False):
@@ -342,7 +344,7 @@ def report(kernels):
             print(f"held after printing 80,000 lines ({k.name}): {held}")
 
 
-def targets(kernels):
+def targets(kernels, peer):
     ours = kernels[0]
     med = lambda k, f: statistics.median(k.figures[f])  # noqa: E731
     start = med(ours, "start to first result")
@@ -351,8 +353,7 @@ def targets(kernels):
     gap = med(ours, "first cell minus tenth")
     print(f"target: first cell no slower than the tenth by more than 200 ms: "
           f"{'met' if gap <= 200 else 'missed'} ({gap:.0f} ms)")
-    if len(kernels) > 1:
-        peer = kernels[1]
+    if peer is not None:
         ps = med(peer, "start to first result")
         print(f"target: start to first result at most half of {peer.name}'s: "
               f"{'met' if start <= ps / 2 else 'missed'} ({start:.0f} ms against {ps:.0f} ms, ratio {start / ps:.2f})")
@@ -375,6 +376,9 @@ def main():
     ap.add_argument("--starts-only", action="store_true", help="measure the starts only, no session")
     ap.add_argument("--kernel", default=os.environ.get("WORKBOOK_BENCH_KERNEL", "java"),
                     help="the kernelspec to measure (default: this checkout's 'java')")
+    ap.add_argument("--also", action="append", default=[], metavar="NAME",
+                    help="another kernelspec measured in the same run, alternated with the others (a variant "
+                         "of this kernel, before and after a change); repeatable")
     args = ap.parse_args()
     if os.environ.get("WORKBOOK_BENCH_PEER"):
         args.peer = True
@@ -394,6 +398,11 @@ def main():
             sys.exit("no JJava kernelspec found (give its name with --peer-kernel); lib-src/kernel/README.md "
                      "says how to install one")
         kernels.append(Kernel(peer))
+    peer_kernel = kernels[1] if args.peer else None
+    for name in args.also:
+        if name not in KernelSpecManager().get_all_specs():
+            sys.exit(f"no kernelspec named {name!r} (--also)")
+        kernels.append(Kernel(name))
     print(f"# kernel benchmark on {platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu})")
     for k in kernels:
         jv = subprocess.run([k.spec.argv[0], "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -401,7 +410,7 @@ def main():
     print(f"# load average at start: {load()}")
 
     for i in range(args.starts):
-        order = kernels if i % 2 == 0 else kernels[::-1]  # alternate which kernel starts first
+        order = kernels[i % len(kernels):] + kernels[:i % len(kernels)]  # each kernel starts first in turn
         for k in order:
             one_start(k)
     if not args.starts_only:
@@ -409,7 +418,7 @@ def main():
             session(k, interrupts=True)
 
     report(kernels)
-    targets(kernels)
+    targets(kernels, peer_kernel)
     print(f"# load average at end: {load()}")
 
 
