@@ -8,7 +8,7 @@ kernel by kernel, and prints the ratios. It prints the load average at its start
 figure the median, the spread (min and max) and, where there are at least 100 samples, the p99.
 It is a benchmark, not a test: it prints figures and asserts nothing.
 
-usage: bench_kernel.py [--peer] [--peer-kernel NAME] [--starts N] [--kernel NAME]
+usage: bench_kernel.py [--peer] [--peer-kernel NAME] [--also NAME]... [--starts N] [--starts-only] [--kernel NAME]
 """
 import argparse
 import os
@@ -155,6 +155,22 @@ def live_histogram(pid):
     return hist
 
 
+def settle(pid, window=2.0, limit=180.0):
+    """Waits until the kernel has finished what it does when idle (JShell's class index, a completion
+    warm-up): until it uses under 2.5% of a core over a window of 2 s, at most 180 s. Returns the seconds
+    waited. Without it the heap would grow by that work between the two histograms and look like
+    memory kept from printing."""
+    t0 = time.monotonic()
+    last = cpu_ms(pid)
+    while time.monotonic() - t0 < limit:
+        time.sleep(window)
+        now = cpu_ms(pid)
+        if now - last < 0.025 * window * 1000:
+            break
+        last = now
+    return time.monotonic() - t0
+
+
 # ---- one kernel ----------------------------------------------------------------------------------------
 
 class Kernel:
@@ -263,6 +279,7 @@ def session(k, interrupts):
             k.add("  of them arrived (lines)", got)
 
         jvm = kernel_jvm(pid)
+        k.add("  settled before the histogram (s)", settle(pid))
         before = live_histogram(jvm)
         got = run(kc, 'for (int i = 0; i < 80_000; i++) System.out.println("line " + i);', timeout=600)
         k.add("  of the 80,000 arrived (lines)", got)
@@ -310,7 +327,7 @@ def find_peer(name):
     return None
 
 
-UNITS = {"MiB": "MiB", "lines": "lines"}
+UNITS = {"MiB": "MiB", "lines": "lines", "s": "s"}
 
 
 def unit_of(figure):
@@ -324,14 +341,16 @@ def report(kernels):
     ours = kernels[0]
     for figure in ours.figures:
         unit = unit_of(figure)
-        label = re.sub(r" \((MiB|lines)\)", "", figure)
+        label = re.sub(r" \((MiB|lines|s)\)", "", figure)
         s = summary(ours.figures[figure])
         text = f"{label:<44} {fmt(s, unit)}"
-        if len(kernels) > 1 and figure in kernels[1].figures:
-            p = summary(kernels[1].figures[figure])
-            text += f"\n{'':<44} {fmt(p, unit)}   ({kernels[1].name})"
+        for other in kernels[1:]:
+            if figure not in other.figures:
+                continue
+            p = summary(other.figures[figure])
+            text += f"\n{'':<44} {fmt(p, unit)}   ({other.name})"
             if p["median"] and not figure.startswith("first cell minus"):
-                text += f"\n{'':<44} ratio of medians {s['median'] / p['median']:.2f} (this kernel / {kernels[1].name})"
+                text += f"\n{'':<44} ratio of medians {s['median'] / p['median']:.2f} (this kernel / {other.name})"
         print(text)
     for k in kernels:
         if getattr(k, "unstoppable", False):
@@ -342,7 +361,7 @@ def report(kernels):
             print(f"held after printing 80,000 lines ({k.name}): {held}")
 
 
-def targets(kernels):
+def targets(kernels, peer):
     ours = kernels[0]
     med = lambda k, f: statistics.median(k.figures[f])  # noqa: E731
     start = med(ours, "start to first result")
@@ -351,8 +370,7 @@ def targets(kernels):
     gap = med(ours, "first cell minus tenth")
     print(f"target: first cell no slower than the tenth by more than 200 ms: "
           f"{'met' if gap <= 200 else 'missed'} ({gap:.0f} ms)")
-    if len(kernels) > 1:
-        peer = kernels[1]
+    if peer is not None:
         ps = med(peer, "start to first result")
         print(f"target: start to first result at most half of {peer.name}'s: "
               f"{'met' if start <= ps / 2 else 'missed'} ({start:.0f} ms against {ps:.0f} ms, ratio {start / ps:.2f})")
@@ -375,6 +393,9 @@ def main():
     ap.add_argument("--starts-only", action="store_true", help="measure the starts only, no session")
     ap.add_argument("--kernel", default=os.environ.get("WORKBOOK_BENCH_KERNEL", "java"),
                     help="the kernelspec to measure (default: this checkout's 'java')")
+    ap.add_argument("--also", action="append", default=[], metavar="NAME",
+                    help="another kernelspec measured in the same run, alternated with the others (a variant "
+                         "of this kernel, before and after a change); repeatable")
     args = ap.parse_args()
     if os.environ.get("WORKBOOK_BENCH_PEER"):
         args.peer = True
@@ -394,6 +415,11 @@ def main():
             sys.exit("no JJava kernelspec found (give its name with --peer-kernel); lib-src/kernel/README.md "
                      "says how to install one")
         kernels.append(Kernel(peer))
+    peer_kernel = kernels[1] if args.peer else None
+    for name in args.also:
+        if name not in KernelSpecManager().get_all_specs():
+            sys.exit(f"no kernelspec named {name!r} (--also)")
+        kernels.append(Kernel(name))
     print(f"# kernel benchmark on {platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu})")
     for k in kernels:
         jv = subprocess.run([k.spec.argv[0], "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -401,7 +427,7 @@ def main():
     print(f"# load average at start: {load()}")
 
     for i in range(args.starts):
-        order = kernels if i % 2 == 0 else kernels[::-1]  # alternate which kernel starts first
+        order = kernels[i % len(kernels):] + kernels[:i % len(kernels)]  # each kernel starts first in turn
         for k in order:
             one_start(k)
     if not args.starts_only:
@@ -409,7 +435,7 @@ def main():
             session(k, interrupts=True)
 
     report(kernels)
-    targets(kernels)
+    targets(kernels, peer_kernel)
     print(f"# load average at end: {load()}")
 
 

@@ -254,6 +254,24 @@ class ProtocolTests:
         finally:
             shutil.rmtree(d)
 
+    def complete(self, code):
+        msg_id = self.k.kc.complete(code, len(code))
+        while True:
+            reply = self.k.kc.get_shell_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]["matches"]
+
+    def test_package_names_complete_once_the_kernel_has_been_idle(self):
+        # Package names come from JShell's class index, which the kernel holds back until it has been idle
+        # for half a second (so that it does not compete with the first cell); it must then be built.
+        deadline = time.monotonic() + 240
+        matches = []
+        while "concurrent." not in matches and time.monotonic() < deadline:
+            time.sleep(1.0)
+            matches = self.complete("java.util.conc")
+        self.assertIn("concurrent.", matches)
+        self.assertIn("display.", self.complete("org.recsysbook."))
+
     def test_lsmagic_lists_every_magic_the_kernel_runs(self):
         content, outputs = self.k.run("%lsmagic")
         self.assertEqual(content["status"], "ok")

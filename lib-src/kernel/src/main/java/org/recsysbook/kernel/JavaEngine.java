@@ -48,6 +48,7 @@ public final class JavaEngine implements AutoCloseable {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private volatile String stopReason = "interrupted";
     private final List<String> classpath = new ArrayList<>();
+    private final AtomicBoolean indexingPaused;
 
     public JavaEngine(ClassLoader kernelLoader, List<String> startupClasspath, PrintStream out, PrintStream err) {
         this.loader = new NotebookClassLoader(kernelLoader);
@@ -73,6 +74,20 @@ public final class JavaEngine implements AutoCloseable {
             }
         }
         this.analysis = shell.sourceCodeAnalysis();
+        // Creating the analysis starts JShell's indexer on a thread of its own: it walks the whole JDK image
+        // and every jar of the class path (for completion's suggestions of classes not imported), a second
+        // of CPU time that competed with the first cell on two cores. It waits until the kernel is idle.
+        this.indexingPaused = IndexerPause.suspend(analysis);
+    }
+
+    /**
+     * Lets JShell's background indexer go on (it is paused from the engine's start until the kernel is
+     * first idle); only the first call does anything.
+     */
+    public void resumeIndexing() {
+        if (indexingPaused.compareAndSet(true, false)) {
+            IndexerPause.resume(analysis);
+        }
     }
 
     /** The jars of the packages the notebook shares with the kernel, so that cells compile against them. */

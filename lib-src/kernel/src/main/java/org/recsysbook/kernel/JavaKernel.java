@@ -52,31 +52,24 @@ public final class JavaKernel implements DisplaySink {
     private final FrontEndInput input;
     private volatile Message current;
     private volatile boolean running = true;
-    private volatile boolean engineAsked;
+    /** Requests being handled now (shell and control), and when the last one ended (System.nanoTime). */
+    private final java.util.concurrent.atomic.AtomicInteger inHand = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastRequestEnd = System.nanoTime();
+    /** How long the kernel must have had no request before it does the work the first cell did not need. */
+    static final long IDLE_MILLIS = 500;
     private int executionCount;
     private volatile long cellTimeLimitMillis;
 
-    public JavaKernel(Wire wire, List<String> startupClasspath, long cellTimeLimitMillis) {
-        this.wire = wire;
-        this.cellTimeLimitMillis = cellTimeLimitMillis;
-        this.stdout = new StreamPublisher("stdout", this::publishCurrent);
-        this.stderr = new StreamPublisher("stderr", this::publishCurrent);
-        this.input = new FrontEndInput(wire, () -> current, () -> running, this::flushStreams);
-        installStreams();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        Display.setSink(this);
-        this.magics = new Magics(this);
-        this.introspection = new Introspection(this::engine, magics);
+    /**
+     * Starts the engine (JShell, the start-up imports and a throwaway expression that warms the compiler) on
+     * a thread of its own. {@link KernelMain} calls it first, so that the engine's start overlaps the
+     * sockets' and the signer's.
+     */
+    static CompletableFuture<JavaEngine> startEngine(List<String> startupClasspath) {
         ClassLoader kernelLoader = JavaKernel.class.getClassLoader();
-        Executor starter = r -> {
-            Thread t = new Thread(r, "kernel-start");
-            t.setDaemon(true);
-            t.start();
-        };
-        this.engine = CompletableFuture.supplyAsync(() -> {
-            JavaEngine e = new JavaEngine(kernelLoader, startupClasspath, out, err);
-            registerRenderers(e);
+        return CompletableFuture.supplyAsync(() -> {
+            // JShell's own output goes wherever System.out and System.err point when it writes
+            JavaEngine e = new JavaEngine(kernelLoader, startupClasspath, follow(true), follow(false));
             // warm the compiler with a throwaway expression (JShell's, not a cell: no execution count)
             try {
                 e.eval("", 0, "Integer.valueOf(0)");
@@ -84,11 +77,74 @@ public final class JavaKernel implements DisplaySink {
                 LOG.log(Level.WARNING, "warm-up failed", ex);
             }
             return e;
+        }, STARTER);
+    }
+
+    private static final Executor STARTER = r -> {
+        Thread t = new Thread(r, "kernel-start");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private static PrintStream follow(boolean out) {
+        return new PrintStream(new java.io.OutputStream() {
+            private PrintStream target() {
+                return out ? System.out : System.err;
+            }
+
+            @Override
+            public void write(int b) {
+                target().write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                target().write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                target().flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    public JavaKernel(Wire wire, List<String> startupClasspath, long cellTimeLimitMillis) {
+        this(wire, startEngine(startupClasspath), cellTimeLimitMillis);
+    }
+
+    JavaKernel(Wire wire, CompletableFuture<JavaEngine> started, long cellTimeLimitMillis) {
+        this.wire = wire;
+        this.cellTimeLimitMillis = cellTimeLimitMillis;
+        this.stdout = new StreamPublisher("stdout", this::publishCurrent);
+        this.stderr = new StreamPublisher("stderr", this::publishCurrent);
+        this.input = new FrontEndInput(wire, () -> current, () -> running, this::flushStreams);
+        installStreams();
+        Display.setSink(this);
+        this.magics = new Magics(this);
+        this.introspection = new Introspection(this::engine, magics);
+        Executor starter = STARTER;
+        this.engine = started.thenApplyAsync(e -> {
+            registerRenderers(e);
+            return e;
         }, starter);
-        // Completion's first call indexes the class path; do it while the front end is idle, not before the
-        // first cell: it is skipped once any request has asked for the engine.
-        engine.thenAcceptAsync(this::warmCompletion, starter);
+        // What the first cell does not need waits until the kernel is idle (no request for IDLE_MILLIS):
+        // JShell's class index for completion, and completion's own first call.
+        engine.thenAccept(e -> {
+            ScheduledFuture<?>[] check = new ScheduledFuture<?>[1];
+            check[0] = timers.scheduleWithFixedDelay(() -> {
+                if (idleFor() >= IDLE_MILLIS && check[0] != null && !check[0].isCancelled()) {
+                    check[0].cancel(false);
+                    starter.execute(() -> whenIdle(e));
+                }
+            }, IDLE_MILLIS, IDLE_MILLIS / 2, TimeUnit.MILLISECONDS);
+        });
         timers.scheduleWithFixedDelay(this::pumpStreams, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** How long no request has been in hand, in milliseconds (0 while one is). */
+    private long idleFor() {
+        return inHand.get() > 0 ? 0 : (System.nanoTime() - lastRequestEnd) / 1_000_000;
     }
 
     /**
@@ -103,13 +159,18 @@ public final class JavaKernel implements DisplaySink {
     }
 
     JavaEngine engine() {
-        engineAsked = true;
         return engine.join();
     }
 
-    private void warmCompletion(JavaEngine e) {
+    /**
+     * The first time the kernel is idle: JShell's indexer goes on (on its own thread) and completion's first
+     * call is made, holding the engine's lock, unless a request has arrived meanwhile (then it is left to
+     * that request's own first completion).
+     */
+    private void whenIdle(JavaEngine e) {
+        e.resumeIndexing();
         synchronized (e) {  // the lock of eval and of Introspection: JShell is not thread-safe
-            if (engineAsked) {
+            if (idleFor() < IDLE_MILLIS / 2) {
                 return;
             }
             try {
@@ -167,6 +228,7 @@ public final class JavaKernel implements DisplaySink {
     }
 
     private void handle(ZMQ.Socket socket, Message msg) {
+        inHand.incrementAndGet();
         wire.publish(msg, "status", Map.of("execution_state", "busy"));
         try {
             switch (msg.type()) {
@@ -194,6 +256,8 @@ public final class JavaKernel implements DisplaySink {
             }
         } finally {
             wire.publish(msg, "status", Map.of("execution_state", "idle"));
+            lastRequestEnd = System.nanoTime();
+            inHand.decrementAndGet();
         }
     }
 

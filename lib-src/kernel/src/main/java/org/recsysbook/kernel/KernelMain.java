@@ -54,8 +54,10 @@ public final class KernelMain {
         if (timeout != null && !timeout.isBlank()) {
             limit = Magics.parseDuration(timeout);
         }
+        // the engine first: its start (JShell, javac) overlaps the sockets' and the signer's
+        var engine = JavaKernel.startEngine(classpath);
         Wire wire = new Wire(props);
-        JavaKernel kernel = new JavaKernel(wire, classpath, limit);
+        JavaKernel kernel = new JavaKernel(wire, engine, limit);
         kernel.run();
         kernel.close();
         Runtime.getRuntime().halt(0);
