@@ -132,6 +132,59 @@ public final class BanditCharts {
                 rounds(idx), series);
     }
 
+    /**
+     * The true click rate of the item each policy puts on top (its first pick), per round, averaged over runs and
+     * smoothed over a trailing window: how fast one slot and slates learn what deserves the top position.
+     *
+     * @param results label → result (labels tell apart runs of the same policy), all with the same rounds
+     * @param best    the best item's true rate, drawn as a reference line
+     */
+    public static Figure topItemRate(String title, Map<String, SimulationResult> results, int window, double best) {
+        Args.notNull("results", results);
+        checkResults(List.copyOf(results.values()));
+        Args.atLeast("window", window, 1);
+        int rounds = results.values().iterator().next().rounds();
+        int[] idx = thin(rounds);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (Map.Entry<String, SimulationResult> e : results.entrySet()) {
+            series.put(e.getKey(), pick(movingAverage(e.getValue().meanFirstRate(), window), idx));
+        }
+        double[] line = new double[idx.length];
+        java.util.Arrays.fill(line, best);
+        series.put("best item's true rate", line);
+        return Charts.line(title, "visit", "true click rate of the item on top (" + window + "-visit moving average)",
+                rounds(idx), series);
+    }
+
+    /**
+     * Each of {@code arms}' true click rate beside what each policy estimated when its runs ended (mean over runs):
+     * an estimate that ignores the slate's position bias falls below the truth.
+     *
+     * @param results label → result
+     */
+    public static Figure estimates(String title, Map<String, SimulationResult> results, double[] rates, int[] arms) {
+        Args.notNull("results", results);
+        Args.notNull("rates", rates);
+        Args.notNull("arms", arms);
+        String[] labels = new String[arms.length];
+        double[] truth = new double[arms.length];
+        for (int k = 0; k < arms.length; k++) {
+            labels[k] = "item " + arms[k];
+            truth[k] = rates[Args.index("arms[" + k + "]", arms[k], rates.length, "rates")];
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("true click rate", truth);
+        for (Map.Entry<String, SimulationResult> e : results.entrySet()) {
+            double[] m = e.getValue().meanEstimates();
+            double[] v = new double[arms.length];
+            for (int k = 0; k < arms.length; k++) {
+                v[k] = m[arms[k]];
+            }
+            series.put(e.getKey(), v);
+        }
+        return Charts.bar(title, "item", "click rate (clicks per examined impression)", labels, series);
+    }
+
     /** Off-policy estimates over logs, one box per estimator, with the true click rate as a dashed line. */
     public static Figure offPolicyEstimates(String title, List<OffPolicyExperiment.Outcome> outcomes) {
         Args.notNull("outcomes", outcomes);
