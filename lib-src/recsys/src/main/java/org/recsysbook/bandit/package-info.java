@@ -16,6 +16,9 @@
  *   <li>Context: {@link org.recsysbook.bandit.LinUcb} behind {@link org.recsysbook.bandit.ContextualPolicy},
  *       on {@link org.recsysbook.bandit.simulation.ContextualTraffic} from the synthetic world, simulated by
  *       {@link org.recsysbook.bandit.simulation.ContextualSimulator}.</li>
+ *   <li>Online learning of a click model, in {@code org.recsysbook.bandit.online}:
+ *       {@link org.recsysbook.bandit.online.FtrlProximal} on a {@link org.recsysbook.bandit.online.DriftingClickStream}
+ *       with delayed clicks, against periodic retraining ({@link org.recsysbook.bandit.online.OnlineLearningStudy}).</li>
  *   <li>Off-policy evaluation, in {@code org.recsysbook.bandit.offpolicy}, from {@link org.recsysbook.bandit.offpolicy.LoggedBandit} data:
  *       {@link org.recsysbook.bandit.offpolicy.InversePropensityScoring}, {@link org.recsysbook.bandit.offpolicy.SelfNormalizedIps},
  *       {@link org.recsysbook.bandit.offpolicy.DirectMethod} and {@link org.recsysbook.bandit.offpolicy.DoublyRobust}, judged

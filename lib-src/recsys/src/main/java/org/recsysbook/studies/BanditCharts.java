@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.recsysbook.bandit.online.OnlineLearningStudy;
 import org.recsysbook.bandit.offpolicy.OffPolicyExperiment;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
@@ -183,6 +184,25 @@ public final class BanditCharts {
             series.put(e.getKey(), v);
         }
         return Charts.bar(title, "item", "click rate (clicks per examined impression)", labels, series);
+    }
+
+    /**
+     * Each learner's expected log-loss above the true probabilities' (the floor), per window of the stream: how far
+     * online learning, delayed labels and periodic retraining stay from the truth as the click rates drift.
+     */
+    public static Figure onlineLearning(String title, OnlineLearningStudy.Comparison comparison) {
+        Args.notNull("comparison", comparison);
+        double[] floor = comparison.oracle().windowLoss();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (OnlineLearningStudy.Outcome o : comparison.outcomes()) {
+            double[] excess = new double[floor.length];
+            for (int k = 0; k < floor.length; k++) {
+                excess[k] = o.windowLoss()[k] - floor[k];
+            }
+            series.put(o.learner(), excess);
+        }
+        return Charts.line(title, "event (impressions served)", "log-loss above the true probabilities' (nats, "
+                + comparison.window() + "-event windows)", comparison.windowCentres(), series);
     }
 
     /** Off-policy estimates over logs, one box per estimator, with the true click rate as a dashed line. */
