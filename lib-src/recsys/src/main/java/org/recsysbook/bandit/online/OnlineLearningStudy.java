@@ -103,6 +103,35 @@ public final class OnlineLearningStudy {
         return new Comparison(warmup, window, Outcome.oracle(events, warmup, window), List.copyOf(out));
     }
 
+    /**
+     * What L1 does: for each λ₁ of {@code l1s}, FTRL-Proximal learning online from labels at once (the other
+     * settings as {@code settings}); one row per λ₁ with its log-loss above the truth's, how many of the model's
+     * weights are exactly zero at the end, and how many of the stream's noise features.
+     */
+    public static Table sparsity(DriftingClickStream stream, Event[] events, StreamLearner.Settings settings,
+                                 double[] l1s, int warmup, int window) {
+        Args.notNull("stream", stream);
+        Args.notNull("settings", settings);
+        Args.notNull("l1s", l1s);
+        SummaryTable t = new SummaryTable(4, "λ₁", "log-loss above the truth's", "weights exactly 0",
+                "noise features at 0", "features");
+        for (double l1 : l1s) {
+            StreamLearner learner = StreamLearner.immediate(stream.dimension(), settings.withL1(l1));
+            Comparison c = compare(events, java.util.List.of(learner), warmup, window);
+            FtrlProximal m = learner.model();
+            int noiseZeros = 0;
+            for (int i = stream.firstNoiseFeature(); i < stream.dimension(); i++) {
+                if (m.weight(i) == 0) {
+                    noiseZeros++;
+                }
+            }
+            t.row(String.valueOf(l1), c.outcomes().get(0).meanLoss() - c.oracle().meanLoss(), m.zeroWeights(),
+                    noiseZeros, stream.dimension());
+        }
+        return t.table("L1 on the stream: " + stream.noiseFeatures() + " of " + stream.dimension()
+                + " features carry no signal");
+    }
+
     private static Outcome score(String name, Event[] events, int warmup, int window,
                                  java.util.function.ToDoubleFunction<Event> predict, StreamLearner learner) {
         int windows = (events.length - warmup) / window;
