@@ -10,7 +10,10 @@
  *       {@link org.recsysbook.bandit.StaticModel}.</li>
  *   <li>Simulation, in {@code org.recsysbook.bandit.simulation}:
  *       {@link org.recsysbook.bandit.simulation.BernoulliArms}, {@link org.recsysbook.bandit.simulation.DriftingArms},
- *       {@link org.recsysbook.bandit.simulation.BanditSimulator} (seeded, parallel = serial),
+ *       {@link org.recsysbook.bandit.simulation.BanditSimulator} (seeded, parallel = serial; a slate of
+ *       {@code nSelect} positions with the click model's position bias through
+ *       {@link org.recsysbook.bandit.simulation.BanditSimulator#slate}, learned by the chapter's update or by
+ *       {@link org.recsysbook.bandit.ThompsonSampling#positionCorrected}),
  *       {@link org.recsysbook.bandit.simulation.SimulationResult}, the chapter's demo in
  *       {@link org.recsysbook.bandit.simulation.ChapterBanditDemo}, and {@link org.recsysbook.bandit.simulation.LaiRobbinsBound}.</li>
  *   <li>Context: {@link org.recsysbook.bandit.LinUcb} behind {@link org.recsysbook.bandit.ContextualPolicy},
