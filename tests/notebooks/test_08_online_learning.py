@@ -74,7 +74,9 @@ class OnlineLearningNotebook(unittest.TestCase):
             self.assertGreater(self.r["online_never_excess_%s_quarter" % q],
                                1.3 * self.r["online_labels_at_once_excess_%s_quarter" % q], q)
         for key, value in [("online_never_excess_first_quarter", 0.0381548),
-                           ("online_never_excess_last_quarter", 0.0350981)]:
+                           ("online_never_excess_last_quarter", 0.0350981),
+                           ("online_labels_at_once_excess_first_quarter", 0.0209277),
+                           ("online_labels_at_once_excess_last_quarter", 0.0212006)]:
             self.assertAlmostEqual(self.r[key], value, delta=0.03 * value, msg=key)
         # fake negatives lose no click; a window keeps 1 - e^(-w/2000) of them
         self.assertAlmostEqual(self.r["online_fake_negatives_calibration"], 1, delta=0.02)
