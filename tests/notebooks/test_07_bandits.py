@@ -1,6 +1,7 @@
 """The figures 07-bandits records: the chapter's single run (its printout digit for digit), 200 runs of the
-chapter's scenario for five policies, the Lai–Robbins bound, where the impressions go, and a 10,000-round
-horizon; the seeded figures pinned within a few percent."""
+chapter's scenario for five policies, the Lai–Robbins bound, where the impressions go, a 10,000-round
+horizon, and the chapter's slate of five (n_select = 5) against one slot under the click model's position bias;
+the seeded figures pinned within a few percent."""
 import math
 import unittest
 
@@ -74,6 +75,47 @@ class BanditsNotebook(unittest.TestCase):
             self.assertGreater(self.r[p + "_top3_share"], 3 / 20, p + " shows the good items more than uniform")
             self.assertLessEqual(self.r[p + "_top3_share"], 1.0, p)
         self.assertGreater(self.r["ts_top3_share"], self.r["ucb_top3_share"])
+
+
+    def test_spread_of_the_gap_between_policies(self):
+        # the prose quotes this standard deviation instead of "tens of clicks"
+        self.assertAlmostEqual(self.r["ts_ucb_gap_sd"], 13.226, delta=0.03 * 13.226)
+
+    def test_slate_of_five_against_one_slot(self):
+        # the best slate: the five best rates at positions examined 1/log2(k+1); NumPy's Beta(2, 8) draws give
+        # the 4th and 5th best rates 0.384 and 0.382 (deterministic, so pinned tightly)
+        self.assertAlmostEqual(self.r["slate_oracle_clicks_per_visit"], 1.29724, delta=2e-4)
+        exam = [1 / math.log2(k + 1) for k in range(1, 6)]
+        self.assertGreater(self.r["slate_oracle_clicks_per_visit"], sum(e * r for e, r in zip(exam, [0.5, 0.45, 0.4, 0.38, 0.38])))
+        for key, value in [("one_slot_clicks_per_visit", 0.35547), ("slate_clicks_per_visit", 1.10501),
+                           ("slate_corrected_clicks_per_visit", 1.10946), ("slate_clicks_per_impression", 0.221002),
+                           ("one_slot_share_of_oracle", 0.71094), ("slate_share_of_oracle", 0.851813),
+                           ("slate_corrected_share_of_oracle", 0.855243), ("one_slot_top_rate_first_50", 0.275201),
+                           ("slate_top_rate_first_50", 0.309311), ("one_slot_top_rate_last_100", 0.401042),
+                           ("slate_top_rate_last_100", 0.473579), ("slate_corrected_top_rate_last_100", 0.472506),
+                           ("slate_estimate_item_3", 0.397739), ("slate_estimate_item_15", 0.267445),
+                           ("slate_estimate_item_7", 0.201854), ("slate_corrected_estimate_item_3", 0.49592),
+                           ("slate_corrected_estimate_item_15", 0.429598), ("slate_corrected_estimate_item_7", 0.371386),
+                           ("long_slate_regret_per_visit", 0.0729959), ("long_slate_corrected_regret_per_visit", 0.0582856),
+                           ("long_slate_top_rate_last_500", 0.476471), ("long_slate_corrected_top_rate_last_500", 0.498782)]:
+            self.assertAlmostEqual(self.r[key], value, delta=0.03 * abs(value), msg=key)
+        # the one-slot runs are 7.7's Thompson sampling runs
+        self.assertAlmostEqual(self.r["one_slot_clicks_per_visit"] * ROUNDS, self.r["ts_mean_reward"], places=6)
+        self.assertAlmostEqual(self.r["one_slot_clicks_per_impression"], self.r["one_slot_clicks_per_visit"], places=12)
+        self.assertAlmostEqual(self.r["slate_clicks_per_impression"] * 5, self.r["slate_clicks_per_visit"], places=9)
+        # more clicks per visit, fewer per impression, a larger share of the best possible, a better top slot
+        self.assertGreater(self.r["slate_clicks_per_visit"], 2.5 * self.r["one_slot_clicks_per_visit"])
+        self.assertLess(self.r["slate_clicks_per_impression"], self.r["one_slot_clicks_per_impression"])
+        self.assertGreater(self.r["slate_share_of_oracle"], self.r["one_slot_share_of_oracle"])
+        self.assertGreater(self.r["slate_top_rate_last_100"], self.r["one_slot_top_rate_last_100"] + 0.03)
+        # the chapter's update underestimates every item shown low; the corrected one is within 10% of the truth
+        for item, rate in [(3, 0.5), (15, 0.45), (7, 0.4)]:
+            self.assertLess(self.r["slate_estimate_item_%d" % item], 0.85 * rate, item)
+            self.assertAlmostEqual(self.r["slate_corrected_estimate_item_%d" % item], rate, delta=0.1 * rate, msg=item)
+        # and locks the slate's order: over 3000 visits it loses more and its top item is worse
+        self.assertGreater(self.r["long_slate_regret_per_visit"], 1.1 * self.r["long_slate_corrected_regret_per_visit"])
+        self.assertGreater(self.r["long_slate_corrected_top_rate_last_500"], self.r["long_slate_top_rate_last_500"])
+        self.assertLessEqual(self.r["long_slate_corrected_top_rate_last_500"], 0.5)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,21 @@ public interface BanditPolicy {
      */
     void update(int arm, double reward);
 
+    /**
+     * Learns from a reward earned by {@code arm} shown at a slate position that users examine with probability
+     * {@code examination} (the position bias of the workbook's click model). The default ignores the position and
+     * calls {@link #update(int, double)}, as the chapter's loop does for every item of its {@code n_select} slate;
+     * a policy that corrects for the position overrides it.
+     *
+     * @param examination in (0, 1]; 1 is the top of the slate
+     */
+    default void update(int arm, double reward, double examination) {
+        if (!(examination > 0 && examination <= 1)) {
+            throw Args.fail("examination", examination, "a probability in (0, 1]");
+        }
+        update(arm, reward);
+    }
+
     /** What the policy believes about {@code arm} — the chapter's {@code get_stats(item_id)}. */
     ArmStats stats(int arm);
 

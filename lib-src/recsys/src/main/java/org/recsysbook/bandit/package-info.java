@@ -10,12 +10,18 @@
  *       {@link org.recsysbook.bandit.StaticModel}.</li>
  *   <li>Simulation, in {@code org.recsysbook.bandit.simulation}:
  *       {@link org.recsysbook.bandit.simulation.BernoulliArms}, {@link org.recsysbook.bandit.simulation.DriftingArms},
- *       {@link org.recsysbook.bandit.simulation.BanditSimulator} (seeded, parallel = serial),
+ *       {@link org.recsysbook.bandit.simulation.BanditSimulator} (seeded, parallel = serial; a slate of
+ *       {@code nSelect} positions with the click model's position bias through
+ *       {@link org.recsysbook.bandit.simulation.BanditSimulator#slate}, learned by the chapter's update or by
+ *       {@link org.recsysbook.bandit.ThompsonSampling#positionCorrected}),
  *       {@link org.recsysbook.bandit.simulation.SimulationResult}, the chapter's demo in
  *       {@link org.recsysbook.bandit.simulation.ChapterBanditDemo}, and {@link org.recsysbook.bandit.simulation.LaiRobbinsBound}.</li>
  *   <li>Context: {@link org.recsysbook.bandit.LinUcb} behind {@link org.recsysbook.bandit.ContextualPolicy},
  *       on {@link org.recsysbook.bandit.simulation.ContextualTraffic} from the synthetic world, simulated by
  *       {@link org.recsysbook.bandit.simulation.ContextualSimulator}.</li>
+ *   <li>Online learning of a click model, in {@code org.recsysbook.bandit.online}:
+ *       {@link org.recsysbook.bandit.online.FtrlProximal} on a {@link org.recsysbook.bandit.online.DriftingClickStream}
+ *       with delayed clicks, against periodic retraining ({@link org.recsysbook.bandit.online.OnlineLearningStudy}).</li>
  *   <li>Off-policy evaluation, in {@code org.recsysbook.bandit.offpolicy}, from {@link org.recsysbook.bandit.offpolicy.LoggedBandit} data:
  *       {@link org.recsysbook.bandit.offpolicy.InversePropensityScoring}, {@link org.recsysbook.bandit.offpolicy.SelfNormalizedIps},
  *       {@link org.recsysbook.bandit.offpolicy.DirectMethod} and {@link org.recsysbook.bandit.offpolicy.DoublyRobust}, judged

@@ -588,8 +588,8 @@ public final class Check {
 
     /**
      * Checks runs at twice the capacity with concurrency limits of 1 and 16, and why 16 gives a worse p99. Options:
-     * (a) more requests share the two cores, (b) the larger limit sheds more, (c) HTTP costs more with more
-     * connections.
+     * (a) the larger limit sheds more, (b) HTTP costs more with more connections, (c) more requests share the two
+     * cores.
      */
     public static boolean concurrencyLimit(LoadResult limitOne, LoadResult limitSixteen, char why) {
         return ServingExercises.concurrencyLimit(limitOne, limitSixteen, why);
@@ -613,7 +613,7 @@ public final class Check {
 
     /**
      * Checks the smallest propensity the exploration slot can log and why off-policy evaluation needs a floor.
-     * Options: (a) IPS divides by the logged propensity, (b) it makes Thompson sampling learn faster, (c) the
+     * Options: (a) it makes Thompson sampling learn faster, (b) IPS divides by the logged propensity, (c) the
      * database cannot store 0.
      */
     public static boolean propensityFloor(double minPropensity, char why, org.recsysbook.experiment.ThompsonSlot slot) {

@@ -30,26 +30,34 @@ final class ExperimentExercises {
                 brokenTreatment, SampleRatioMismatch.test(brokenControl, brokenTreatment).chiSquare())).run();
     }
 
+    /** What is wrong with each wrong reason for the propensity floor. */
+    static final java.util.Map<Character, String> FLOOR_WRONG = java.util.Map.of(
+            'a', "the uniform share shows items Thompson sampling already believes poor: it costs the slot clicks and "
+                    + "teaches it little; it is there for the estimates of other policies, not for this one",
+            'c', "a propensity of 0 is a number like any other for the store; the trouble comes when an estimator "
+                    + "divides by it");
+
     /**
      * Checks the smallest propensity the exploration slot can log (ε / K) against the slot itself, and why off-policy
      * evaluation needs such a floor.
      *
-     * @param why 'a' IPS divides by the logged propensity: an item the logging policy never shows cannot be judged;
-     *            'b' a floor makes Thompson sampling learn faster; 'c' DuckDB cannot store a propensity of 0
+     * @param why 'a' a floor makes Thompson sampling learn faster; 'b' IPS divides by the logged propensity: an item
+     *            the logging policy never shows cannot be judged; 'c' DuckDB cannot store a propensity of 0
      */
     static boolean propensityFloor(double floor, char why, ThompsonSlot slot) {
         ExerciseCheck check = ExerciseCheck.named("propensity_floor")
                 .unless(slot == null, "pass the notebook's slot");
         if (slot == null) {
-            return check.choice("floorWhy", why, "abc", 'a', "").run();
+            return check.choice("floorWhy", why, "abc", 'b', "", FLOOR_WRONG).run();
         }
         double smallest = java.util.Arrays.stream(slot.probabilities()).min().orElse(0);
         return check.near("minPropensity for ε = 0.05 over the pool", () -> floor, 0.05 / slot.pool().length, 1e-12,
                         "a share ε is spread evenly over the K items of the pool")
                 .answer("the slot", () -> smallest >= floor - 1e-12, v -> v,
                         "no item of the slot is ever shown with less than ε / K")
-                .choice("floorWhy", why, "abc", 'a',
-                        "look at the IPS weight π_new(a) / π_logged(a): what happens when π_logged(a) is 0?")
+                .choice("floorWhy", why, "abc", 'b',
+                        "look at the IPS weight π_new(a) / π_logged(a): what happens when π_logged(a) is 0?",
+                        FLOOR_WRONG)
                 .note(String.format(Locale.ROOT, "the slot's smallest propensity now: %.4f", smallest))
                 .run();
     }

@@ -43,7 +43,7 @@ final class ServingExercises {
         ExerciseCheck check = ExerciseCheck.named("coordinated_omission")
                 .unless(closed == null || open == null, "run both loads into closedRun and openRun");
         if (closed == null || open == null) {
-            return check.choice("omissionPrediction", prediction, "abc", 'b', "").run();
+            return check.choice("omissionPrediction", prediction, "abc", 'b', "", OMISSION_WRONG).run();
         }
         double c = closed.shareSlowerThan(slowMillis);
         double o = open.shareSlowerThan(slowMillis);
@@ -54,29 +54,43 @@ final class ServingExercises {
                         "rerun both: the pause must fall inside each run (start the pause just before each run)")
                 .choice("omissionPrediction", prediction, "abc", 'b',
                         "during the pause, who keeps sending requests: the closed loop's users, or the open loop's "
-                                + "clock?")
+                                + "clock?", OMISSION_WRONG)
                 .note(String.format(Locale.ROOT, "share of answers slower than %.0f ms: closed loop %.1f%%, open loop "
                         + "%.1f%%", slowMillis, 100 * c, 100 * o))
                 .run();
     }
 
+    /** What is wrong with each wrong answer to the coordinated-omission prediction. */
+    static final java.util.Map<Character, String> OMISSION_WRONG = java.util.Map.of(
+            'a', "a closed-loop user waiting through the pause sends nothing meanwhile: only the one or two requests "
+                    + "in flight are slow, the rest of the second is simply missing from its log",
+            'c', "the pause is the same, but not the number of requests it catches: one generator stops sending "
+                    + "while the other keeps sending on schedule");
+
+    /** What is wrong with each wrong answer to why a larger concurrency limit worsens the accepted p99. */
+    static final java.util.Map<Character, String> LIMIT_WRONG = java.util.Map.of(
+            'a', "the p99 is of the accepted requests only: a shed request is answered at once with a 503 and is not "
+                    + "among them (and it takes milliseconds, not the accepted requests' hundreds)",
+            'b', "an open connection costs almost nothing while idle; the time goes into computing the funnel, which "
+                    + "is CPU work");
+
     /**
      * Checks the explanation of why a larger concurrency limit gives a worse p99 to the requests it accepts at twice
      * the capacity, against runs with a limit of 1 and of 16.
      *
-     * @param why 'a' more requests share the two cores, so each takes longer; 'b' the larger limit sheds more;
-     *            'c' HTTP costs more with more connections
+     * @param why 'a' the larger limit sheds more; 'b' HTTP costs more with more connections; 'c' more requests share
+     *            the two cores, so each takes longer
      */
     static boolean concurrencyLimit(LoadResult limitOne, LoadResult limitSixteen, char why) {
         ExerciseCheck check = ExerciseCheck.named("concurrency_limit")
                 .unless(limitOne == null || limitSixteen == null, "run both servers into limitOne and limitSixteen");
         if (limitOne == null || limitSixteen == null) {
-            return check.choice("limitWhy", why, "abc", 'a', "").run();
+            return check.choice("limitWhy", why, "abc", 'c', "", LIMIT_WRONG).run();
         }
         return check.answer("the runs", () -> limitSixteen.p99() > limitOne.p99() && limitOne.shed() > 0, v -> v,
                         "run both at twice the capacity, open loop, for the same time")
-                .choice("limitWhy", why, "abc", 'a',
-                        "two cores run two requests at a time; what happens to the other fourteen?")
+                .choice("limitWhy", why, "abc", 'c',
+                        "two cores run two requests at a time; what happens to the other fourteen?", LIMIT_WRONG)
                 .note(String.format(Locale.ROOT, "accepted p99: limit 1 %.1f ms (%.0f%% shed), limit 16 %.1f ms "
                                 + "(%.0f%% shed)", limitOne.p99(), 100 * limitOne.shedRate(), limitSixteen.p99(),
                         100 * limitSixteen.shedRate()))

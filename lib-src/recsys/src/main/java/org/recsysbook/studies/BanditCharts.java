@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.recsysbook.bandit.online.OnlineLearningStudy;
 import org.recsysbook.bandit.offpolicy.OffPolicyExperiment;
 import org.recsysbook.bandit.simulation.SimulationResult;
 import org.recsysbook.bandit.ThompsonSampling;
@@ -130,6 +131,78 @@ public final class BanditCharts {
         }
         return Charts.line(title, "round", "click rate (clicks per round, " + window + "-round moving average)",
                 rounds(idx), series);
+    }
+
+    /**
+     * The true click rate of the item each policy puts on top (its first pick), per round, averaged over runs and
+     * smoothed over a trailing window: how fast one slot and slates learn what deserves the top position.
+     *
+     * @param results label → result (labels tell apart runs of the same policy), all with the same rounds
+     * @param best    the best item's true rate, drawn as a reference line
+     */
+    public static Figure topItemRate(String title, Map<String, SimulationResult> results, int window, double best) {
+        Args.notNull("results", results);
+        checkResults(List.copyOf(results.values()));
+        Args.atLeast("window", window, 1);
+        int rounds = results.values().iterator().next().rounds();
+        int[] idx = thin(rounds);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (Map.Entry<String, SimulationResult> e : results.entrySet()) {
+            series.put(e.getKey(), pick(movingAverage(e.getValue().meanFirstRate(), window), idx));
+        }
+        double[] line = new double[idx.length];
+        java.util.Arrays.fill(line, best);
+        series.put("best item's true rate", line);
+        return Charts.line(title, "visit", "true click rate of the item on top (" + window + "-visit moving average)",
+                rounds(idx), series);
+    }
+
+    /**
+     * Each of {@code arms}' true click rate beside what each policy estimated when its runs ended (mean over runs):
+     * an estimate that ignores the slate's position bias falls below the truth.
+     *
+     * @param results label → result
+     */
+    public static Figure estimates(String title, Map<String, SimulationResult> results, double[] rates, int[] arms) {
+        Args.notNull("results", results);
+        Args.notNull("rates", rates);
+        Args.notNull("arms", arms);
+        String[] labels = new String[arms.length];
+        double[] truth = new double[arms.length];
+        for (int k = 0; k < arms.length; k++) {
+            labels[k] = "item " + arms[k];
+            truth[k] = rates[Args.index("arms[" + k + "]", arms[k], rates.length, "rates")];
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("true click rate", truth);
+        for (Map.Entry<String, SimulationResult> e : results.entrySet()) {
+            double[] m = e.getValue().meanEstimates();
+            double[] v = new double[arms.length];
+            for (int k = 0; k < arms.length; k++) {
+                v[k] = m[arms[k]];
+            }
+            series.put(e.getKey(), v);
+        }
+        return Charts.bar(title, "item", "click rate (clicks per examined impression)", labels, series);
+    }
+
+    /**
+     * Each learner's expected log-loss above the true probabilities' (the floor), per window of the stream: how far
+     * online learning, delayed labels and periodic retraining stay from the truth as the click rates drift.
+     */
+    public static Figure onlineLearning(String title, OnlineLearningStudy.Comparison comparison) {
+        Args.notNull("comparison", comparison);
+        double[] floor = comparison.oracle().windowLoss();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (OnlineLearningStudy.Outcome o : comparison.outcomes()) {
+            double[] excess = new double[floor.length];
+            for (int k = 0; k < floor.length; k++) {
+                excess[k] = o.windowLoss()[k] - floor[k];
+            }
+            series.put(o.learner(), excess);
+        }
+        return Charts.line(title, "event (impressions served)", "log-loss above the true probabilities' (nats, "
+                + comparison.window() + "-event windows)", comparison.windowCentres(), series);
     }
 
     /** Off-policy estimates over logs, one box per estimator, with the true click rate as a dashed line. */

@@ -30,9 +30,10 @@ class ExperimentExercisesTest {
     @Test
     void propensityFloor() {
         ThompsonSlot slot = ThompsonSlot.of(new int[] {1, 2, 3, 4, 5, 6, 7, 8}, 3, 1);
-        assertTrue(Check.propensityFloor(0.05 / 8, 'a', slot));
-        assertFalse(Check.propensityFloor(0.05, 'a', slot));
-        assertFalse(Check.propensityFloor(0.05 / 8, 'b', slot));
+        assertTrue(Check.propensityFloor(0.05 / 8, 'b', slot));
+        assertFalse(Check.propensityFloor(0.05, 'b', slot));
+        assertFalse(Check.propensityFloor(0.05 / 8, 'a', slot));
+        assertFalse(Check.propensityFloor(0.05 / 8, 'c', slot));
         assertFalse(Check.propensityFloor(0, '?', slot));
     }
 }

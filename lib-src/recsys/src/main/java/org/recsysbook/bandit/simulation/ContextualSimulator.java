@@ -78,14 +78,21 @@ public final class ContextualSimulator {
     private SimulationResult simulate(ContextualPolicy.Factory factory, boolean parallel) {
         Args.notNull("factory", factory);
         int arms = traffic.arms();
-        return runs.simulate(arms, parallel, ContextualPolicy::name, (policyRandom, users, reward, regret, pulls) -> {
+        double oracle = 0;
+        for (double b : bestPerUser) {
+            oracle += b;
+        }
+        oracle *= (double) runs.rounds / bestPerUser.length;
+        return runs.simulate(arms, nSelect, oracle, parallel, ContextualPolicy::name, null,
+                (policyRandom, users, reward, regret, pulls, first) -> {
             ContextualPolicy policy = factory.create(arms, traffic.dim(), policyRandom);
-            play(policy, users, reward, regret, pulls);
+            play(policy, users, reward, regret, pulls, first);
             return policy;
         });
     }
 
-    private void play(ContextualPolicy policy, SplittableRandom rng, double[] reward, double[] regret, long[] pulls) {
+    private void play(ContextualPolicy policy, SplittableRandom rng, double[] reward, double[] regret, long[] pulls,
+                      double[] first) {
         int[] candidates = BanditPolicy.allArms(traffic.arms());
         double cumReward = 0;
         double cumRegret = 0;
@@ -94,7 +101,9 @@ public final class ContextualSimulator {
             double[] x = traffic.context(user);
             double[] p = traffic.clickProbabilities(user);
             double expected = 0;
-            for (int arm : policy.select(x, candidates, nSelect)) {
+            int[] chosen = policy.select(x, candidates, nSelect);
+            first[t] = p[chosen[0]];
+            for (int arm : chosen) {
                 double click = rng.nextDouble() < p[arm] ? 1 : 0;
                 policy.update(x, arm, click);
                 expected += p[arm];

@@ -24,16 +24,83 @@ import tech.tablesaw.api.Table;
 public final class SimulationResult {
     private final String policy;
     private final int arms;
+    private final int nSelect;
+    private final double oracleReward;
     private final double[][] cumulativeReward;
     private final double[][] cumulativeRegret;
     private final long[][] pulls;
+    private final double[][] firstRate;
+    private final double[][] estimates;
 
-    SimulationResult(String policy, int arms, double[][] cumulativeReward, double[][] cumulativeRegret, long[][] pulls) {
+    SimulationResult(String policy, int arms, int nSelect, double oracleReward, double[][] cumulativeReward,
+                     double[][] cumulativeRegret, long[][] pulls, double[][] firstRate, double[][] estimates) {
         this.policy = policy;
         this.arms = arms;
+        this.nSelect = nSelect;
+        this.oracleReward = oracleReward;
         this.cumulativeReward = cumulativeReward;
         this.cumulativeRegret = cumulativeRegret;
         this.pulls = pulls;
+        this.firstRate = firstRate;
+        this.estimates = estimates;
+    }
+
+    /** Arms shown per round (the slate's size; 1 for one slot). */
+    public int nSelect() {
+        return nSelect;
+    }
+
+    /** The clicks an oracle that knows the true rates earns in a run, in expectation. */
+    public double oracleReward() {
+        return oracleReward;
+    }
+
+    /** Mean clicks per visit (per round) over all runs. */
+    public double clicksPerVisit() {
+        return totalRewardInterval(0.95).mean() / rounds();
+    }
+
+    /** Mean clicks per impression (per arm shown) over all runs: {@link #clicksPerVisit()} / {@link #nSelect()}. */
+    public double clicksPerImpression() {
+        return clicksPerVisit() / nSelect;
+    }
+
+    /** The mean total reward as a share of the oracle's. */
+    public double shareOfOracle() {
+        return totalRewardInterval(0.95).mean() / oracleReward;
+    }
+
+    /**
+     * The mean over runs of the true click rate of the arm shown first (on top of the slate) in each round: how
+     * fast the policy learns what to put on top.
+     */
+    public double[] meanFirstRate() {
+        return meanOver(firstRate);
+    }
+
+    /** The mean over runs of {@link #meanFirstRate()} over rounds {@code [from, to)}. */
+    public double meanFirstRate(int from, int to) {
+        if (from < 0 || to > rounds() || from >= to) {
+            throw Args.fail("[from, to)", "[" + from + ", " + to + ")", "a non-empty range within [0, " + rounds() + "]");
+        }
+        double[] m = meanFirstRate();
+        double s = 0;
+        for (int t = from; t < to; t++) {
+            s += m[t];
+        }
+        return s / (to - from);
+    }
+
+    /**
+     * The mean over runs of each arm's estimated click rate ({@code stats(arm).mean()}) when the run ended.
+     *
+     * @throws IllegalStateException for a simulation that did not record them (a contextual one)
+     */
+    public double[] meanEstimates() {
+        if (estimates == null) {
+            throw new IllegalStateException("this simulation recorded no per-arm estimates (contextual policies have none)");
+        }
+        return meanOver(estimates);
     }
 
     /** The policy's name. */
@@ -199,6 +266,35 @@ public final class SimulationResult {
         }
         return t.table(results.isEmpty() ? "bandit simulation"
                 : results.get(0).runs() + " runs × " + results.get(0).rounds() + " rounds");
+    }
+
+    /**
+     * One row per labelled result, to compare one slot with slates: slots shown per visit, clicks per visit and per
+     * impression, the share of the oracle's clicks, pseudo-regret per visit, and the true click rate of the item on
+     * top in the first {@code early} visits and in the last {@code late} ones.
+     *
+     * @param results label → result, all with the same rounds
+     */
+    public static Table slateSummary(java.util.Map<String, SimulationResult> results, int early, int late) {
+        Args.notNull("results", results);
+        SummaryTable t = new SummaryTable(4, "policy", "slots", "clicks per visit", "clicks per impression",
+                "share of oracle's clicks", "regret per visit", "top item's rate, first " + early + " visits",
+                "top item's rate, last " + late + " visits");
+        int rounds = -1;
+        for (java.util.Map.Entry<String, SimulationResult> e : results.entrySet()) {
+            SimulationResult r = e.getValue();
+            if (rounds >= 0 && r.rounds() != rounds) {
+                throw Args.fail("results rounds", r.rounds(), rounds + " (all results must have the same rounds)");
+            }
+            rounds = r.rounds();
+            Args.atLeast("early", early, 1);
+            Args.atLeast("late", late, 1);
+            t.row(e.getKey(), r.nSelect(), r.clicksPerVisit(), r.clicksPerImpression(), r.shareOfOracle(),
+                    r.totalRegretInterval(0.95).mean() / rounds, r.meanFirstRate(0, Math.min(early, rounds)),
+                    r.meanFirstRate(Math.max(0, rounds - late), rounds));
+        }
+        return t.table(results.isEmpty() ? "slates" : "one slot and slates: " + results.values().iterator().next().runs()
+                + " runs × " + rounds + " visits");
     }
 
     @Override

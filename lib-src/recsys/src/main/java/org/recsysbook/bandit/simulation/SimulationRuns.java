@@ -48,19 +48,24 @@ final class SimulationRuns {
          * @param reward cumulative reward after each round, to fill
          * @param regret cumulative pseudo-regret after each round, to fill
          * @param pulls  how often each arm was shown, to count
+         * @param first  the true click rate of the arm shown first (on top of the slate) in each round, to fill
          * @return the policy that played
          */
         P play(SplittableRandom policyRandom, SplittableRandom worldRandom, double[] reward, double[] regret,
-               long[] pulls);
+               long[] pulls, double[] first);
     }
 
     /**
      * Plays every run, in parallel over the cores or on the calling thread (the same numbers either way); the
-     * result is labelled with the {@code name} of the policy that played run 0.
+     * result is labelled with the {@code name} of the policy that played run 0. {@code estimates} (may be null)
+     * reads each arm's estimated click rate from a policy after its run.
      */
-    <P> SimulationResult simulate(int arms, boolean parallel, Function<P, String> name, Run<P> run) {
+    <P> SimulationResult simulate(int arms, int nSelect, double oracle, boolean parallel, Function<P, String> name,
+                                  Function<P, double[]> estimates, Run<P> run) {
         double[][] reward = new double[count][];
         double[][] regret = new double[count][];
+        double[][] first = new double[count][];
+        double[][] learned = estimates == null ? null : new double[count][];
         long[][] pulls = new long[count][];
         String[] label = new String[1];
         IntStream ids = IntStream.range(0, count);
@@ -68,13 +73,17 @@ final class SimulationRuns {
             reward[r] = new double[rounds];
             regret[r] = new double[rounds];
             pulls[r] = new long[arms];
+            first[r] = new double[rounds];
             P policy = run.play(new SplittableRandom(policySeeds[r]), new SplittableRandom(worldSeeds[r]),
-                    reward[r], regret[r], pulls[r]);
+                    reward[r], regret[r], pulls[r], first[r]);
+            if (learned != null) {
+                learned[r] = estimates.apply(policy);
+            }
             if (r == 0) {
                 label[0] = name.apply(policy);
             }
         });
-        return new SimulationResult(label[0], arms, reward, regret, pulls);
+        return new SimulationResult(label[0], arms, nSelect, oracle, reward, regret, pulls, first, learned);
     }
 
     /** The sum of the {@code n} highest {@code rates} of the arms {@code all}: what an oracle earns in a round. */
