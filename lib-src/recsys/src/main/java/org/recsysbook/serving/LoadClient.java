@@ -57,7 +57,8 @@ public final class LoadClient implements AutoCloseable {
     private final long timeoutNanos;
     private final long maxIdleNanos;
     private final Selector selector;
-    private final Thread thread;
+    /** The selector thread, while one runs (it ends once no connection is open, and starts again when needed). */
+    private Thread thread;
     /** Idle connections by server ({@code host:port}), most recently used first. */
     private final ConcurrentHashMap<String, Pool> pools = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Connection> toRegister = new ConcurrentLinkedQueue<>();
@@ -69,7 +70,6 @@ public final class LoadClient implements AutoCloseable {
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         this.maxIdleNanos = TimeUnit.MILLISECONDS.toNanos(maxIdleMillis);
         this.selector = Selector.open();
-        this.thread = LoadGenerator.clientThread(this::run, "recsys-load-client");
     }
 
     /** A client with 10 s per request and connections reused while idle for at most 4 s. */
@@ -211,11 +211,31 @@ public final class LoadClient implements AutoCloseable {
         opened.incrementAndGet();
         open.add(c);
         toRegister.add(c);
+        selectorThread();
         selector.wakeup();
         return c;
     }
 
     // ---- the selector thread -----------------------------------------------------------------------------------
+
+    /**
+     * Starts the selector thread unless it runs. It stops by itself once no connection is open (idle ones are closed
+     * after {@code maxIdleMillis}), so a client dropped without {@link #close} leaves no thread behind for long.
+     */
+    private synchronized void selectorThread() {
+        if (thread == null && !closed) {
+            thread = LoadGenerator.clientThread(this::run, "recsys-load-client");
+        }
+    }
+
+    /** Whether the selector thread may stop: nothing open and nothing waiting to be registered. */
+    private synchronized boolean stopIfIdle() {
+        if (open.isEmpty() && toRegister.isEmpty()) {
+            thread = null;
+            return true;
+        }
+        return false;
+    }
 
     private void run() {
         long nextSweep = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -250,21 +270,27 @@ public final class LoadClient implements AutoCloseable {
                         if (p != null && now - p.sentAt > timeoutNanos) {
                             x.fail(new TimeoutException("no answer from " + x.address + " within "
                                     + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms"));
+                        } else if (p == null && x.state.get() == IDLE && now - x.idleSince > maxIdleNanos
+                                && x.state.compareAndSet(IDLE, CLOSED)) {
+                            x.close();
                         }
+                    }
+                    if (stopIfIdle()) {
+                        selector.selectNow(); // lets the channels closed above leave the selector
+                        return;
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
             closed = true;
-        } finally {
-            for (Connection x : open) {
-                x.fail(new IOException("the client is closed"));
-            }
-            try {
-                selector.close();
-            } catch (IOException ignored) {
-                // nothing left to release
-            }
+        }
+        for (Connection x : open) {
+            x.fail(new IOException("the client is closed"));
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // nothing left to release
         }
     }
 
@@ -284,12 +310,24 @@ public final class LoadClient implements AutoCloseable {
     /** Stops the selector thread and closes every connection; requests in flight fail. */
     @Override
     public void close() {
-        closed = true;
+        Thread t;
+        synchronized (this) {
+            closed = true;
+            t = thread;
+        }
         selector.wakeup();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (t != null) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
         }
     }
 

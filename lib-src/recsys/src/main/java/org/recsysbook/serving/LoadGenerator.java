@@ -209,7 +209,9 @@ public final class LoadGenerator {
                 LockSupport.parkNanos(wait);
                 wait = due - System.nanoTime();
             }
-            inFlight.change(+1, System.nanoTime() - due);
+            long late = System.nanoTime() - due;
+            tally.late(late);
+            inFlight.change(+1, late);
             CompletableFuture<Integer> f;
             try {
                 f = target.send(i);
@@ -293,6 +295,14 @@ public final class LoadGenerator {
         private final AtomicLong okCount = new AtomicLong();
         private final AtomicLong shedCount = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
+        private final Recorder late = new Recorder(HIGHEST_MICROS, 3);
+        private boolean lateRecorded;
+
+        /** How late (ns) the generator sent a request of an open loop (called by the generator's thread only). */
+        void late(long nanos) {
+            lateRecorded = true;
+            late.recordValue(Math.max(0, Math.min(nanos / 1000, HIGHEST_MICROS)));
+        }
 
         void count(Integer status, Throwable failure, long micros) {
             long v = Math.min(micros, HIGHEST_MICROS);
@@ -310,7 +320,8 @@ public final class LoadGenerator {
         LoadResult result(String mode, double rate, int users, double seconds, long sent, long lost,
                           double meanInFlight) {
             return new LoadResult(mode, rate, users, seconds, sent, okCount.get(), shedCount.get(), errors.get(), lost,
-                    ok.getIntervalHistogram(), shed.getIntervalHistogram(), meanInFlight);
+                    ok.getIntervalHistogram(), shed.getIntervalHistogram(), meanInFlight,
+                    lateRecorded ? late.getIntervalHistogram() : null);
         }
     }
 

@@ -244,8 +244,7 @@ public final class RecommendationServer implements AutoCloseable {
     private void withBody(HttpServerExchange ex, BodyHandler handler) {
         long length = ex.getRequestContentLength();
         if (length > config.maxBodyBytes()) {
-            ex.setPersistent(false);
-            error(ex, 413, "body", length + " bytes", "at most " + config.maxBodyBytes() + " bytes");
+            refuseOversized(ex, length);
             return;
         }
         ex.getRequestReceiver().receiveFullString((e, body) -> {
@@ -268,6 +267,32 @@ public final class RecommendationServer implements AutoCloseable {
             }
         }, StandardCharsets.UTF_8);
     }
+
+    /**
+     * Answers 413 to a body whose declared length is above the limit. Up to {@link #DRAIN_FACTOR} times the limit, the
+     * body is first read and dropped (on the I/O thread, at socket speed), and the connection closed after the
+     * answer: a server that answers and closes while the client is still sending makes the client's kernel receive a
+     * reset, and a client that sees its write fail may report that instead of the 413 (one test saw it under load).
+     * Above that, the answer goes at once and the connection closes with it.
+     */
+    private void refuseOversized(HttpServerExchange ex, long length) {
+        String value = length + " bytes";
+        String allowed = "at most " + config.maxBodyBytes() + " bytes";
+        ex.setPersistent(false);
+        if (length > (long) DRAIN_FACTOR * config.maxBodyBytes()) {
+            error(ex, 413, "body", value, allowed);
+            return;
+        }
+        ex.setMaxEntitySize(length);
+        ex.getRequestReceiver().receivePartialBytes((e, chunk, last) -> {
+            if (last) {
+                error(e, 413, "body", value, allowed);
+            }
+        }, (e, failure) -> error(e, 413, "body", value, allowed));
+    }
+
+    /** How many times the body limit a refused body may declare and still be read before its 413. */
+    static final int DRAIN_FACTOR = 8;
 
     // ---- /recommendations --------------------------------------------------------------------------------------
 
@@ -369,6 +394,8 @@ public final class RecommendationServer implements AutoCloseable {
      * {@code Retry-After: 1}, no JSON built and no other thread involved, so that the refusal waits for nothing.
      */
     private void shed(HttpServerExchange ex, long start) {
+        // Counted before it is written, so that a client that has read its 503 finds it in /metrics.
+        service.metrics().shed(System.nanoTime() - start);
         ex.setStatusCode(503);
         ex.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -378,9 +405,7 @@ public final class RecommendationServer implements AutoCloseable {
         } catch (RuntimeException e) {
             ex.endExchange();
         }
-        long nanos = System.nanoTime() - start;
-        insideShed.recordValue(Math.max(1, nanos / 1000));
-        service.metrics().shed(nanos);
+        insideShed.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
     }
 
     private void answeredIn(Answer a, long nanos) {
