@@ -1,9 +1,6 @@
 package org.recsysbook.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 
+import org.recsysbook.serving.LoadClient;
 import org.recsysbook.serving.LoadGenerator;
 import org.recsysbook.serving.LoadResult;
 import org.recsysbook.serving.ModelBundle;
@@ -88,7 +86,7 @@ public final class ServingBench {
         System.out.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         int[] users = LoadGenerator.zipfUsers(10_000, 0.8, 1 << 16, 1);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        HttpClient client = LoadGenerator.client();
+        LoadClient client = LoadClient.create();
         ServerConfig config = ServerConfig.defaults().withMaxConcurrent(concurrency);
         try (RecommendationServer server = RecommendationServer.start(service, config)) {
             LoadGenerator.Target inProcess = LoadGenerator.inProcess(service, users, 10, pool);
@@ -158,6 +156,8 @@ public final class ServingBench {
                             + "%.2f ms%n", ms(inside.answered(), 50), ms(inside.answered(), 99),
                     ms(inside.answered(), 100), ms(inside.shed(), 50), ms(inside.shed(), 99), ms(inside.shed(), 100),
                     server.lead() / 1e6);
+            System.out.printf(Locale.ROOT, "  the generator's own lateness (due → sent): p50 %.2f ms, p99 %.2f ms, max "
+                    + "%.2f ms%n", over.sendLateMillis(50), over.sendLateMillis(99), over.sendLateMaxMillis());
             System.out.println("  CPU per request offered: " + cpuOverLine);
             verdict("at 2× saturation, answered p99 ≤ 3 × unloaded p99",
                     String.format(Locale.ROOT, "%.2f ms vs 3 × %.2f ms", over.p99(), p99IdleSrv),
@@ -200,15 +200,12 @@ public final class ServingBench {
             long before = service.events().count();
             AtomicLong acknowledged = new AtomicLong();
             URI events = server.uri().resolve("events");
-            LoadGenerator.Target post = i -> client.sendAsync(HttpRequest.newBuilder(events)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(batch(i, 50))).build(),
-                    HttpResponse.BodyHandlers.discarding()).thenApply(r -> {
-                        if (r.statusCode() == 200) {
-                            acknowledged.addAndGet(50);
-                        }
-                        return r.statusCode();
-                    });
+            LoadGenerator.Target post = i -> client.post(events, "application/json", batch(i, 50)).thenApply(r -> {
+                if (r.status() == 200) {
+                    acknowledged.addAndGet(50);
+                }
+                return r.status();
+            });
             LoadResult ev = LoadGenerator.openLoop(post, 400, seconds);
             long recorded = service.events().count() - before;
             section("events");
@@ -239,15 +236,26 @@ public final class ServingBench {
      * threads and deadline timer, the HTTP client's threads, the in-process executor, and the rest.
      */
     private static final class Cpu {
-        private static final String[] KINDS = {"server workers", "server I/O", "deadline timer", "HTTP client",
-            "in-process pool", "other"};
+        private static final String[] KINDS = {"server workers", "server I/O", "deadline timer", "load client",
+            "in-process pool", "load generator", "other"};
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final long[] start;
         private final long processStart;
 
+        private final long gcStart;
+
         Cpu() {
             start = byKind();
             processStart = processCpu();
+            gcStart = gcMillis();
+        }
+
+        private static long gcMillis() {
+            long t = 0;
+            for (java.lang.management.GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+                t += Math.max(0, g.getCollectionTime());
+            }
+            return t;
         }
 
         private static int kind(String name) {
@@ -257,12 +265,15 @@ public final class ServingBench {
                 return 1;
             } else if (name.startsWith("recsys-deadline")) {
                 return 2;
-            } else if (name.startsWith("HttpClient") || name.startsWith("recsys-http")) {
+            } else if (name.startsWith("HttpClient") || name.startsWith("recsys-http")
+                    || name.startsWith("recsys-load-client")) {
                 return 3;
             } else if (name.startsWith("pool-")) {
                 return 4;
+            } else if (name.startsWith("load-user") || name.equals("main")) {
+                return 5;
             }
-            return 5;
+            return 6;
         }
 
         private long[] byKind() {
@@ -293,12 +304,18 @@ public final class ServingBench {
             double process = (processCpu() - processStart) / 1e6 / Math.max(1, n);
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.3f ms (whole process, %d requests)",
                     process, n));
+            double attributed = 0;
             for (int i = 0; i < KINDS.length; i++) {
                 double ms = Math.max(0, end[i] - start[i]) / 1e6 / Math.max(1, n);
+                attributed += ms;
                 if (ms > 0.01 * process) {
                     b.append(String.format(Locale.ROOT, "; %s %.3f", KINDS[i], ms));
                 }
             }
+            // The JVM's own threads (GC, JIT compilers) have no Java thread to read, and a thread that has ended
+            // (a closed loop's users) takes its CPU time with it: what the process spent beyond the threads above.
+            b.append(String.format(Locale.ROOT, "; GC, JIT and ended threads %.3f (GC pauses %.3f)",
+                    Math.max(0, process - attributed), (gcMillis() - gcStart) / (double) Math.max(1, n)));
             return b.toString();
         }
     }

@@ -1,11 +1,6 @@
 package org.recsysbook.experiment;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.recsysbook.core.Seeds;
 import org.recsysbook.core.UserContext;
 import org.recsysbook.serving.Answer;
+import org.recsysbook.serving.LoadClient;
 import org.recsysbook.serving.RecommendationService;
 import org.recsysbook.world.ClickModel;
 import org.recsysbook.world.World;
@@ -42,8 +38,11 @@ public final class TrafficSimulator {
     private final SimulatedClock clock;
     private final int threads;
     private final long seed;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * The lean client, which never sends a request twice: the JDK's client resends a GET whose pooled connection
+     * closes before the answer, and the service would then log that visit's impressions twice.
+     */
+    private final LoadClient client = LoadClient.create(30_000, 4_000);
 
     /** What one {@link #playDay} did, as the simulator saw it. */
     public record Day(long visits, long impressionsShown, long clicksAcknowledged, long clicksRefused) {
@@ -180,28 +179,23 @@ public final class TrafficSimulator {
     }
 
     private String get(String path) {
-        try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
+        LoadClient.Response r = await(client.fetch(base.resolve(path)), "GET " + path);
+        if (r.status() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.status() + ": " + r.body());
         }
+        return r.body();
     }
 
     private int post(String body) {
+        return await(client.post(base.resolve("events"), "application/json", body), "POST /events").status();
+    }
+
+    private static LoadClient.Response await(java.util.concurrent.CompletableFuture<LoadClient.Response> f,
+                                             String what) {
         try {
-            return client.send(HttpRequest.newBuilder(base.resolve("events")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (IOException e) {
-            throw new IllegalStateException("POST /events failed: " + e, e);
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");

@@ -23,9 +23,11 @@ public final class LoadResult {
     private final Histogram okMicros;
     private final Histogram shedMicros;
     private final double meanInFlight;
+    private final Histogram lateMicros;
 
     LoadResult(String mode, double offeredRate, int users, double seconds, long sent, long ok, long shed, long errors,
-               long lost, Histogram okMicros, Histogram shedMicros, double meanInFlight) {
+               long lost, Histogram okMicros, Histogram shedMicros, double meanInFlight, Histogram lateMicros) {
+        this.lateMicros = lateMicros;
         this.mode = mode;
         this.offeredRate = offeredRate;
         this.users = users;
@@ -142,6 +144,20 @@ public final class LoadResult {
     /** The slowest shed request, in milliseconds (NaN if none). */
     public double shedMaxMillis() {
         return shedMicros.getTotalCount() == 0 ? Double.NaN : shedMicros.getMaxValue() / 1000.0;
+    }
+
+    /**
+     * How late the generator itself sent its requests, at percentile {@code p}, in milliseconds: from when each was
+     * due to when the generator's thread got to send it (an open loop; NaN for a closed loop). Part of every
+     * latency of the run, and the part the service has no say in.
+     */
+    public double sendLateMillis(double p) {
+        return lateMicros == null ? Double.NaN : percentile(lateMicros, p);
+    }
+
+    /** The latest send of an open-loop run, in milliseconds (NaN for a closed loop). */
+    public double sendLateMaxMillis() {
+        return lateMicros == null || lateMicros.getTotalCount() == 0 ? Double.NaN : lateMicros.getMaxValue() / 1000.0;
     }
 
     /**

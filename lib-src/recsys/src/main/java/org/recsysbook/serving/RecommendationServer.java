@@ -1,8 +1,5 @@
 package org.recsysbook.serving;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -36,7 +33,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.stream.JsonWriter;
 
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -248,8 +244,7 @@ public final class RecommendationServer implements AutoCloseable {
     private void withBody(HttpServerExchange ex, BodyHandler handler) {
         long length = ex.getRequestContentLength();
         if (length > config.maxBodyBytes()) {
-            ex.setPersistent(false);
-            error(ex, 413, "body", length + " bytes", "at most " + config.maxBodyBytes() + " bytes");
+            refuseOversized(ex, length);
             return;
         }
         ex.getRequestReceiver().receiveFullString((e, body) -> {
@@ -272,6 +267,32 @@ public final class RecommendationServer implements AutoCloseable {
             }
         }, StandardCharsets.UTF_8);
     }
+
+    /**
+     * Answers 413 to a body whose declared length is above the limit. Up to {@link #DRAIN_FACTOR} times the limit, the
+     * body is first read and dropped (on the I/O thread, at socket speed), and the connection closed after the
+     * answer: a server that answers and closes while the client is still sending makes the client's kernel receive a
+     * reset, and a client that sees its write fail may report that instead of the 413 (one test saw it under load).
+     * Above that, the answer goes at once and the connection closes with it.
+     */
+    private void refuseOversized(HttpServerExchange ex, long length) {
+        String value = length + " bytes";
+        String allowed = "at most " + config.maxBodyBytes() + " bytes";
+        ex.setPersistent(false);
+        if (length > (long) DRAIN_FACTOR * config.maxBodyBytes()) {
+            error(ex, 413, "body", value, allowed);
+            return;
+        }
+        ex.setMaxEntitySize(length);
+        ex.getRequestReceiver().receivePartialBytes((e, chunk, last) -> {
+            if (last) {
+                error(e, 413, "body", value, allowed);
+            }
+        }, (e, failure) -> error(e, 413, "body", value, allowed));
+    }
+
+    /** How many times the body limit a refused body may declare and still be read before its 413. */
+    static final int DRAIN_FACTOR = 8;
 
     // ---- /recommendations --------------------------------------------------------------------------------------
 
@@ -303,10 +324,10 @@ public final class RecommendationServer implements AutoCloseable {
             ScheduledFuture<?>[] deadline = new ScheduledFuture<?>[1];
             try {
                 workers.execute(() -> {
-                    Answer a = null;
+                    RecommendationService.Computed c = null;
                     RuntimeException failure = null;
                     try {
-                        a = service.compute(user, k, context, chosenArm);
+                        c = service.computeUnshown(user, k, context, chosenArm);
                     } catch (RuntimeException e) {
                         failure = e;
                     } finally {
@@ -320,17 +341,27 @@ public final class RecommendationServer implements AutoCloseable {
                             d.cancel(false);
                         }
                     }
-                    // Serialised before the race with the deadline, so that winning it leaves only the write to do.
-                    String json = failure == null ? answerJson(a) : null;
-                    if (answered.compareAndSet(false, true)) {
-                        if (failure == null) {
-                            send(ex, 200, json);
-                            answeredIn(a, System.nanoTime() - start);
-                        } else {
-                            service.metrics().error("internal");
-                            sendIfOpen(ex, 500, errorJson("internal", "", "", failure.toString()));
-                        }
+                    // Only the winner of the race with the deadline goes through the hook (so a late answer, which
+                    // nobody sees, logs no impressions) and is written.
+                    if (!answered.compareAndSet(false, true)) {
+                        return;
                     }
+                    if (failure != null) {
+                        service.metrics().error("internal");
+                        sendIfOpen(ex, 500, errorJson("internal", "", "", failure.toString()));
+                        return;
+                    }
+                    Answer a;
+                    byte[] json;
+                    try {
+                        a = service.shown(c);
+                        json = answerBytes(a);
+                    } catch (RuntimeException e) {
+                        service.metrics().error("internal");
+                        sendIfOpen(ex, 500, errorJson("internal", "", "", e.toString()));
+                        return;
+                    }
+                    send(ex, 200, json, () -> answeredIn(a, System.nanoTime() - start));
                 });
                 if (config.deadline()) {
                     long fireAt = start + deadlineNanos - lead();
@@ -338,11 +369,12 @@ public final class RecommendationServer implements AutoCloseable {
                         long fired = System.nanoTime();
                         if (answered.compareAndSet(false, true)) {
                             Answer a = service.fallback(user, k, chosenArm, fired - start);
-                            send(ex, 200, answerJson(a));
-                            long sent = System.nanoTime();
-                            answeredIn(a, sent - start);
-                            observe(timerLate, fired - fireAt);
-                            observe(fallbackCost, sent - fired);
+                            send(ex, 200, answerBytes(a), () -> {
+                                long sent = System.nanoTime();
+                                answeredIn(a, sent - start);
+                                observe(timerLate, fired - fireAt);
+                                observe(fallbackCost, sent - fired);
+                            });
                         }
                     }, Math.max(0, fireAt - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
@@ -362,6 +394,8 @@ public final class RecommendationServer implements AutoCloseable {
      * {@code Retry-After: 1}, no JSON built and no other thread involved, so that the refusal waits for nothing.
      */
     private void shed(HttpServerExchange ex, long start) {
+        // Counted before it is written, so that a client that has read its 503 finds it in /metrics.
+        service.metrics().shed(System.nanoTime() - start);
         ex.setStatusCode(503);
         ex.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -371,9 +405,7 @@ public final class RecommendationServer implements AutoCloseable {
         } catch (RuntimeException e) {
             ex.endExchange();
         }
-        long nanos = System.nanoTime() - start;
-        insideShed.recordValue(Math.max(1, nanos / 1000));
-        service.metrics().shed(nanos);
+        insideShed.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
     }
 
     private void answeredIn(Answer a, long nanos) {
@@ -402,7 +434,7 @@ public final class RecommendationServer implements AutoCloseable {
     private void calibrate() {
         for (int i = 0; i < 20; i++) {
             long t = System.nanoTime();
-            answerJson(service.fallback(0, RecommendationService.MAX_K, null, 0, false));
+            answerBytes(service.fallback(0, RecommendationService.MAX_K, null, 0, false));
             observe(fallbackCost, System.nanoTime() - t);
         }
         for (int i = 0; i < 5; i++) {
@@ -691,51 +723,44 @@ public final class RecommendationServer implements AutoCloseable {
 
     /** An answer as the JSON {@code GET /recommendations} sends. */
     public static String answerJson(Answer a) {
-        StringWriter s = new StringWriter(1024);
-        try (JsonWriter w = new JsonWriter(s)) {
-            w.beginObject();
-            w.name("requestId").value(a.requestId());
-            w.name("user").value(a.user());
-            w.name("arm").value(a.arm());
-            w.name("modelVersion").value(a.modelVersion());
-            w.name("path").value(a.path().key());
-            w.name("fallback").value(a.path().fallback());
-            w.name("degraded").value(a.path().degraded());
-            w.name("cacheHit").value(a.cacheHit());
-            w.name("timingsMillis").beginObject();
-            for (Stage st : Stage.values()) {
-                w.name(st.key()).value(a.stageMillis(st));
-            }
-            w.name("total").value(a.totalMillis());
-            w.endObject();
-            w.name("items").beginArray();
-            for (Answer.Item i : a.items()) {
-                w.beginObject();
-                w.name("rank").value(i.rank());
-                w.name("item").value(i.item());
-                w.name("title").value(i.title());
-                w.name("genres").value(i.genres());
-                w.name("scores").beginObject();
-                number(w.name("candidate"), i.candidateScore());
-                number(w.name("ranking"), i.rankingScore());
-                number(w.name("final"), i.finalScore());
-                w.endObject();
-                w.endObject();
-            }
-            w.endArray();
-            w.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return s.toString();
+        return new String(answerBytes(a), StandardCharsets.UTF_8);
     }
 
-    private static void number(JsonWriter w, double v) throws IOException {
-        if (Double.isFinite(v)) {
-            w.value(v);
-        } else {
-            w.nullValue();
+    /** {@link #answerJson} as the UTF-8 bytes written to the socket, streamed straight into a byte array. */
+    static byte[] answerBytes(Answer a) {
+        JsonBytes w = new JsonBytes(256 + 160 * a.items().size());
+        w.beginObject();
+        w.name("requestId").value(a.requestId());
+        w.name("user").value(a.user());
+        w.name("arm").value(a.arm());
+        w.name("modelVersion").value(a.modelVersion());
+        w.name("path").value(a.path().key());
+        w.name("fallback").value(a.path().fallback());
+        w.name("degraded").value(a.path().degraded());
+        w.name("cacheHit").value(a.cacheHit());
+        w.name("timingsMillis").beginObject();
+        for (Stage st : Stage.values()) {
+            w.name(st.key()).value(a.stageMillis(st));
         }
+        w.name("total").value(a.totalMillis());
+        w.endObject();
+        w.name("items").beginArray();
+        for (Answer.Item i : a.items()) {
+            w.beginObject();
+            w.name("rank").value(i.rank());
+            w.name("item").value(i.item());
+            w.name("title").value(i.title());
+            w.name("genres").value(i.genres());
+            w.name("scores").beginObject();
+            w.name("candidate").value(i.candidateScore());
+            w.name("ranking").value(i.rankingScore());
+            w.name("final").value(i.finalScore());
+            w.endObject();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        return w.toBytes();
     }
 
     private static String errorJson(String error, String parameter, String value, String message) {
@@ -763,25 +788,60 @@ public final class RecommendationServer implements AutoCloseable {
     }
 
     private static void sendIfOpen(HttpServerExchange ex, int status, String json) {
-        if (!ex.isResponseStarted()) {
-            send(ex, status, json);
-        }
+        onIoThread(ex, () -> {
+            if (!ex.isResponseStarted()) {
+                sendNow(ex, status, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+            }
+        });
     }
 
     private static void send(HttpServerExchange ex, int status, String json) {
+        send(ex, status, json.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /**
+     * Writes {@code json} with {@code status}, then runs {@code after} (if not null), on the exchange's I/O thread.
+     *
+     * <p>Why there: when another thread ends an exchange, Undertow's HTTP/1.1 read listener and that thread hand the
+     * connection back to each other by spinning on a shared state, and on two cores the spinning thread can hold a
+     * core for the rest of its time slice while the other waits for it; the I/O thread's profile showed most of its
+     * time in that loop. An exchange ended on its own I/O thread takes the plain path. The hand-over to the I/O
+     * thread replaces the one Undertow makes anyway to resume reading the connection.
+     */
+    private static void send(HttpServerExchange ex, int status, byte[] json, Runnable after) {
+        onIoThread(ex, () -> {
+            sendNow(ex, status, ByteBuffer.wrap(json));
+            if (after != null) {
+                after.run();
+            }
+        });
+    }
+
+    private static void onIoThread(HttpServerExchange ex, Runnable write) {
+        Runnable guarded = () -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                // The connection is gone (the client left, or the server is stopping): nothing to answer to.
+                ex.endExchange();
+            }
+        };
+        if (ex.isInIoThread()) {
+            guarded.run();
+            return;
+        }
         try {
-            sendNow(ex, status, json);
-        } catch (RuntimeException e) {
-            // The connection is gone (the client left, or the server is stopping): nothing to answer to.
+            ex.getIoThread().execute(guarded);
+        } catch (RejectedExecutionException e) {
             ex.endExchange();
         }
     }
 
-    private static void sendNow(HttpServerExchange ex, int status, String json) {
+    private static void sendNow(HttpServerExchange ex, int status, ByteBuffer json) {
         ex.setStatusCode(status);
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        ex.getResponseSender().send(json, StandardCharsets.UTF_8);
+        ex.getResponseSender().send(json);
     }
 
     @Override

@@ -100,15 +100,32 @@ public final class RecommendationService {
      * deadline (the stage timers and the cache count the work either way, since it was done).
      */
     Answer compute(int user, int k, UserContext context, String arm) {
+        return shown(computeUnshown(user, k, context, arm));
+    }
+
+    /** An answer computed and the model version that computed it, not yet through the experiment loop's hook. */
+    record Computed(Answer answer, ModelBundle bundle) {
+    }
+
+    /**
+     * The funnel's answer before the hook sees it: the HTTP layer passes it to {@link #shown} only if it beats the
+     * deadline, so that an answer nobody is sent logs no impressions.
+     */
+    Computed computeUnshown(int user, int k, UserContext context, String arm) {
         int a = armIndex(user, k, context, arm);
         ModelBundle bundle = bundles.get(a);
         String id = requestIdPrefix + nextRequest.incrementAndGet();
         metrics.enter();
         try {
-            return hooked(run(id, user, k, context, arms.get(a), bundle, true), bundle);
+            return new Computed(run(id, user, k, context, arms.get(a), bundle, true), bundle);
         } finally {
             metrics.leave();
         }
+    }
+
+    /** The answer the user is shown: {@code c}'s through the experiment loop's hook (exploration slot, impressions). */
+    Answer shown(Computed c) {
+        return hooked(c.answer(), c.bundle());
     }
 
     /** {@link #recommend} with the splitter's arm and no context. */

@@ -122,7 +122,7 @@ public final class ServingMetrics {
         return registry;
     }
 
-    /** The slowest shed request inside the service (from its parsing to its 503), in milliseconds. */
+    /** The slowest shed request inside the service (from its parsing to the decision to refuse it), in milliseconds. */
     public double shedMaxMillis() {
         return shedTimer.max(TimeUnit.NANOSECONDS) / 1e6;
     }

@@ -3,7 +3,8 @@
  * side, one per experiment arm; stage budgets and a deadline that degrade an answer to a cheaper path; a candidate
  * cache; cold start; events behind an {@link org.recsysbook.serving.EventSink}) and
  * {@link org.recsysbook.serving.RecommendationServer}, which puts it behind HTTP with load shedding, body limits
- * and timeouts for slow clients; {@link org.recsysbook.serving.LoadGenerator} drives it open-loop or closed-loop.
+ * and timeouts for slow clients; {@link org.recsysbook.serving.LoadGenerator} drives it open-loop or closed-loop,
+ * over HTTP through {@link org.recsysbook.serving.LoadClient}, a lean keep-alive client that never resends a request.
  *
  * <h2>Why these libraries, and why here</h2>
  * <ul>

@@ -18,6 +18,7 @@ import org.HdrHistogram.Histogram;
 import org.recsysbook.notebook.Charts;
 import org.recsysbook.notebook.Progress;
 import org.recsysbook.serving.Answer;
+import org.recsysbook.serving.LoadClient;
 import org.recsysbook.serving.LoadGenerator;
 import org.recsysbook.serving.LoadResult;
 import org.recsysbook.serving.ModelBundle;
@@ -193,6 +194,21 @@ public final class ServingStudy {
         if (client == null || base == null) {
             throw new IllegalArgumentException("client and base must not be null");
         }
+        return probe(base, userIds, users, seconds, uri -> client.sendAsync(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new LoadClient.Response(r.statusCode(), r.body())));
+    }
+
+    /** {@link #probe(HttpClient, URI, int[], int, double)} through the lean {@link LoadClient}. */
+    public static Probe probe(LoadClient client, URI base, int[] userIds, int users, double seconds) {
+        if (client == null || base == null) {
+            throw new IllegalArgumentException("client and base must not be null");
+        }
+        return probe(base, userIds, users, seconds, client::fetch);
+    }
+
+    private static Probe probe(URI base, int[] userIds, int users, double seconds,
+                               java.util.function.Function<URI, java.util.concurrent.CompletableFuture<LoadClient.Response>> get) {
         if (userIds == null || userIds.length == 0) {
             throw new IllegalArgumentException("userIds must hold at least one user id");
         }
@@ -201,15 +217,14 @@ public final class ServingStudy {
         for (AnswerPath p : AnswerPath.values()) {
             byKey.put(p.key(), p);
         }
-        LoadGenerator.Target t = i -> client.sendAsync(HttpRequest.newBuilder(base.resolve(
-                                "recommendations?k=10&user=" + userIds[(int) (i % userIds.length)]))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+        LoadGenerator.Target t = i -> get.apply(base.resolve(
+                        "recommendations?k=10&user=" + userIds[(int) (i % userIds.length)]))
                 .thenApply(r -> {
-                    if (r.statusCode() == 200) {
+                    if (r.status() == 200) {
                         String key = JsonParser.parseString(r.body()).getAsJsonObject().get("path").getAsString();
                         counts.computeIfAbsent(byKey.get(key), k -> new LongAdder()).increment();
                     }
-                    return r.statusCode();
+                    return r.status();
                 });
         LoadResult run = LoadGenerator.closedLoop(t, users, seconds);
         Map<AnswerPath, Long> out = new EnumMap<>(AnswerPath.class);

@@ -92,6 +92,36 @@ class ServingFaultTest {
     }
 
     @Test
+    void theDeadlinesLoserLogsNoImpressions() throws Exception {
+        // The hook stands for the experiment loop's impression log: it must see the answer the user was sent (the
+        // deadline's) and not the funnel's, which finishes later and is dropped.
+        java.util.List<String> hooked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        RecommendationService s = RecommendationService.builder()
+                .arm("control", SyntheticBundle.of(ServingFixture.WORLD, "v1"))
+                .answerHook((a, bundle) -> {
+                    hooked.add(a.path().key());
+                    return a;
+                })
+                .budgets(StageBudgets.of(100)).cacheSize(0).build();
+        try (RecommendationServer server = RecommendationServer.start(s, ServerConfig.defaults())) {
+            s.slowDown(Stage.CANDIDATE_GENERATION, 300);
+            ServingFixture.Reply r = get(server.uri(), "recommendations?user=9&k=5");
+            assertEquals("deadline-popularity", r.json().get("path").getAsString());
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (s.metrics().registry().get("recsys.in.flight").gauge().value() > 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(50);
+            assertEquals(java.util.List.of("deadline-popularity"), hooked,
+                    "only the answer sent goes through the hook; the late funnel answer logs nothing");
+            s.slowDown(Stage.CANDIDATE_GENERATION, 0);
+            hooked.clear();
+            assertEquals("full", get(server.uri(), "recommendations?user=9&k=5").json().get("path").getAsString());
+            assertEquals(java.util.List.of("full"), hooked, "an answer in time goes through the hook once");
+        }
+    }
+
+    @Test
     void pastItsCapacityTheServiceShedsAtOnceWith503AndRetryAfter() throws Exception {
         RecommendationService s = ServingFixture.service(StageBudgets.of(5000));
         try (RecommendationServer server = RecommendationServer.start(s,
