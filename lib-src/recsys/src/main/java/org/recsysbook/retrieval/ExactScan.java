@@ -118,6 +118,7 @@ public final class ExactScan implements CandidateGenerator {
      * costs a fraction of a pass where a caller has several at once (a batch of users, a notebook's evaluation).
      * An empty array gives an empty array.
      */
+    @Override
     public ScoredItems[] generateAll(float[][] queries, int k) {
         if (queries == null) {
             throw new IllegalArgumentException("queries must not be null");
