@@ -2,6 +2,8 @@ package org.recsysbook.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -42,7 +44,33 @@ public final class RetrievalBench {
     private static final int K = 100;
     private static final int[] BREADTHS = {100, 120, 150, 200, 300, 400, 600};
 
+    /** HotSpot's thread MXBean, for the bytes each query allocates (what drives the collections behind a p99). */
+    private static final com.sun.management.ThreadMXBean ALLOCATION =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private RetrievalBench() {
+    }
+
+    private static long allocatedNow() {
+        return ALLOCATION.getCurrentThreadAllocatedBytes();
+    }
+
+    /** Collections so far and their accumulated time in ms, over all collectors. */
+    private static long[] gcNow() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    /** "allocated X bytes/query, N collections (T ms) while timed" for a timed loop. */
+    private static String allocation(long bytes, int queries, long[] gcBefore) {
+        long[] gc = gcNow();
+        return String.format(Locale.ROOT, "allocated %.0f bytes/query, %d collections (%d ms) while timed",
+                (double) bytes / queries, gc[0] - gcBefore[0], gc[1] - gcBefore[1]);
     }
 
     public static void main(String[] args) throws IOException {
@@ -77,9 +105,11 @@ public final class RetrievalBench {
 
         double[] triad = Triad.measure();
         System.out.printf(Locale.ROOT, "STREAM-style triad a[i] = b[i] + s*c[i], 1 thread, 3 x %d MiB of doubles: "
-                + "best %.2f GB/s, median %.2f GB/s (24 bytes per element, as STREAM counts)%n",
-                Triad.BYTES_PER_ARRAY >> 20, triad[0], triad[1]);
-        json.put("triad_best_gbps", triad[0]).put("triad_median_gbps", triad[1]);
+                + "best %.2f GB/s, median %.2f GB/s; in thread CPU time best %.2f GB/s, median %.2f GB/s (24 bytes "
+                + "per element, as STREAM counts)%n", Triad.BYTES_PER_ARRAY >> 20, triad[0], triad[1], triad[2],
+                triad[3]);
+        json.put("triad_best_gbps", triad[0]).put("triad_median_gbps", triad[1])
+                .put("triad_cpu_best_gbps", triad[2]).put("triad_cpu_median_gbps", triad[3]);
 
         long t0 = System.nanoTime();
         World world = World.builder().items(items).dim(dim).users(queries).seed(42).build();
@@ -89,12 +119,12 @@ public final class RetrievalBench {
         ExactScan scalar = new ExactScan(world).withKernel(DotKernel.scalar());
         ScoredItems[] truth = new ScoredItems[queries];
         BenchStats exactScalar = exactScan("exact top-100 scan, scalar, 1 core", scalar, world, queries,
-                bytesPerQuery, truth, triad[0]);
+                bytesPerQuery, truth, triad);
         BenchStats exact = exactScalar;
         if (DotKernel.vectorApiAvailable()) {
             ScoredItems[] vec = new ScoredItems[queries];
             exact = exactScan("exact top-100 scan, " + DotKernel.best().name() + ", 1 core", new ExactScan(world),
-                    world, queries, bytesPerQuery, vec, triad[0]);
+                    world, queries, bytesPerQuery, vec, triad);
             int same = 0;
             double overlap = 0;
             for (int u = 0; u < queries; u++) {
@@ -105,10 +135,11 @@ public final class RetrievalBench {
                     + "mean overlap %.5f (float rounding reorders near-ties at the cut)%n", same, queries,
                     overlap / queries);
         }
+        multiQuery(new ExactScan(world), world, queries, bytesPerQuery, exact, json);
         if (DotKernel.best().blockRows() > 0) {
             BenchStats rowMajor = exactScan("exact top-100 scan, " + DotKernel.best().name() + " row-major, 1 core",
                     new ExactScan(world).withKernel(DotKernel.rowMajor(DotKernel.best())), world, queries, bytesPerQuery,
-                    null, triad[0]);
+                    null, triad);
             System.out.printf(Locale.ROOT, "  blocked layout against the row-major scan it replaced (same floats): "
                     + "%.2fx the speed at the median, %.2fx in thread CPU time%n",
                     rowMajor.medianMillis() / exact.medianMillis(),
@@ -118,7 +149,7 @@ public final class RetrievalBench {
         json.putStats("exact", exact).put("exact_gbps", bytesPerQuery / (exact.medianMillis() * 1e6));
         int cores = Runtime.getRuntime().availableProcessors();
         exactScan("exact top-100 scan, " + DotKernel.best().name() + ", " + cores + " cores",
-                new ExactScan(world).withThreads(cores), world, Math.min(queries, 100), bytesPerQuery, null, triad[0]);
+                new ExactScan(world).withThreads(cores), world, Math.min(queries, 100), bytesPerQuery, null, triad);
         blend(world, Math.min(queries, 100), bytesPerQuery);
         if (peer != null) {
             export(peer, world, truth, queries);
@@ -127,8 +158,9 @@ public final class RetrievalBench {
         String scope = items == 1_000_000 && dim == 64 ? ""
                 : String.format(Locale.ROOT, "; targets set for 1M x 64, this run is %d x %d", items, dim);
         exact.verdict("exact scan median <= 40 ms/query, one core", exact.medianMillis() <= 40,
-                String.format(Locale.ROOT, "%.2f GB/s against the triad's %.2f GB/s%s",
-                        bytesPerQuery / (exact.medianMillis() * 1e6), triad[0], scope));
+                String.format(Locale.ROOT, "%.2f GB/s against the triad's %.2f GB/s; in thread CPU time %.2f against "
+                        + "%.2f GB/s%s", bytesPerQuery / (exact.medianMillis() * 1e6), triad[0],
+                        bytesPerQuery / (exact.cpuQuantileMillis(0.5) * 1e6), triad[2], scope));
         if (!hnsw) {
             finish(peer, json.putRaw("hnsw", "[]"));
             return;
@@ -165,20 +197,25 @@ public final class RetrievalBench {
                 BenchStats stats = new BenchStats("HNSW " + variant + " top-100, ef " + breadth + ", 1 core");
                 double recall = 0;
                 double minRecall = 1;
+                long allocated = 0;
+                long[] gc = gcNow();
                 for (int u = 0; u < queries; u++) {
                     float[] q = world.userVector(u);
+                    long a = allocatedNow();
                     long c = BenchStats.cpuNow();
                     long s = System.nanoTime();
                     ScoredItems found = index.search(q, K, breadth);
                     stats.add(System.nanoTime() - s, BenchStats.cpuNow() - c);
+                    allocated += allocatedNow() - a;
                     double rec = AnnRecall.atK(found, truth[u], K);
                     recall += rec;
                     minRecall = Math.min(minRecall, rec);
                 }
                 recall /= queries;
-                System.out.printf(Locale.ROOT, "%s  recall@100 mean=%.4f min=%.2f%n", stats.line(), recall,
-                        minRecall);
+                System.out.printf(Locale.ROOT, "%s  recall@100 mean=%.4f min=%.2f; %s (load %s)%n", stats.line(),
+                        recall, minRecall, allocation(allocated, queries, gc), BenchStats.loadAverage());
                 rows.add(new Json().put("variant", variant).put("ef", breadth).put("recall", recall)
+                        .put("alloc_bytes_per_query", (double) allocated / queries)
                         .putStats("", stats).toString());
                 if (!index.int8() && hnswVerdict == null && recall >= 0.95) {
                     hnswStats = stats;
@@ -209,25 +246,92 @@ public final class RetrievalBench {
     }
 
     private static BenchStats exactScan(String name, ExactScan scan, World world, int queries,
-                                        double bytesPerQuery, ScoredItems[] out, double triadGbps) {
+                                        double bytesPerQuery, ScoredItems[] out, double[] triad) {
         for (int r = 0; r < 5; r++) {
             scan.generate(world.userVector(r % queries), K);
         }
         BenchStats stats = new BenchStats(name);
+        long allocated = 0;
+        long[] gc = gcNow();
         for (int u = 0; u < queries; u++) {
             float[] q = world.userVector(u);
+            long a = allocatedNow();
             long c = BenchStats.cpuNow();
             long s = System.nanoTime();
             ScoredItems found = scan.generate(q, K);
             stats.add(System.nanoTime() - s, BenchStats.cpuNow() - c);
+            allocated += allocatedNow() - a;
             if (out != null) {
                 out[u] = found;
             }
         }
         double gbps = bytesPerQuery / (stats.medianMillis() * 1e6);
-        System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median (%.0f%% of the triad's best)%n", stats.line(),
-                gbps, 100 * gbps / triadGbps);
+        double cpuGbps = bytesPerQuery / (stats.cpuQuantileMillis(0.5) * 1e6);
+        System.out.printf(Locale.ROOT, "%s  %.2f GB/s at the median (%.0f%% of the triad's best), %.2f GB/s in thread "
+                + "CPU time (%.0f%% of the triad's best in CPU time); %s%n", stats.line(), gbps, 100 * gbps / triad[0],
+                cpuGbps, 100 * cpuGbps / triad[2], allocation(allocated, queries, gc));
         return stats;
+    }
+
+    /**
+     * The multi-query scan: {@link ExactScan#generateAll} on groups of {@link ExactScan#QUERIES_PER_PASS}
+     * queries, timed per call and reported per query beside the one-query scan {@code single} of the same run;
+     * every result checked against the one-query scan's, ids and score bits.
+     */
+    private static void multiQuery(ExactScan scan, World world, int queries, double bytesPerQuery, BenchStats single,
+                                   Json json) {
+        int per = ExactScan.QUERIES_PER_PASS;
+        int groups = queries / per;
+        if (groups == 0) {
+            System.out.printf(Locale.ROOT, "multi-query scan: fewer than %d queries, not timed%n", per);
+            return;
+        }
+        float[][] all = new float[groups * per][];
+        for (int u = 0; u < all.length; u++) {
+            all[u] = world.userVector(u);
+        }
+        for (int r = 0; r < 3; r++) {
+            scan.generateAll(Arrays.copyOfRange(all, 0, per), K);
+        }
+        BenchStats stats = new BenchStats("exact top-100 scan, " + scan.kernel().name() + ", " + per
+                + " queries per pass, 1 core (per pass)");
+        int mismatches = 0;
+        for (int g = 0; g < groups; g++) {
+            float[][] group = Arrays.copyOfRange(all, g * per, (g + 1) * per);
+            long c = BenchStats.cpuNow();
+            long s = System.nanoTime();
+            ScoredItems[] found = scan.generateAll(group, K);
+            stats.add(System.nanoTime() - s, BenchStats.cpuNow() - c);
+            for (int j = 0; j < per; j++) {
+                ScoredItems one = scan.generate(group[j], K);
+                if (!sameBits(found[j], one)) {
+                    mismatches++;
+                }
+            }
+        }
+        double perQuery = stats.medianMillis() / per;
+        double cpuPerQuery = stats.cpuQuantileMillis(0.5) / per;
+        System.out.printf(Locale.ROOT, "%s  %.3f ms per query (%.3f ms thread CPU): %.2fx the one-query scan's "
+                + "throughput (%.2fx in thread CPU); %.2f GB/s of vectors read per pass; results equal to the "
+                + "one-query scan's, ids and score bits, for %d of %d queries%n", stats.line(), perQuery, cpuPerQuery,
+                single.medianMillis() / perQuery, single.cpuQuantileMillis(0.5) / cpuPerQuery,
+                bytesPerQuery / (stats.medianMillis() * 1e6), groups * per - mismatches, groups * per);
+        json.put("multi_queries_per_pass", per).put("multi_per_query_ms", perQuery)
+                .put("multi_cpu_per_query_ms", cpuPerQuery).put("multi_passes", groups);
+        BenchStats.printVerdict("multi-query scan equal to one query at a time, ids and score bits",
+                mismatches == 0, (groups * per - mismatches) + " of " + (groups * per) + " queries equal");
+    }
+
+    private static boolean sameBits(ScoredItems a, ScoredItems b) {
+        if (!Arrays.equals(a.ids(), b.ids())) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (Double.doubleToRawLongBits(a.score(i)) != Double.doubleToRawLongBits(b.score(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void blend(World world, int queries, double bytesPerQuery) {
@@ -301,7 +405,11 @@ public final class RetrievalBench {
         private Triad() {
         }
 
-        /** {best, median} GB/s over 12 passes after 3 warm-up passes. */
+        /**
+         * {best, median} GB/s over 12 passes after 3 warm-up passes in wall-clock time, then the same in the
+         * thread's CPU time (what the pass reached while it ran: on a loaded machine preemption makes every
+         * wall-clock pass slow).
+         */
         static double[] measure() {
             int n = BYTES_PER_ARRAY / 8;
             double[] a = new double[n];
@@ -310,19 +418,25 @@ public final class RetrievalBench {
             Arrays.fill(b, 1.0);
             Arrays.fill(c, 2.0);
             double[] gbps = new double[12];
+            double[] cpuGbps = new double[12];
             for (int pass = -3; pass < gbps.length; pass++) {
+                long cpu = BenchStats.cpuNow();
                 long t = System.nanoTime();
                 triad(a, b, c, 3.0 + pass * 1e-3);
                 long dt = System.nanoTime() - t;
+                long dc = BenchStats.cpuNow() - cpu;
                 if (pass >= 0) {
                     gbps[pass] = 24.0 * n / dt;
+                    cpuGbps[pass] = 24.0 * n / Math.max(1, dc);
                 }
             }
+            Arrays.sort(cpuGbps);
             if (a[n / 2] < 0) {
                 System.out.println();   // keeps the result alive
             }
             Arrays.sort(gbps);
-            return new double[] {gbps[gbps.length - 1], (gbps[5] + gbps[6]) / 2};
+            return new double[] {gbps[gbps.length - 1], (gbps[5] + gbps[6]) / 2, cpuGbps[cpuGbps.length - 1],
+                (cpuGbps[5] + cpuGbps[6]) / 2};
         }
 
         private static void triad(double[] a, double[] b, double[] c, double s) {

@@ -78,12 +78,14 @@ public final class ExaminedClicks {
                                       UserContext context, long seed) {
         World world = truth.world();
         List<Request> requests = new ArrayList<>(users.length);
-        List<ScoredItems> candidates = new ArrayList<>(users.length);
-        for (int u : users) {
-            Request r = Request.forUser(world, u).withContext(context);
+        float[][] queries = new float[users.length][];
+        for (int j = 0; j < users.length; j++) {
+            Request r = Request.forUser(world, users[j]).withContext(context);
             requests.add(r);
-            candidates.add(generator.generate(r.userVector(), k));
+            queries[j] = r.userVector();
         }
+        // all requests at once: an exact scan serves several per pass over the catalog, with the same results
+        List<ScoredItems> candidates = List.of(generator.generateAll(queries, k));
         return draw(truth, requests, candidates, seed);
     }
 

@@ -17,6 +17,22 @@ public interface CandidateGenerator {
     /** Up to {@code k} candidates for a user with preference vector {@code query}, best first. */
     ScoredItems generate(float[] query, int k);
 
+    /**
+     * The candidates of each of {@code queries}, as {@link #generate} returns them one at a time (the default calls
+     * it in order); a generator that can serve several queries in one pass over its catalog overrides it
+     * ({@link ExactScan#generateAll}: the same results, several queries per read of the vectors).
+     */
+    default ScoredItems[] generateAll(float[][] queries, int k) {
+        if (queries == null) {
+            throw new IllegalArgumentException("queries must not be null");
+        }
+        ScoredItems[] out = new ScoredItems[queries.length];
+        for (int j = 0; j < queries.length; j++) {
+            out[j] = generate(queries[j], k);
+        }
+        return out;
+    }
+
     /** A short name for tables and charts. */
     default String name() {
         return getClass().getSimpleName();

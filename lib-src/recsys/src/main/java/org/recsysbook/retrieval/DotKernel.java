@@ -53,6 +53,34 @@ public interface DotKernel {
     }
 
     /**
+     * {@link #dots(float[], float[], int, int, int, float[], float[])} for {@code count} queries at once:
+     * {@code outs[j][0 … to-from-1]} receives the dot products of {@code queries[j]} for {@code j < count}, the
+     * same floats bit for bit as one call per query. A kernel may read each row once for several queries (the
+     * multi-query scan of {@link ExactScan#generateAll}); the default calls the one-query method per query, which
+     * still reads the rows from cache after the first.
+     */
+    default void dotsMany(float[] rows, float[] blocked, int dim, int from, int to, float[][] queries, int count,
+                          float[][] outs) {
+        for (int j = 0; j < count; j++) {
+            dots(rows, blocked, dim, from, to, queries[j], outs[j]);
+        }
+    }
+
+    /**
+     * The first index {@code i} in {@code [from, to)} with {@code values[i] >= threshold}, or {@code to} when
+     * there is none: the scans' test of each score against their top-k's entry threshold, which a vector kernel
+     * does many scores at a time.
+     */
+    default int firstAtLeast(float[] values, int from, int to, float threshold) {
+        for (int i = from; i < to; i++) {
+            if (values[i] >= threshold) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /**
      * {@code Σ_j q[j]·codes[co+j]} for {@code j < n}: a float query against one vector stored as signed
      * bytes (int8 codes), used by {@link HnswIndex} with int8 scoring.
      */
@@ -106,6 +134,11 @@ public interface DotKernel {
             @Override
             public float dotCodes(float[] q, byte[] codes, int co, int n) {
                 return kernel.dotCodes(q, codes, co, n);
+            }
+
+            @Override
+            public int firstAtLeast(float[] values, int from, int to, float threshold) {
+                return kernel.firstAtLeast(values, from, to, threshold);
             }
 
             @Override

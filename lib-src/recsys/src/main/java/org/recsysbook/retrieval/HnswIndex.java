@@ -35,7 +35,8 @@ import org.recsysbook.world.World;
  * vectors. Building costs roughly {@code O(n log n)}: about 12 CPU-seconds for 60k × 64; for 200k × 64 on
  * two cores 52 s at a load of 4–5 and 198 s at 15–17 ({@code ./workbook bench retrieval}); for 1M × 64 on
  * two cores 5.4–5.7 minutes were measured (issue 17, against FAISS's 2.5 minutes), and 28 minutes
- * under a load of 15–19 on the same two cores (a 1M build at a load of 12–18 had not ended after 44 minutes).
+ * under a load of 15–19 on the same two cores (a 1M build at a load of 12–18 had not ended after 44 minutes; one
+ * at a load of 15–27 took 64 minutes, FAISS's 3.4 minutes at 2–6 on the same machine right after).
  *
  * <p><b>Search.</b> When the build ends, the graph is copied into packed arrays — per level one
  * {@code int[]} of neighbour lists with {@code int[]} offsets (compressed sparse rows), the levels

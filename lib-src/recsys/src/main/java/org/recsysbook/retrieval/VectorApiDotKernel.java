@@ -2,6 +2,7 @@ package org.recsysbook.retrieval;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -143,6 +144,103 @@ final class VectorApiDotKernel implements DotKernel {
             sum.intoArray(out, i - from);
         }
         rowMajor(rows, dim, blockEnd, to, query, out, blockEnd - from);
+    }
+
+    /**
+     * The blocked scan for several queries: four queries at a time share each load of a group's components, each
+     * with its own accumulators, so a group is read from memory once for four queries. Every (row, query) pair
+     * gets exactly the float operations of the one-query blocked scan, in the same order, so the same bits.
+     */
+    @Override
+    public void dotsMany(float[] rows, float[] blocked, int dim, int from, int to, float[][] queries, int count,
+                         float[][] outs) {
+        int w = S.length();
+        int full = blocked == null ? 0 : blocked.length / dim;
+        int blockStart = Math.min(to, (from + w - 1) / w * w);
+        int blockEnd = Math.min(to, full) / w * w;
+        int j = 0;
+        if (blockEnd > blockStart) {
+            for (; j + 3 < count; j += 4) {
+                float[] q0 = queries[j];
+                float[] q1 = queries[j + 1];
+                float[] q2 = queries[j + 2];
+                float[] q3 = queries[j + 3];
+                rowMajor(rows, dim, from, blockStart, q0, outs[j], 0);
+                rowMajor(rows, dim, from, blockStart, q1, outs[j + 1], 0);
+                rowMajor(rows, dim, from, blockStart, q2, outs[j + 2], 0);
+                rowMajor(rows, dim, from, blockStart, q3, outs[j + 3], 0);
+                blocked4(blocked, dim, blockStart, blockEnd, from, q0, q1, q2, q3, outs[j], outs[j + 1],
+                        outs[j + 2], outs[j + 3]);
+                rowMajor(rows, dim, blockEnd, to, q0, outs[j], blockEnd - from);
+                rowMajor(rows, dim, blockEnd, to, q1, outs[j + 1], blockEnd - from);
+                rowMajor(rows, dim, blockEnd, to, q2, outs[j + 2], blockEnd - from);
+                rowMajor(rows, dim, blockEnd, to, q3, outs[j + 3], blockEnd - from);
+            }
+        }
+        for (; j < count; j++) {
+            dots(rows, blocked, dim, from, to, queries[j], outs[j]);
+        }
+    }
+
+    private static void blocked4(float[] blocked, int dim, int blockStart, int blockEnd, int from, float[] q0,
+                                 float[] q1, float[] q2, float[] q3, float[] o0, float[] o1, float[] o2, float[] o3) {
+        int w = S.length();
+        int bound = S.loopBound(dim);
+        for (int i = blockStart; i < blockEnd; i += w) {
+            int p = i * dim;
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S);
+            FloatVector s3 = FloatVector.zero(S);
+            for (int l = 0; l < w && l < bound; l++) {
+                FloatVector a0 = FloatVector.zero(S);
+                FloatVector a1 = FloatVector.zero(S);
+                FloatVector a2 = FloatVector.zero(S);
+                FloatVector a3 = FloatVector.zero(S);
+                for (int c = l; c < bound; c += w, p += w) {
+                    FloatVector v = FloatVector.fromArray(S, blocked, p);
+                    a0 = v.fma(FloatVector.broadcast(S, q0[c]), a0);
+                    a1 = v.fma(FloatVector.broadcast(S, q1[c]), a1);
+                    a2 = v.fma(FloatVector.broadcast(S, q2[c]), a2);
+                    a3 = v.fma(FloatVector.broadcast(S, q3[c]), a3);
+                }
+                s0 = s0.add(a0);
+                s1 = s1.add(a1);
+                s2 = s2.add(a2);
+                s3 = s3.add(a3);
+            }
+            for (int c = bound; c < dim; c++, p += w) {
+                FloatVector v = FloatVector.fromArray(S, blocked, p);
+                s0 = s0.add(v.mul(q0[c]));
+                s1 = s1.add(v.mul(q1[c]));
+                s2 = s2.add(v.mul(q2[c]));
+                s3 = s3.add(v.mul(q3[c]));
+            }
+            int o = i - from;
+            s0.intoArray(o0, o);
+            s1.intoArray(o1, o);
+            s2.intoArray(o2, o);
+            s3.intoArray(o3, o);
+        }
+    }
+
+    /** {@link DotKernel#firstAtLeast} comparing a vector of scores at a time. */
+    @Override
+    public int firstAtLeast(float[] values, int from, int to, float threshold) {
+        int step = S.length();
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += step) {
+            VectorMask<Float> m = FloatVector.fromArray(S, values, i).compare(VectorOperators.GE, threshold);
+            if (m.anyTrue()) {
+                return i + m.firstTrue();
+            }
+        }
+        for (; i < to; i++) {
+            if (values[i] >= threshold) {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** Row-major dot products of rows {@code from … to-1}, written from {@code out[o]} on. */

@@ -65,6 +65,46 @@ class RetrieversTest {
     }
 
     @Test
+    void multiQueryScanReturnsWhatEachQueryAloneReturns() {
+        World w = World.builder().items(3001).dim(24).users(11).seed(9).build();
+        float[][] qs = new float[11][];
+        for (int u = 0; u < qs.length; u++) {
+            qs[u] = w.userVector(u);
+        }
+        for (ExactScan scan : new ExactScan[] {new ExactScan(w), new ExactScan(w).withKernel(DotKernel.scalar()),
+            new ExactScan(w).withThreads(3)}) {
+            ScoredItems[] all = scan.generateAll(qs, 50);
+            assertEquals(qs.length, all.length);
+            for (int u = 0; u < qs.length; u++) {
+                ScoredItems one = scan.generate(qs[u], 50);
+                assertArrayEquals(one.ids(), all[u].ids(), scan + ", user " + u);
+                for (int i = 0; i < 50; i++) {
+                    assertEquals(Double.doubleToRawLongBits(one.score(i)), Double.doubleToRawLongBits(all[u].score(i)),
+                            scan + ", user " + u + ", rank " + i);
+                }
+                assertArrayEquals(naiveTop(w, qs[u], 50), all[u].ids(), "user " + u);
+            }
+        }
+        assertEquals(0, new ExactScan(w).generateAll(new float[0][], 5).length);
+        // ties: equal items rank by lower id in both paths
+        ScoredItems[] tied = new ExactScan(tiny()).generateAll(new float[][] {{0, -3}, {2, 0}}, 4);
+        assertArrayEquals(new int[] {0, 3, 2, 1}, tied[0].ids());
+        assertArrayEquals(new int[] {0, 2, 1, 3}, tied[1].ids());
+    }
+
+    @Test
+    void multiQueryScanRejectsBadInputNamingIt() {
+        ExactScan scan = new ExactScan(tiny());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> scan.generateAll(null, 1));
+        assertTrue(e.getMessage().contains("queries"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> scan.generateAll(new float[][] {{1, 0}, {1, 0, 0}}, 1));
+        assertTrue(e.getMessage().contains("queries[1]") && e.getMessage().contains("dimension 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scan.generateAll(new float[][] {{1, 0}}, 5));
+        assertTrue(e.getMessage().contains("k"), e.getMessage());
+    }
+
+    @Test
     void similarToLeavesTheItemOut() {
         ScoredItems c = new ExactScan(tiny()).similarTo(2, 2);
         assertArrayEquals(new int[] {1, 0}, c.ids()); // cos(2,1) = 0.8, cos(2,0) = 0.6

@@ -108,6 +108,96 @@ class VectorApiKernelTest {
             }
         }
         System.out.println("blocked scan: same floats and top-100 as the row-major scan");
+        multiQueryScanMatchesOneAtATimeBitForBit(best, rng);
+        firstAtLeastMatchesTheScalarLoop(best, rng);
+    }
+
+    /**
+     * The multi-query kernel writes the one-query kernel's floats bit for bit for any number of queries (groups
+     * of four and the rest), dimension and range, and ExactScan.generateAll returns generate's ids and score bits.
+     */
+    private static void multiQueryScanMatchesOneAtATimeBitForBit(DotKernel best, SplittableRandom rng) {
+        int w = best.blockRows();
+        for (int dim : new int[] {1, 16, 20, 64, 67}) {
+            int n = 5 * w + 7;
+            float[] rows = gaussian(rng, n * dim);
+            float[] blocked = best.blocked(rows, dim);
+            for (int count : new int[] {1, 3, 4, 5, 8, 9}) {
+                float[][] qs = new float[count][];
+                float[][] outs = new float[count][n];
+                for (int j = 0; j < count; j++) {
+                    qs[j] = gaussian(rng, dim);
+                }
+                for (int[] r : new int[][] {{0, n}, {1, n}, {w - 1, 3 * w + 1}, {3, 9}, {0, 0}}) {
+                    best.dotsMany(rows, blocked, dim, r[0], r[1], qs, count, outs);
+                    for (int j = 0; j < count; j++) {
+                        float[] one = new float[n];
+                        best.dots(rows, blocked, dim, r[0], r[1], qs[j], one);
+                        for (int i = 0; i < r[1] - r[0]; i++) {
+                            if (Float.floatToRawIntBits(one[i]) != Float.floatToRawIntBits(outs[j][i])) {
+                                System.out.println("dotsMany differs: dim " + dim + " count " + count + " rows "
+                                        + r[0] + "…" + r[1] + " query " + j + " out " + i + ": " + outs[j][i]
+                                        + " against " + one[i]);
+                                System.exit(1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        int n = 20_011;
+        int dim = 64;
+        float[] rows = gaussian(rng, n * dim);
+        System.arraycopy(rows, 0, rows, 5000 * dim, 30 * dim);   // 30 duplicated rows: equal scores, id order
+        ExactScan scan = new ExactScan(rows, dim);
+        for (int threads : new int[] {1, 3}) {
+            for (int count : new int[] {1, 4, 7, ExactScan.QUERIES_PER_PASS + 3}) {
+                float[][] qs = new float[count][];
+                for (int j = 0; j < count; j++) {
+                    qs[j] = gaussian(rng, dim);
+                }
+                org.recsysbook.core.ScoredItems[] all = scan.withThreads(threads).generateAll(qs, 100);
+                for (int j = 0; j < count; j++) {
+                    org.recsysbook.core.ScoredItems one = scan.withThreads(threads).generate(qs[j], 100);
+                    for (int i = 0; i < 100; i++) {
+                        if (all[j].id(i) != one.id(i) || Double.doubleToRawLongBits(all[j].score(i))
+                                != Double.doubleToRawLongBits(one.score(i))) {
+                            System.out.println("generateAll differs, threads " + threads + ", " + count
+                                    + " queries, query " + j + ", rank " + i);
+                            System.exit(1);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("multi-query scan: same floats and top-100 as one query at a time");
+    }
+
+    private static void firstAtLeastMatchesTheScalarLoop(DotKernel best, SplittableRandom rng) {
+        float[] v = gaussian(rng, 200);
+        v[77] = 2.5f;
+        v[78] = 2.5f;
+        for (float t : new float[] {Float.NEGATIVE_INFINITY, -1f, 0f, 1.5f, 2.5f, 2.6f, v[150]}) {
+            for (int[] r : new int[][] {{0, 200}, {1, 200}, {78, 79}, {79, 200}, {5, 21}, {10, 10}}) {
+                int i = r[0];
+                int j = r[0];
+                while (true) {
+                    int a = best.firstAtLeast(v, i, r[1], t);
+                    int b = DotKernel.scalar().firstAtLeast(v, j, r[1], t);
+                    if (a != b) {
+                        System.out.println("firstAtLeast differs: threshold " + t + " from " + i + ": " + a
+                                + " against " + b);
+                        System.exit(1);
+                    }
+                    if (a == r[1]) {
+                        break;
+                    }
+                    i = a + 1;
+                    j = b + 1;
+                }
+            }
+        }
+        System.out.println("firstAtLeast: same indices as the scalar loop");
     }
 
     @Test
@@ -121,6 +211,8 @@ class VectorApiKernelTest {
         assertEquals(0, p.exitValue(), out);
         assertEquals(true, out.contains("vector-api-"), "the child JVM did not load the Vector API kernel: " + out);
         assertEquals(true, out.contains("blocked scan: same floats"), out);
+        assertEquals(true, out.contains("multi-query scan: same floats"), out);
+        assertEquals(true, out.contains("firstAtLeast: same indices"), out);
     }
 
     @Test
