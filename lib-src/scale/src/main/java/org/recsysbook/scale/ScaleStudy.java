@@ -193,8 +193,8 @@ public final class ScaleStudy {
                     librarySeconds.appendMissing();
                 }
                 bar.step();
-                HeapProbe.Measured<SparkAls.Trained> t = HeapProbe.measure(() ->
-                        SparkAls.train(log, spec.users(), spec.items(), weighted), trained -> trained);
+                HeapProbe.Measured<SparkAls.Trained> t = HeapProbe.peak(() ->
+                        SparkAls.train(log, spec.users(), spec.items(), weighted));
                 last = t.summary();
                 sparkSeconds.append(last.trainSeconds());
                 sparkPeak.append(t.peakBytes() / 1e6);
@@ -217,11 +217,12 @@ public final class ScaleStudy {
     }
 
     /**
-     * The bytes of the primitive arrays the library's log and ALS hold for {@code log} at {@code factors}, counted from
-     * their lengths (a lower bound on the heap: object headers and the JVM's own overhead are left out): the log's
-     * items, times, ratings and sorted copies (4 + 8 + 4 + 4 bytes an interaction), the user- and item-ordered
-     * adjacency ALS builds (4 + 4), the factors in doubles, {@code 8 f (users + items)}, and offsets and counts (about
-     * 12 bytes a row).
+     * The bytes of the primitive arrays the library's log and ALS hold for {@code log} at {@code factors} while it
+     * trains, counted from their lengths (object headers and the JVM's own overhead left out): the log's items, times,
+     * ratings and sorted copies (4 + 8 + 4 + 4 bytes an interaction), the user- and item-ordered adjacency ALS builds
+     * for its solves and drops afterwards (4 + 4), the factors in doubles, {@code 8 f (users + items)}, and offsets and
+     * counts (about 12 bytes a row). The trained model keeps all but the adjacency: {@link HeapProbe}'s retained heap
+     * measures what it keeps.
      */
     public static long libraryBytes(Interactions log, int factors) {
         Args.notNull("log", log);
