@@ -12,9 +12,6 @@ from results import ROOT, assert_near, notebook_results
 
 # the seeded run's measured figures (see test_the_growing_log_and_its_candidates, test_the_experiment_analysis_...)
 RETAINED_MB = [10.058736, 16.2284, 29.801632]
-# the peaks depend on when the collector runs: pinned within 25% (measured once per run, on a loaded machine)
-LIBRARY_PEAK_MB = [58.720256, 60.760336, 117.440512]
-SPARK_PEAK_MB = [521.523232, 725.245984, 1295.875584]
 AA_FPR = 0.055   # 11 of 200 re-splits
 
 
@@ -74,11 +71,12 @@ class AtScaleNotebook(unittest.TestCase):
             self.assertGreaterEqual(r, (n * 20 + (size // 50 + 20000) * 16 * 8) / 1e6)
             self.assertLess(r, c)
         self.assertAlmostEqual(self.r["bytes_per_event"], retained[-1] * 1e6 / 998886, places=6)
-        # the peak heap while drawing and training includes garbage not yet collected: pinned loosely, and it grows
-        # with the log
+        # the peak heap while drawing and training includes garbage not yet collected, so it moves with the collector's
+        # timing (two seeded runs: the library's first size 59 and 42 MB, Spark's 522–1296 and 821–1596 MB): not
+        # pinned to a value; what holds in every run is its order and that it grows with the log
         library_peak, spark_peak = self.r["growth_library_peak_mb"], self.r["growth_spark_peak_mb"]
-        self.near("growth_library_peak_mb", LIBRARY_PEAK_MB, rel=0.25)
-        self.near("growth_spark_peak_mb", SPARK_PEAK_MB, rel=0.25)
+        for lp, sp in zip(library_peak, spark_peak):
+            self.assertGreater(sp, 5 * lp)   # Spark's fit takes several times the library's heap here
         for p, r in zip(library_peak, retained):
             self.assertGreaterEqual(p, 0.9 * r)
         self.assertLess(library_peak[0], library_peak[-1])
