@@ -72,11 +72,11 @@ class AtScaleNotebook(unittest.TestCase):
             self.assertLess(r, c)
         self.assertAlmostEqual(self.r["bytes_per_event"], retained[-1] * 1e6 / 998886, places=6)
         # the peak heap while drawing and training includes garbage not yet collected, so it moves with the collector's
-        # timing (two seeded runs: the library's first size 59 and 42 MB, Spark's 522–1296 and 821–1596 MB): not
-        # pinned to a value; what holds in every run is its order and that it grows with the log
+        # timing (three seeded runs: the library's first size 59, 42 and 29 MB, Spark's sizes 522–1296, 821–1596 and
+        # 510, 402, 866 MB): not pinned to a value; what held in every run is its order and that it grows with the log
         library_peak, spark_peak = self.r["growth_library_peak_mb"], self.r["growth_spark_peak_mb"]
         for lp, sp in zip(library_peak, spark_peak):
-            self.assertGreater(sp, 5 * lp)   # Spark's fit takes several times the library's heap here
+            self.assertGreater(sp, 3 * lp)   # Spark's fit takes several times the library's heap here (6.2–19×)
         for p, r in zip(library_peak, retained):
             self.assertGreaterEqual(p, 0.9 * r)
         self.assertLess(library_peak[0], library_peak[-1])
