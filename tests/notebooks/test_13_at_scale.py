@@ -72,17 +72,17 @@ class AtScaleNotebook(unittest.TestCase):
             self.assertLess(r, c)
         self.assertAlmostEqual(self.r["bytes_per_event"], retained[-1] * 1e6 / 998886, places=6)
         # the peak heap while drawing and training includes garbage not yet collected, so it moves with the collector's
-        # timing (three seeded runs: the library's first size 59, 42 and 29 MB, Spark's sizes 522–1296, 821–1596 and
-        # 510, 402, 866 MB): not pinned to a value; what held in every run is its order and that it grows with the log
+        # timing (five seeded runs: the library's first size 25–59 MB, its last 117–130 MB; Spark's from 401 to 1821 MB
+        # in no steady order, e.g. 897, 401, 513): not pinned to a value; what held in every run is the order of the
+        # two and that the library's grows with the log
         library_peak, spark_peak = self.r["growth_library_peak_mb"], self.r["growth_spark_peak_mb"]
         for lp, sp in zip(library_peak, spark_peak):
-            self.assertGreater(sp, 3 * lp)   # Spark's fit takes several times the library's heap here (6.2–19×)
+            self.assertGreater(sp, 3 * lp)   # Spark's fit takes several times the library's heap here (≥ 4×)
         for p, r in zip(library_peak, retained):
             self.assertGreaterEqual(p, 0.9 * r)
         self.assertLess(library_peak[0], library_peak[-1])
         for p in spark_peak:
             self.assertGreater(p, 0)
-        self.assertLess(spark_peak[0], spark_peak[-1])
 
     def test_the_experiment_analysis_on_spark_equals_the_embedded_databases(self):
         # DuckDB on the store and Spark SQL on its Parquet export, the library's statistics on both: every count the

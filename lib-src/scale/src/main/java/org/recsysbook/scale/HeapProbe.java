@@ -138,17 +138,14 @@ public final class HeapProbe {
         return false;
     }
 
-    /** The heap in use after collections, once two in a row agree within 1 MB (at most five). */
+    /**
+     * The heap in use after two full collections (the second frees what the first only made unreachable, such as
+     * objects behind cleared references). Not more: with Spark's threads allocating beside it, the heap seldom settles
+     * to the megabyte, and each full collection of a heap holding a Spark session costs a good part of a second.
+     */
     private static long settledHeap(MemoryMXBean memory) {
-        long last = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            long used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(used - last) < 1 << 20) {
-                return used;
-            }
-            last = used;
-        }
-        return last;
+        System.gc();
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
     }
 }
