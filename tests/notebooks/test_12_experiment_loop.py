@@ -33,7 +33,8 @@ class ExperimentLoopNotebook(unittest.TestCase):
         self.assertGreaterEqual(self.r["aa_repeats"], 100)
         self.assertGreaterEqual(self.r["aa_false_positive_rate"], 0.02)
         self.assertLessEqual(self.r["aa_false_positive_rate"], 0.09)
-        self.assertAlmostEqual(self.r["aa_false_positive_rate"], 0.04, delta=0.001)
+        # the seeded run's 7 of 200 re-splits, split by md5 (the same split Spark SQL makes, notebook 13)
+        self.assertAlmostEqual(self.r["aa_false_positive_rate"], 0.035, delta=0.001)
 
     def test_ab_coverage_over_repeats(self):
         self.assertEqual(self.r["ab_buckets"], 40)

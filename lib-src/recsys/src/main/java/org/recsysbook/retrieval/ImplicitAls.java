@@ -33,6 +33,12 @@ import org.recsysbook.notebook.Progress;
  * fit to their history given the item vectors: {@link #generate} folds a new history in with the same solve.
  * Initial vectors are drawn from N(0, 0.01²) with the seed; rows are solved in parallel but each independently, so
  * any number of threads gives the same factors, bit for bit.
+ *
+ * <p>The penalty follows HKV by default, the same {@code λ} for every row ({@link Regularization#FIXED}). Spark MLlib's
+ * ALS (and the ALS-WR of Zhou et al. 2008) multiplies it by the number of interactions of the row being solved,
+ * {@code λ_u = λ · n_u} ({@link Regularization#WEIGHTED}): the objective's penalty becomes
+ * {@code λ (Σ_u n_u ‖x_u‖² + Σ_i n_i ‖y_i‖²)}. Settings with the weighted convention train the same model Spark does,
+ * so the two can be compared like with like (notebook 13).
  */
 public final class ImplicitAls extends LearnedGenerator {
     private final Settings settings;
@@ -43,35 +49,63 @@ public final class ImplicitAls extends LearnedGenerator {
     private final double[] lossByIteration;
     private final double[] itemGram; // YᵀY, for folding in
     private final boolean[] trained;
-    private final double[] itemKinv; // (YᵀY + λI)⁻¹
+    private final double[][] itemKinv; // (YᵀY + λ_n I)⁻¹ for a history of n items, n ≤ lowRankLimit
 
-    /** The model's hyper-parameters; {@link #DEFAULTS} are 64 factors, 15 iterations, λ 30, α 2, seed 42. */
-    public record Settings(int factors, int iterations, double regularization, double alpha, long seed) {
+    /** How {@code λ} penalises a row's vector (see the class comment). */
+    public enum Regularization {
+        /** The same {@code λ} for every user and item (Hu, Koren and Volinsky): the library's default. */
+        FIXED,
+        /** {@code λ} times the row's number of interactions (Zhou et al.'s weighted-λ): Spark MLlib's convention. */
+        WEIGHTED
+    }
+
+    /**
+     * The model's hyper-parameters; {@link #DEFAULTS} are 64 factors, 15 iterations, λ 30, α 2, seed 42, the fixed
+     * penalty.
+     */
+    public record Settings(int factors, int iterations, double regularization, double alpha, long seed,
+                           Regularization convention) {
         public Settings {
             Args.positive("factors", factors);
             Args.positive("iterations", iterations);
             Args.nonNegative("regularization", regularization);
             Args.nonNegative("alpha", alpha);
+            Args.notNull("convention", convention);
+        }
+
+        /** Settings with the fixed penalty ({@link Regularization#FIXED}). */
+        public Settings(int factors, int iterations, double regularization, double alpha, long seed) {
+            this(factors, iterations, regularization, alpha, seed, Regularization.FIXED);
         }
 
         public Settings withFactors(int value) {
-            return new Settings(value, iterations, regularization, alpha, seed);
+            return new Settings(value, iterations, regularization, alpha, seed, convention);
         }
 
         public Settings withIterations(int value) {
-            return new Settings(factors, value, regularization, alpha, seed);
+            return new Settings(factors, value, regularization, alpha, seed, convention);
         }
 
         public Settings withRegularization(double value) {
-            return new Settings(factors, iterations, value, alpha, seed);
+            return new Settings(factors, iterations, value, alpha, seed, convention);
+        }
+
+        /** The same settings with penalty {@code value} in {@code convention}. */
+        public Settings withRegularization(double value, Regularization convention) {
+            return new Settings(factors, iterations, value, alpha, seed, convention);
         }
 
         public Settings withAlpha(double value) {
-            return new Settings(factors, iterations, regularization, value, seed);
+            return new Settings(factors, iterations, regularization, value, seed, convention);
         }
 
         public Settings withSeed(long value) {
-            return new Settings(factors, iterations, regularization, alpha, value);
+            return new Settings(factors, iterations, regularization, alpha, value, convention);
+        }
+
+        /** The penalty on a row with {@code interactions} interactions: λ, or λ times them when weighted. */
+        public double penalty(int interactions) {
+            return convention == Regularization.WEIGHTED ? regularization * interactions : regularization;
         }
     }
 
@@ -88,7 +122,7 @@ public final class ImplicitAls extends LearnedGenerator {
         this.trainSeconds = trainSeconds;
         this.lossByIteration = lossByIteration;
         this.itemGram = gram(y, train.itemCount(), settings.factors());
-        this.itemKinv = regularizedInverse(itemGram, settings);
+        this.itemKinv = regularizedInverses(itemGram, settings);
         this.trained = new boolean[train.itemCount()];
         int[] counts = train.itemCounts();
         for (int i = 0; i < counts.length; i++) {
@@ -152,7 +186,7 @@ public final class ImplicitAls extends LearnedGenerator {
     private static void solveAll(double[] out, int rows, double[] fixed, int[] offsets, int[] adj, Settings s) {
         int f = s.factors();
         double[] gram = gram(fixed, fixed.length / f, f);
-        double[] kinv = regularizedInverse(gram, s);
+        double[][] kinv = regularizedInverses(gram, s);
         int chunk = 64;
         IntStream.range(0, (rows + chunk - 1) / chunk).parallel().forEach(c -> {
             Solver solver = new Solver(f);
@@ -162,13 +196,29 @@ public final class ImplicitAls extends LearnedGenerator {
         });
     }
 
-    /** {@code (FᵀF + λI)⁻¹}, shared by the low-rank updates of {@link Solver}; null when λ = 0 and FᵀF is singular. */
-    static double[] regularizedInverse(double[] gram, Settings s) {
-        int f = s.factors();
+    /**
+     * {@code (FᵀF + λ_n I)⁻¹} for each row size {@code n ≤ lowRankLimit}, shared by the low-rank updates of
+     * {@link Solver}: one inverse for the fixed penalty, one per size for the weighted one; an entry is null when
+     * the penalty is 0 and FᵀF is singular.
+     */
+    static double[][] regularizedInverses(double[] gram, Settings s) {
+        double[][] out = new double[lowRankLimit(s.factors()) + 1][];
+        if (s.convention() == Regularization.FIXED) {
+            java.util.Arrays.fill(out, regularizedInverse(gram, s.factors(), s.regularization()));
+        } else {
+            for (int n = 1; n < out.length; n++) {
+                out[n] = regularizedInverse(gram, s.factors(), s.penalty(n));
+            }
+        }
+        return out;
+    }
+
+    /** {@code (FᵀF + λI)⁻¹}; null when it is singular. */
+    static double[] regularizedInverse(double[] gram, int f, double lambda) {
         DMatrixRMaj k = new DMatrixRMaj(f, f);
         System.arraycopy(gram, 0, k.data, 0, f * f);
         for (int i = 0; i < f; i++) {
-            k.data[i * f + i] += s.regularization();
+            k.data[i * f + i] += lambda;
         }
         LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(f);
         if (!chol.setA(k)) {
@@ -211,7 +261,8 @@ public final class ImplicitAls extends LearnedGenerator {
     /**
      * One thread's workspace for the f × f systems. A row with few interactions (most items: the median movie has
      * three ratings) is solved with the Woodbury identity, {@code (K + UUᵀ)⁻¹ = K⁻¹ − K⁻¹U (I + UᵀK⁻¹U)⁻¹ UᵀK⁻¹},
-     * with {@code K = YᵀY + λI} inverted once per half-step and the columns of U the row's {@code √α y_i}: an
+     * with {@code K = YᵀY + λ_n I} inverted once per half-step (per row size n under the weighted penalty) and the
+     * columns of U the row's {@code √α y_i}: an
      * {@code s × s} system instead of an {@code f × f} one, and the same solution.
      */
     private static final class Solver {
@@ -237,14 +288,14 @@ public final class ImplicitAls extends LearnedGenerator {
         }
 
         /** Writes the solution for the row whose interactions are {@code adj[from, to)} into {@code out[at…]}. */
-        void solve(double[] gram, double[] kinv, double[] fixed, int[] adj, int from, int to, Settings s,
+        void solve(double[] gram, double[][] kinv, double[] fixed, int[] adj, int from, int to, Settings s,
                    double[] out, int at) {
             if (from == to) {
                 java.util.Arrays.fill(out, at, at + f, 0.0);
                 return;
             }
-            if (kinv != null && s.alpha() > 0 && to - from <= lowRankLimit(f)) {
-                lowRank(kinv, fixed, adj, from, to, s, out, at);
+            if (to - from <= lowRankLimit(f) && kinv[to - from] != null && s.alpha() > 0) {
+                lowRank(kinv[to - from], fixed, adj, from, to, s, out, at);
                 return;
             }
             double[] ad = a.data;
@@ -265,8 +316,9 @@ public final class ImplicitAls extends LearnedGenerator {
                     }
                 }
             }
+            double lambda = s.penalty(to - from);
             for (int i = 0; i < f; i++) {
-                ad[i * f + i] += s.regularization();
+                ad[i * f + i] += lambda;
                 for (int j = 0; j < i; j++) {
                     ad[j * f + i] = ad[i * f + j];
                 }
@@ -352,14 +404,18 @@ public final class ImplicitAls extends LearnedGenerator {
                 observed += (1 + s.alpha()) * (1 - d) * (1 - d) - d * d;
             }
         }
+        int[] itemCounts = new int[items];
+        for (int p = 0; p < offsets[users]; p++) {
+            itemCounts[adj[p]]++;
+        }
         double reg = 0;
-        for (double v : x) {
-            reg += v * v;
+        for (int u = 0; u < users; u++) {
+            reg += s.penalty(offsets[u + 1] - offsets[u]) * Vectors.dot(x, u * f, x, u * f, f);
         }
-        for (double v : y) {
-            reg += v * v;
+        for (int i = 0; i < items; i++) {
+            reg += s.penalty(itemCounts[i]) * Vectors.dot(y, i * f, y, i * f, f);
         }
-        return all + observed + s.regularization() * reg;
+        return all + observed + reg;
     }
 
     @Override
@@ -450,7 +506,9 @@ public final class ImplicitAls extends LearnedGenerator {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ImplicitAls[%d factors, %d iterations, λ %.3g, α %.3g, %.2f s]", f,
-                settings.iterations(), settings.regularization(), settings.alpha(), trainSeconds);
+        return String.format(Locale.ROOT, "ImplicitAls[%d factors, %d iterations, λ %.3g%s, α %.3g, %.2f s]", f,
+                settings.iterations(), settings.regularization(),
+                settings.convention() == Regularization.WEIGHTED ? " × interactions" : "", settings.alpha(),
+                trainSeconds);
     }
 }

@@ -137,6 +137,19 @@ class LearnedGeneratorsTest {
         userVectorsSolveDirectly(new ImplicitAls.Settings(8, 5, 0.5, 4.0, 3));
     }
 
+    @Test
+    void alsWeightedPenaltySolvesWithLambdaTimesEachRowsInteractions() {
+        // Spark's convention: λ_u = λ · n_u, by Cholesky (3 factors) and by the Woodbury update (8 factors)
+        userVectorsSolveDirectly(new ImplicitAls.Settings(3, 6, 0.3, 2.0, 7, ImplicitAls.Regularization.WEIGHTED));
+        userVectorsSolveDirectly(new ImplicitAls.Settings(8, 5, 0.5, 4.0, 3, ImplicitAls.Regularization.WEIGHTED));
+        // and it is another model than the fixed penalty's
+        ImplicitAls.Settings fixed = new ImplicitAls.Settings(3, 6, 0.3, 2.0, 7);
+        assertTrue(!java.util.Arrays.equals(ImplicitAls.train(small(), fixed).itemVectors(), ImplicitAls.train(
+                small(), fixed.withRegularization(0.3, ImplicitAls.Regularization.WEIGHTED)).itemVectors()));
+        assertEquals(0.3 * 7, fixed.withRegularization(0.3, ImplicitAls.Regularization.WEIGHTED).penalty(7), 1e-15);
+        assertEquals(0.3, fixed.penalty(7), 0);
+    }
+
     private static void userVectorsSolveDirectly(ImplicitAls.Settings s) {
         ImplicitAls als = ImplicitAls.train(small(), s);
         int f = s.factors();
@@ -160,8 +173,12 @@ class LearnedGeneratorsTest {
             CommonOps_DDRM.mult(c, y, cy);
             DMatrixRMaj a = new DMatrixRMaj(f, f);
             CommonOps_DDRM.multTransA(y, cy, a);
+            int n = 0;
+            for (int i = 0; i < 5; i++) {
+                n += x[u][i] > 0 ? 1 : 0;
+            }
             for (int k = 0; k < f; k++) {
-                a.add(k, k, s.regularization());
+                a.add(k, k, s.penalty(n));
             }
             DMatrixRMaj cp = new DMatrixRMaj(5, 1);
             CommonOps_DDRM.mult(c, p, cp);
@@ -183,7 +200,12 @@ class LearnedGeneratorsTest {
 
     @Test
     void alsObjectiveMatchesTheSumOverEveryCellAndNeverIncreases() {
-        ImplicitAls.Settings s = new ImplicitAls.Settings(2, 8, 0.1, 3.0, 11);
+        objectiveMatchesAndNeverIncreases(new ImplicitAls.Settings(2, 8, 0.1, 3.0, 11));
+        objectiveMatchesAndNeverIncreases(new ImplicitAls.Settings(2, 8, 0.1, 3.0, 11,
+                ImplicitAls.Regularization.WEIGHTED));
+    }
+
+    private static void objectiveMatchesAndNeverIncreases(ImplicitAls.Settings s) {
         ImplicitAls als = ImplicitAls.train(small(), s);
         double[] loss = als.lossByIteration();
         for (int t = 1; t < loss.length; t++) {
@@ -203,11 +225,23 @@ class LearnedGeneratorsTest {
                 direct += (1 + s.alpha() * p[u][i]) * (p[u][i] - d) * (p[u][i] - d);
             }
         }
-        for (float v : xv) {
-            direct += s.regularization() * v * v;
+        for (int u = 0; u < 4; u++) {
+            int n = 0;
+            for (int i = 0; i < 5; i++) {
+                n += p[u][i] > 0 ? 1 : 0;
+            }
+            for (int k = 0; k < 2; k++) {
+                direct += s.penalty(n) * xv[u * 2 + k] * xv[u * 2 + k];
+            }
         }
-        for (float v : yv) {
-            direct += s.regularization() * v * v;
+        for (int i = 0; i < 5; i++) {
+            int n = 0;
+            for (int u = 0; u < 4; u++) {
+                n += p[u][i] > 0 ? 1 : 0;
+            }
+            for (int k = 0; k < 2; k++) {
+                direct += s.penalty(n) * yv[i * 2 + k] * yv[i * 2 + k];
+            }
         }
         assertEquals(direct, loss[loss.length - 1], 1e-4);
     }

@@ -54,7 +54,30 @@ public final class Check {
     public static boolean cellClassesOnACluster(char answer) {
         return ExerciseCheck.named("cell_classes_on_a_cluster")
                 .choice("cellClassAnswer", answer, "abc", 'b',
-                        "a serialised object carries its fields, not its class's bytecode")
+                        "a serialised object carries its fields, not its class's bytecode",
+                        java.util.Map.of(
+                                'a', "Java serialisation writes the object's fields and its class's name; the executor "
+                                        + "must find that class on its own class path to rebuild the object, and a "
+                                        + "cell's class is only in this kernel's JVM",
+                                'c', "Spark never ships or compiles source: tasks carry serialised closures, and the "
+                                        + "classes they name must already be on the executors' class path (a shipped "
+                                        + "jar, or a REPL class server, which this kernel does not run)"))
+                .run();
+    }
+
+    /**
+     * Checks the answer on the penalty Spark's ALS puts on a user with 200 interactions at {@code regParam} 0.25.
+     * Options: (a) 0.25, the same for every user; (b) 0.25 / 200; (c) 0.25 × 200 = 50.
+     */
+    public static boolean weightedPenalty(char answer) {
+        return ExerciseCheck.named("weighted_penalty")
+                .choice("penaltyAnswer", answer, "abc", 'c',
+                        "Spark scales regParam by the number of interactions of the row it solves",
+                        java.util.Map.of(
+                                'a', "that is the library's default, HKV's fixed λ; Spark multiplies regParam by the "
+                                        + "row's number of interactions (numExplicits × regParam in its solve)",
+                                'b', "the penalty grows with the interactions, it is not divided by them: a heavy "
+                                        + "user's vector is shrunk more, not less"))
                 .run();
     }
 }

@@ -15,8 +15,9 @@ import org.recsysbook.retrieval.ImplicitAls;
  * {@code ./workbook bench scale}: ALS training time against log size for the library (one JVM) and for Spark (local
  * mode, 2 cores), on synthetic logs of 1M to 20M events, then the candidates of the largest log written as Parquet;
  * and the MovieLens comparison. Arguments: {@code --sizes 1000000,3000000,10000000,20000000}, {@code --library-limit
- * 10000000} (the largest log the library trains on), {@code --no-movielens}, {@code --grid} (Spark's regParam on
- * MovieLens' validation slice, see {@link SparkAls#regParam}). Figures, not verdicts, with the load.
+ * 10000000} (the largest log the library trains on), {@code --no-movielens}, {@code --grid} (the weighted λ on
+ * MovieLens' validation slice, see {@link SparkAls#regParam}), {@code --seeds N} (both weighted models over the seeds
+ * 42 … 42 + N − 1). Figures, not verdicts, with the load.
  */
 public final class ScaleBench {
     private ScaleBench() {
@@ -30,14 +31,16 @@ public final class ScaleBench {
         long libraryLimit = 10_000_000;
         boolean movieLens = true;
         boolean grid = false;
+        int seeds = 0;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--sizes" -> sizes = Arrays.stream(args[++a].split(",")).mapToLong(Long::parseLong).toArray();
                 case "--library-limit" -> libraryLimit = Long.parseLong(args[++a]);
                 case "--no-movielens" -> movieLens = false;
                 case "--grid" -> grid = true;
+                case "--seeds" -> seeds = Integer.parseInt(args[++a]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[a]
-                        + "; use --sizes N,N,..., --library-limit N, --no-movielens, --grid");
+                        + "; use --sizes N,N,..., --library-limit N, --no-movielens, --grid, --seeds N");
             }
         }
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %.2f, max heap %.1f GB%n",
@@ -51,18 +54,28 @@ public final class ScaleBench {
         try {
             if (movieLens) {
                 Split split = Split.chronological(MovieLens.load().ratings(), 0.2);
-                Interactions train = split.train();
-                double reg = SparkAls.regParam(30, train.size(), train.userCount());
-                ScaleStudy.AlsComparison c = ScaleStudy.compareAls(spark, split, ImplicitAls.DEFAULTS, reg);
+                ScaleStudy.AlsComparison c = ScaleStudy.compareAls(spark, split, ImplicitAls.DEFAULTS);
                 System.out.println("MovieLens, 64 factors, 15 iterations: " + c);
+                if (seeds > 0) {
+                    long[] s = new long[seeds];
+                    for (int j = 0; j < seeds; j++) {
+                        s[j] = 42 + j;
+                    }
+                    ScaleStudy.SeedSpread spread = ScaleStudy.seedSpread(spark, split, ImplicitAls.DEFAULTS, s);
+                    for (int j = 0; j < seeds; j++) {
+                        System.out.printf(Locale.ROOT, "seed %d: NDCG@10 library %.5f, Spark %.5f (%+.1f%%)%n", s[j],
+                                spread.libraryNdcg()[j], spread.sparkNdcg()[j],
+                                100 * (spread.sparkNdcg()[j] / spread.libraryNdcg()[j] - 1));
+                    }
+                }
                 if (grid) {
                     Split validation = split.validation(0.2);
-                    Interactions vt = validation.train();
-                    double base = SparkAls.regParam(30, vt.size(), vt.userCount());
+                    ImplicitAls.Settings base = SparkAls.weighted(ImplicitAls.DEFAULTS, validation.train());
                     for (double f : new double[] {0.5, 0.75, 1, 1.25}) {
-                        ScaleStudy.AlsComparison v = ScaleStudy.compareAls(spark, validation, ImplicitAls.DEFAULTS,
-                                f * base);
-                        System.out.printf(Locale.ROOT, "validation slice, regParam %.2f × %.4f: %s%n", f, base, v);
+                        ScaleStudy.AlsComparison v = ScaleStudy.compareAls(spark, validation,
+                                base.withRegularization(f * base.regularization()));
+                        System.out.printf(Locale.ROOT, "validation slice, regParam %.2f × %.4f: %s%n", f,
+                                base.regularization(), v);
                     }
                 }
             }

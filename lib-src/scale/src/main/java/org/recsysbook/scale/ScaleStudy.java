@@ -26,57 +26,108 @@ public final class ScaleStudy {
     private ScaleStudy() {
     }
 
-    /** Both models on one split: their NDCG@10 over the split's test users, training times and top-10 lists. */
-    public record AlsComparison(double libraryNdcg, double sparkNdcg, double librarySeconds, double sparkSeconds,
-                                double recommendSeconds, double regParam, int[] users, int[][] libraryLists,
-                                int[][] sparkLists, RelevantItems[] relevant) {
-        /** Spark's NDCG@10 relative to the library's, minus 1 (−0.02 = 2% lower). */
+    /**
+     * Both models on one split, in the same convention: their NDCG@10 over the split's test users, training times and
+     * top-10 lists; {@code fixedNdcg} is the library's with the fixed {@code λ} that {@code settings} were mapped from
+     * (notebook 9's model).
+     */
+    public record AlsComparison(ImplicitAls.Settings settings, double fixedNdcg, double libraryNdcg, double sparkNdcg,
+                                double librarySeconds, double sparkSeconds, double recommendSeconds, int[] users,
+                                int[][] libraryLists, int[][] sparkLists, RelevantItems[] relevant) {
+        /** Spark's NDCG@10 relative to the library's in the same convention, minus 1 (−0.02 = 2% lower). */
         public double relativeDifference() {
             return sparkNdcg / libraryNdcg - 1;
         }
 
+        /** Spark's regParam (the settings' weighted λ). */
+        public double regParam() {
+            return settings.regularization();
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "NDCG@10: library %.5f, Spark %.5f (%+.1f%%); training: library %.1f s, "
-                    + "Spark %.1f s (regParam %.4f); Spark's top 10 (recommendForUserSubset, filtered) %.1f s",
-                    libraryNdcg, sparkNdcg, 100 * relativeDifference(), librarySeconds, sparkSeconds, regParam,
+            return String.format(Locale.ROOT, "NDCG@10, λ = %.4f × each row's interactions: library %.5f, Spark %.5f "
+                    + "(%+.1f%%); library with the fixed λ it was mapped from %.5f; training: library %.1f s, Spark "
+                    + "%.1f s; Spark's top 10 (recommendForUserSubset, filtered) %.1f s", regParam(), libraryNdcg,
+                    sparkNdcg, 100 * relativeDifference(), fixedNdcg, librarySeconds, sparkSeconds,
                     recommendSeconds);
         }
     }
 
     /**
-     * Trains the library's ALS and Spark's with {@code settings} (Spark's {@code regParam} given, see
-     * {@link SparkAls#regParam}) on {@code split}'s training set and evaluates both on its test users.
+     * Trains the library's ALS with {@code settings} (fixed λ), then the library's and Spark's in Spark's convention
+     * ({@link SparkAls#weighted}: the same factors, iterations, α, seed and weighted λ) on {@code split}'s training set,
+     * and evaluates all three on its test users.
      */
-    public static AlsComparison compareAls(SparkSession spark, Split split, ImplicitAls.Settings settings,
-                                           double regParam) {
+    public static AlsComparison compareAls(SparkSession spark, Split split, ImplicitAls.Settings settings) {
         Args.notNull("spark", spark);
         Args.notNull("split", split);
         Args.notNull("settings", settings);
-        Args.nonNegative("regParam", regParam);
         Interactions train = split.train();
         int[] users = split.testUsers();
         RelevantItems[] relevant = SplitEvaluation.relevant(split.test(), users);
-        ImplicitAls library = ImplicitAls.train(train, settings, false);
-        int[][] libraryLists = new int[users.length][];
-        for (int j = 0; j < users.length; j++) {
-            libraryLists[j] = library.recommendIds(users[j], 10);
-        }
-        SparkAls.Trained trained;
+        Ndcg ndcg = Ndcg.at(10);
+        ImplicitAls.Settings weighted = SparkAls.weighted(settings, train);
+        double fixedNdcg = settings.convention() == ImplicitAls.Regularization.WEIGHTED ? Double.NaN
+                : ndcg.mean(top10(ImplicitAls.train(train, settings, false), users), relevant);
+        ImplicitAls library = ImplicitAls.train(train, weighted, false);
+        int[][] libraryLists = top10(library, users);
         try (Progress bar = Progress.start("Spark ALS (" + settings.factors() + " factors, " + settings.iterations()
                 + " iterations)", 2)) {
-            trained = SparkAls.train(SparkAls.frame(spark, train), train.userCount(), train.itemCount(), settings,
-                    regParam);
+            SparkAls.Trained trained = SparkAls.train(SparkAls.frame(spark, train), train.userCount(),
+                    train.itemCount(), weighted);
             bar.step();
             long start = System.nanoTime();
             int[][] sparkLists = SparkAls.recommend(trained.model(), train, users, 10);
             double recommendSeconds = (System.nanoTime() - start) / 1e9;
             bar.step();
-            Ndcg ndcg = Ndcg.at(10);
-            return new AlsComparison(ndcg.mean(libraryLists, relevant), ndcg.mean(sparkLists, relevant),
-                    library.trainSeconds(), trained.trainSeconds(), recommendSeconds, regParam, users, libraryLists,
-                    sparkLists, relevant);
+            return new AlsComparison(weighted, fixedNdcg, ndcg.mean(libraryLists, relevant),
+                    ndcg.mean(sparkLists, relevant), library.trainSeconds(), trained.trainSeconds(), recommendSeconds,
+                    users, libraryLists, sparkLists, relevant);
         }
+    }
+
+    private static int[][] top10(ImplicitAls model, int[] users) {
+        int[][] lists = new int[users.length][];
+        for (int j = 0; j < users.length; j++) {
+            lists[j] = model.recommendIds(users[j], 10);
+        }
+        return lists;
+    }
+
+    /** NDCG@10 of the library's and Spark's ALS in Spark's convention, one seed at a time. */
+    public record SeedSpread(long[] seeds, double[] libraryNdcg, double[] sparkNdcg) {
+    }
+
+    /**
+     * {@link #compareAls}' two weighted models over {@code seeds} (each the initial factors' seed of both): how much of
+     * their difference on one seed is the draw of the initial factors.
+     */
+    public static SeedSpread seedSpread(SparkSession spark, Split split, ImplicitAls.Settings settings, long[] seeds) {
+        Args.notNull("spark", spark);
+        Args.notNull("split", split);
+        Args.notNull("settings", settings);
+        Args.notNull("seeds", seeds);
+        Interactions train = split.train();
+        int[] users = split.testUsers();
+        RelevantItems[] relevant = SplitEvaluation.relevant(split.test(), users);
+        Ndcg ndcg = Ndcg.at(10);
+        double[] lib = new double[seeds.length];
+        double[] spk = new double[seeds.length];
+        Dataset<Row> frame = SparkAls.frame(spark, train).cache();
+        try (Progress bar = Progress.start("ALS over " + seeds.length + " seeds", 2L * seeds.length)) {
+            for (int s = 0; s < seeds.length; s++) {
+                ImplicitAls.Settings w = SparkAls.weighted(settings, train).withSeed(seeds[s]);
+                lib[s] = ndcg.mean(top10(ImplicitAls.train(train, w, false), users), relevant);
+                bar.step();
+                SparkAls.Trained t = SparkAls.train(frame, train.userCount(), train.itemCount(), w);
+                spk[s] = ndcg.mean(SparkAls.recommend(t.model(), train, users, 10), relevant);
+                bar.step();
+            }
+        } finally {
+            frame.unpersist();
+        }
+        return new SeedSpread(seeds.clone(), lib, spk);
     }
 
     /** The growth study's table, and the candidates of its largest log written as Parquet. */
@@ -84,11 +135,14 @@ public final class ScaleStudy {
     }
 
     /**
-     * Training time against log size: for each size, the synthetic log of about that many events (at
-     * {@code eventsPerUser}), the library's ALS on it in this JVM (when {@code events ≤ libraryLimit}) with the bytes of
-     * its arrays ({@link #libraryBytes}), and Spark's on the same log drawn in partitions, written as Parquet under {@code dir} and read
-     * back against {@link LogSchema#INTERACTIONS}, as a batch job would; the largest log's model then writes every
-     * user's top {@code candidates} as Parquet.
+     * Training time and heap against log size: for each size, the synthetic log of about that many events (at
+     * {@code eventsPerUser}); the library's ALS on it in this JVM (when {@code events ≤ libraryLimit}), the log drawn
+     * here, with the bytes of its arrays counted from their lengths ({@link #libraryBytes}) and the heap the drawing and
+     * training took measured ({@link HeapProbe}: peak and retained); and Spark's on the same log drawn in partitions,
+     * written as Parquet under {@code dir} and read back against {@link LogSchema#INTERACTIONS}, as a batch job would,
+     * with the peak heap of its training. Both train with {@code settings} in Spark's convention
+     * ({@link SparkAls#weighted}, mapped on each log). The largest log's model then writes every user's top
+     * {@code candidates} as Parquet.
      */
     public static Growth growth(SparkSession spark, long[] sizes, long libraryLimit, int items, int eventsPerUser,
                                 ImplicitAls.Settings settings, long seed, java.nio.file.Path dir, int candidates) {
@@ -100,7 +154,10 @@ public final class ScaleStudy {
         LongColumn events = LongColumn.create("events");
         DoubleColumn librarySeconds = DoubleColumn.create("library ALS (s)");
         DoubleColumn sparkSeconds = DoubleColumn.create("Spark ALS (s)");
-        DoubleColumn heap = DoubleColumn.create("library arrays (MB)");
+        DoubleColumn arrays = DoubleColumn.create("library arrays (MB)");
+        DoubleColumn retained = DoubleColumn.create("library retained heap (MB)");
+        DoubleColumn libraryPeak = DoubleColumn.create("library peak heap (MB)");
+        DoubleColumn sparkPeak = DoubleColumn.create("Spark peak heap (MB)");
         int partitions = 2 * spark.sparkContext().defaultParallelism();
         String logPath = null;
         SparkAls.Trained last = null;
@@ -112,30 +169,42 @@ public final class ScaleStudy {
                 Dataset<Row> log = LogSchema.readParquet(spark, logPath, LogSchema.INTERACTIONS);
                 long n = log.count();
                 events.append(n);
+                ImplicitAls.Settings weighted = settings.convention() == ImplicitAls.Regularization.WEIGHTED
+                        ? settings : settings.withRegularization(SparkAls.regParam(settings.regularization(), n,
+                                spec.users()), ImplicitAls.Regularization.WEIGHTED);
                 if (n <= libraryLimit) {
-                    Interactions local = SyntheticLog.local(spec);
-                    ImplicitAls model = ImplicitAls.train(local, settings, false);
-                    heap.append(libraryBytes(local, settings.factors()) / 1e6);
-                    librarySeconds.append(model.trainSeconds());
-                    if (local.size() != n) {
-                        throw new IllegalStateException("the local log has " + local.size()
+                    // the summary: the log's size, the arrays' bytes and the training time (not the model itself)
+                    HeapProbe.Measured<double[]> m = HeapProbe.measure(() ->
+                            ImplicitAls.train(SyntheticLog.local(spec), weighted, false), model -> new double[] {
+                                model.train().size(), libraryBytes(model.train(), settings.factors()),
+                                model.trainSeconds()});
+                    arrays.append(m.summary()[1] / 1e6);
+                    retained.append(m.retainedBytes() / 1e6);
+                    libraryPeak.append(m.peakBytes() / 1e6);
+                    librarySeconds.append(m.summary()[2]);
+                    if ((long) m.summary()[0] != n) {
+                        throw new IllegalStateException("the local log has " + (long) m.summary()[0]
                                 + " interactions and Spark's " + n + ": the generator is not deterministic");
                     }
                 } else {
-                    heap.appendMissing();
+                    arrays.appendMissing();
+                    retained.appendMissing();
+                    libraryPeak.appendMissing();
                     librarySeconds.appendMissing();
                 }
                 bar.step();
-                last = SparkAls.train(log, spec.users(), spec.items(), settings,
-                        SparkAls.regParam(settings.regularization(), n, spec.users()));
+                HeapProbe.Measured<SparkAls.Trained> t = HeapProbe.peak(() ->
+                        SparkAls.train(log, spec.users(), spec.items(), weighted));
+                last = t.summary();
                 sparkSeconds.append(last.trainSeconds());
+                sparkPeak.append(t.peakBytes() / 1e6);
                 bar.step();
             }
             String candidatesPath = dir.resolve("candidates").toString();
             long rows = writeCandidates(last.model(), candidates, candidatesPath);
             bar.step();
-            return new Growth(Table.create("ALS training time against log size", events, librarySeconds, sparkSeconds,
-                    heap), logPath, candidatesPath, rows);
+            return new Growth(Table.create("ALS training time and heap against log size", events, librarySeconds,
+                    sparkSeconds, arrays, retained, libraryPeak, sparkPeak), logPath, candidatesPath, rows);
         }
     }
 
@@ -148,11 +217,12 @@ public final class ScaleStudy {
     }
 
     /**
-     * The bytes of the primitive arrays the library's log and ALS hold for {@code log} at {@code factors}, counted from
-     * their lengths (a lower bound on the heap: object headers and the JVM's own overhead are left out): the log's
-     * items, times, ratings and sorted copies (4 + 8 + 4 + 4 bytes an interaction), the user- and item-ordered
-     * adjacency ALS builds (4 + 4), the factors in doubles, {@code 8 f (users + items)}, and offsets and counts (about
-     * 12 bytes a row).
+     * The bytes of the primitive arrays the library's log and ALS hold for {@code log} at {@code factors} while it
+     * trains, counted from their lengths (object headers and the JVM's own overhead left out): the log's items, times,
+     * ratings and sorted copies (4 + 8 + 4 + 4 bytes an interaction), the user- and item-ordered adjacency ALS builds
+     * for its solves and drops afterwards (4 + 4), the factors in doubles, {@code 8 f (users + items)}, and offsets and
+     * counts (about 12 bytes a row). The trained model keeps all but the adjacency: {@link HeapProbe}'s retained heap
+     * measures what it keeps.
      */
     public static long libraryBytes(Interactions log, int factors) {
         Args.notNull("log", log);

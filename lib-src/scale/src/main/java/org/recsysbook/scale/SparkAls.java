@@ -26,17 +26,18 @@ import org.recsysbook.retrieval.ImplicitAls;
  * Implicit-feedback ALS (Hu, Koren and Volinsky 2008) trained with Spark MLlib: the chapter's candidate generator
  * trained in batch, as a cluster would train it, here beside the library's {@link ImplicitAls} on the same data.
  *
- * <p>Settings map one to one but for the regularisation. Both give an interaction the confidence {@code 1 + α}
- * (Spark's {@code alpha}, with rating 1). The library penalises every row with the same {@code λ}; Spark scales its
- * {@code regParam} by the number of interactions of the row being solved (the "weighted-λ" of Zhou et al. 2008,
- * {@code λ_u = regParam · n_u}). {@link #regParam} maps the library's {@code λ} to the {@code regParam} that gives the
- * same penalty to a user with the mean number of interactions, {@code regParam = λ · users / nnz}: the user rows are
- * the ones whose solve ranks the items, so they are matched; light users are penalised less than in the library and
- * heavy users more, and item rows (about ten times lighter on MovieLens) far less. On MovieLens' validation slice
- * (the last 20% of each user's training ratings) the grid {@code {0.5, 0.75, 1, 1.25} × regParam} gave NDCG@10 of
- * 0.1206, 0.1222, 0.1226 and 0.1203: the mapping itself is the grid's best ({@code ./workbook bench scale} with
- * {@code BENCH_ARGS=--grid} repeats it). Initial factors differ too (Spark
- * draws its own, from the same seed), so the two models agree in quality, not digit for digit.
+ * <p>What is the same, read from Spark's {@code ml.recommendation.ALS} ({@code computeFactors}): each interaction
+ * (rating 1) adds {@code α y yᵀ} to the row's normal equations and {@code (1 + α) y} to its right-hand side, on top of
+ * the shared Gram matrix {@code YᵀY}, exactly the library's confidence {@code 1 + α}; each iteration solves the items
+ * from the users, then the users from the items, with a Cholesky solve in doubles; {@code nonnegative} is off. What
+ * differs: Spark multiplies {@code regParam} by the number of interactions of the row being solved (the "weighted-λ"
+ * of Zhou et al. 2008, {@code λ_u = regParam · n_u}), where the library's default is one {@code λ} for every row; so
+ * Spark is trained only with settings in the weighted convention ({@link ImplicitAls.Regularization#WEIGHTED}), which
+ * the library also trains, and the two then fit the same objective. {@link #weighted} maps a fixed {@code λ} to the
+ * {@code regParam} that gives the same penalty to a user with the mean number of interactions, {@code regParam = λ ·
+ * users / nnz}. What still differs: the initial factors (Spark draws each from a unit sphere with its own generator,
+ * the library from N(0, 0.01²)) and Spark keeps factors in floats between the solves, so the two agree in quality,
+ * not digit for digit.
  *
  * <p>Recommendations follow the library's protocol: a user's training items are left out. Spark's
  * {@code recommendForAllUsers} and {@code recommendForUserSubset} cannot leave anything out, so each user is asked
@@ -54,12 +55,26 @@ public final class SparkAls {
     public record Trained(ALSModel model, double trainSeconds, double regParam) {
     }
 
-    /** Spark's {@code regParam} for the library's {@code λ} on this many interactions (see the class comment). */
+    /** Spark's {@code regParam} for the library's fixed {@code λ} on this many interactions (see the class comment). */
     public static double regParam(double lambda, long interactions, long users) {
         Args.nonNegative("lambda", lambda);
         Args.atLeast("interactions", interactions, 1);
         Args.atLeast("users", users, 1);
         return lambda * users / interactions;
+    }
+
+    /**
+     * {@code settings} in Spark's convention: unchanged if already weighted, otherwise the fixed {@code λ} mapped by
+     * {@link #regParam} on {@code train}.
+     */
+    public static ImplicitAls.Settings weighted(ImplicitAls.Settings settings, Interactions train) {
+        Args.notNull("settings", settings);
+        Args.notNull("train", train);
+        if (settings.convention() == ImplicitAls.Regularization.WEIGHTED) {
+            return settings;
+        }
+        return settings.withRegularization(regParam(settings.regularization(), Math.max(1, train.size()),
+                train.userCount()), ImplicitAls.Regularization.WEIGHTED);
     }
 
     /** The training interactions as a DataFrame ({@link #USER}, {@link #ITEM}). */
@@ -80,18 +95,22 @@ public final class SparkAls {
 
     /**
      * Trains on {@code log} (columns {@link #USER} and {@link #ITEM}, integers; one row per interaction) whose ids must
-     * lie in {@code [0, users)} and {@code [0, items)}, with the library's factors, iterations, α and seed and Spark's
-     * {@code regParam} (see {@link #regParam}; the library's λ in {@code settings} is not used).
+     * lie in {@code [0, users)} and {@code [0, items)}, with the settings' factors, iterations, α, seed and
+     * {@code regParam} (their regularisation, which must be in Spark's weighted convention: see {@link #weighted}).
      *
-     * @throws IllegalArgumentException when a column is missing or not an integer, or an id is out of range
+     * @throws IllegalArgumentException when the settings' penalty is fixed, a column is missing or not an integer, or
+     *                                  an id is out of range
      */
-    public static Trained train(Dataset<Row> log, int users, int items, ImplicitAls.Settings settings,
-                                double regParam) {
+    public static Trained train(Dataset<Row> log, int users, int items, ImplicitAls.Settings settings) {
         Args.notNull("log", log);
         Args.positive("users", users);
         Args.positive("items", items);
         Args.notNull("settings", settings);
-        Args.nonNegative("regParam", regParam);
+        if (settings.convention() != ImplicitAls.Regularization.WEIGHTED) {
+            throw Args.fail("settings.convention", settings.convention(), "WEIGHTED: Spark multiplies regParam by "
+                    + "each row's interactions (map a fixed λ with SparkAls.weighted)");
+        }
+        double regParam = settings.regularization();
         LogSchema.requireIntegers(log, "log", USER, ITEM);
         long start = System.nanoTime();
         Row range = log.agg(min(USER), max(USER), min(ITEM), max(ITEM), org.apache.spark.sql.functions.count(lit(1)))
@@ -130,12 +149,11 @@ public final class SparkAls {
         }
     }
 
-    /** Trains on the library's training interactions with the library's settings, λ mapped by {@link #regParam}. */
+    /** Trains on the library's training interactions with {@code settings} in Spark's convention ({@link #weighted}). */
     public static Trained train(SparkSession spark, Interactions train, ImplicitAls.Settings settings) {
         Args.notNull("train", train);
         Args.notNull("settings", settings);
-        return train(frame(spark, train), train.userCount(), train.itemCount(), settings,
-                regParam(settings.regularization(), Math.max(1, train.size()), train.userCount()));
+        return train(frame(spark, train), train.userCount(), train.itemCount(), weighted(settings, train));
     }
 
     /**

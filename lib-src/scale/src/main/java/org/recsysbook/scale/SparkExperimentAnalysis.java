@@ -60,6 +60,22 @@ public final class SparkExperimentAnalysis {
             SELECT exp.user_id, exp.arm, exp.impressions, exp.clicks, coalesce(pre.pre_clicks, 0) AS pre_clicks
             FROM exp LEFT JOIN pre USING (user_id) ORDER BY arm, user_id""";
 
+    /**
+     * Notebook 12's A/A re-splits: each of {@code ?} salts splits the users of the days {@code ?..?} again by
+     * {@code md5('aa/' || salt || '/' || user_id) < '8'} (the first hex digit of the MD5 below 8: half the digest's
+     * values). MD5 is a function both engines have, and returns the same lowercase hex for the same text, so a salt
+     * splits the users the same way in DuckDB and in Spark (a database's own {@code hash()} does not: DuckDB's and
+     * Spark's Murmur3 are different functions). Ordered by salt and user, so both engines hand the statistics the
+     * same rows in the same order. {@code %1$s} is the day of impression {@code i}; the salts' range comes first in
+     * the text, then the days.
+     */
+    private static final String AA_SPLITS_TEMPLATE = """
+            SELECT s.salt, i.user_id,
+                   CASE WHEN md5('aa/' || s.salt || '/' || i.user_id) < '8' THEN 'control' ELSE 'treatment' END AS arm,
+                   count(*) AS impressions, count(c.request_id) AS clicks
+            FROM impressions i LEFT JOIN clicks c USING (request_id, item_id) CROSS JOIN range(?) AS s(salt)
+            WHERE %1$s BETWEEN ? AND ? GROUP BY s.salt, i.user_id ORDER BY s.salt, i.user_id""";
+
     /** Distinct users seen in each arm per day, the counts of the sample-ratio check: Spark SQL on the export. */
     public static final String USERS_PER_DAY = USERS_PER_DAY_TEMPLATE.formatted("day");
 
@@ -70,6 +86,12 @@ public final class SparkExperimentAnalysis {
      */
     public static final String PER_USER = PER_USER_TEMPLATE.formatted("i.day");
 
+    /** The A/A re-splits ({@link #AA_SPLITS_TEMPLATE}'s comment): Spark SQL on the export. */
+    public static final String AA_SPLITS = AA_SPLITS_TEMPLATE.formatted("i.day");
+
+    /** {@link #AA_SPLITS} as DuckDB runs it on the event store: notebook 12's query. */
+    public static final String STORE_AA_SPLITS = AA_SPLITS_TEMPLATE.formatted("CAST(i.ts AS DATE)");
+
     /** {@link #USERS_PER_DAY} as DuckDB runs it on the event store itself, which has no day column. */
     public static final String STORE_USERS_PER_DAY = USERS_PER_DAY_TEMPLATE.formatted("CAST(ts AS DATE)");
 
@@ -78,26 +100,34 @@ public final class SparkExperimentAnalysis {
 
     /**
      * The figures of notebook 12's analysis from one engine: the sample-ratio check per day ({@code day},
-     * {@code control}, {@code treatment}, {@code p_value}, {@code verdict}), the per-user table and CTR per arm by the
-     * delta method.
+     * {@code control}, {@code treatment}, {@code p_value}, {@code verdict}), the per-user table, CTR per arm by the
+     * delta method, and the A/A re-splits of the pre-period ({@code aaSplits}, one row per salt and user) with the
+     * delta method's comparison of each ({@code aaTests}, in salt order).
      */
-    public record Figures(Table srm, Table perUser, Comparison ctr) {
+    public record Figures(Table srm, Table perUser, Comparison ctr, Table aaSplits, List<Comparison> aaTests) {
         public Figures {
             Args.notNull("srm", srm);
             Args.notNull("perUser", perUser);
             Args.notNull("ctr", ctr);
+            Args.notNull("aaSplits", aaSplits);
+            aaTests = List.copyOf(Args.notNull("aaTests", aaTests));
         }
 
-        /** The figures from the two queries' results, the statistics at level {@code alpha}. */
-        public static Figures of(Table usersPerDay, Table perUser, double alpha) {
+        /** The figures from the three queries' results, the statistics at level {@code alpha}. */
+        public static Figures of(Table usersPerDay, Table perUser, Table aaSplits, double alpha) {
             return new Figures(ExperimentAnalysis.srmByDay(usersPerDay), perUser,
-                    ExperimentAnalysis.ctr(perUser, alpha));
+                    ExperimentAnalysis.ctr(perUser, alpha), aaSplits, ExperimentAnalysis.ctrBy(aaSplits, "salt", alpha));
+        }
+
+        /** The share of A/A re-splits found significant: the false-positive rate, near α when the test is right. */
+        public double aaFalsePositiveRate() {
+            return ExperimentAnalysis.significantShare(aaTests);
         }
 
         /**
          * The largest absolute difference between a number of these figures and the same number of {@code other}'s:
-         * every cell of both tables (counts, p-values) and every statistic of the CTR comparison; 0 when the two
-         * engines agree to the last bit.
+         * every cell of the tables (counts, p-values, the A/A splits) and every statistic of the CTR comparison and of
+         * each A/A comparison; 0 when the two engines agree to the last bit.
          *
          * @throws IllegalArgumentException if a table differs in its columns, its rows or a cell that is not a number
          *                                  (a day, an arm, a verdict)
@@ -106,8 +136,22 @@ public final class SparkExperimentAnalysis {
             Args.notNull("other", other);
             double gap = Math.max(largestDifference("srm", srm, other.srm), largestDifference("perUser", perUser,
                     other.perUser));
-            double[] a = figures(ctr);
-            double[] b = figures(other.ctr);
+            gap = Math.max(gap, largestDifference("aaSplits", aaSplits, other.aaSplits));
+            gap = Math.max(gap, largestDifference(ctr, other.ctr));
+            if (aaTests.size() != other.aaTests.size()) {
+                throw new IllegalArgumentException("aaTests must be as many, got " + aaTests.size() + " and "
+                        + other.aaTests.size());
+            }
+            for (int t = 0; t < aaTests.size(); t++) {
+                gap = Math.max(gap, largestDifference(aaTests.get(t), other.aaTests.get(t)));
+            }
+            return gap;
+        }
+
+        private static double largestDifference(Comparison x, Comparison y) {
+            double[] a = figures(x);
+            double[] b = figures(y);
+            double gap = 0;
             for (int i = 0; i < a.length; i++) {
                 gap = Math.max(gap, difference(a[i], b[i]));
             }
@@ -218,6 +262,13 @@ public final class SparkExperimentAnalysis {
         return query(PER_USER, from, to, preFrom, preTo);
     }
 
+    /** The A/A re-splits ({@link #AA_SPLITS}) of the days {@code from..to} under {@code salts} salts. */
+    public Table aaSplits(int salts, LocalDate from, LocalDate to) {
+        Args.positive("salts", salts);
+        requireRange("from", from, "to", to);
+        return query(AA_SPLITS, salts, from, to);
+    }
+
     /** CTR per arm of the days {@code from..to}, users randomised: {@link ExperimentAnalysis#ctr}, the delta method. */
     public Comparison ctr(LocalDate from, LocalDate to, double alpha) {
         return ExperimentAnalysis.ctr(perUser(from, to, from, to), alpha);
@@ -225,23 +276,28 @@ public final class SparkExperimentAnalysis {
 
     /**
      * The figures of the days {@code from..to} (pre-period {@code preFrom..preTo}) from Spark SQL: the sample-ratio
-     * check of every day, the per-user table, CTR by the delta method at level {@code alpha}.
+     * check of every day, the per-user table, CTR by the delta method at level {@code alpha}, and {@code salts} A/A
+     * re-splits of the pre-period.
      */
-    public Figures figures(LocalDate from, LocalDate to, LocalDate preFrom, LocalDate preTo, double alpha) {
-        return Figures.of(usersPerDay(), perUser(from, to, preFrom, preTo), alpha);
+    public Figures figures(LocalDate from, LocalDate to, LocalDate preFrom, LocalDate preTo, int salts,
+                           double alpha) {
+        return Figures.of(usersPerDay(), perUser(from, to, preFrom, preTo), aaSplits(salts, preFrom, preTo), alpha);
     }
 
     /**
      * The same figures from the event store's own database ({@code db}, a connection of {@code EventStore}): notebook
-     * 12's queries {@link #STORE_USERS_PER_DAY} and {@link #STORE_PER_USER}, the same statistics.
+     * 12's queries {@link #STORE_USERS_PER_DAY}, {@link #STORE_PER_USER} and {@link #STORE_AA_SPLITS}, the same
+     * statistics.
      */
     public static Figures storeFigures(Connection db, LocalDate from, LocalDate to, LocalDate preFrom,
-                                       LocalDate preTo, double alpha) {
+                                       LocalDate preTo, int salts, double alpha) {
         Args.notNull("db", db);
         requireRange("from", from, "to", to);
         requireRange("preFrom", preFrom, "preTo", preTo);
+        Args.positive("salts", salts);
         return Figures.of(ExperimentAnalysis.query(db, STORE_USERS_PER_DAY),
-                ExperimentAnalysis.query(db, STORE_PER_USER, from, to, preFrom, preTo), alpha);
+                ExperimentAnalysis.query(db, STORE_PER_USER, from, to, preFrom, preTo),
+                ExperimentAnalysis.query(db, STORE_AA_SPLITS, salts, preFrom, preTo), alpha);
     }
 
     private static void requireRange(String fromName, LocalDate from, String toName, LocalDate to) {

@@ -31,6 +31,7 @@ class SparkExperimentAnalysisTest {
     private static long clicks;
     private static Table duckSrm;
     private static Table duckUsers;
+    private static Table duckAa;
     private static SparkExperimentAnalysis spark;
 
     @BeforeAll
@@ -44,6 +45,7 @@ class SparkExperimentAnalysisTest {
                         ExperimentAnalysis.query(db, SparkExperimentAnalysis.STORE_USERS_PER_DAY));
                 duckUsers = ExperimentAnalysis.query(db, SparkExperimentAnalysis.STORE_PER_USER, FIRST.plusDays(1),
                         FIRST.plusDays(2), FIRST, FIRST);
+                duckAa = ExperimentAnalysis.query(db, SparkExperimentAnalysis.STORE_AA_SPLITS, 20, FIRST, FIRST);
             }
             store.exportParquet(dir.resolve("parquet"));
         }
@@ -87,23 +89,85 @@ class SparkExperimentAnalysisTest {
     }
 
     @Test
+    void theAaResplitsAreTheSameSplitsInBothEnginesAndGiveTheSameTests() {
+        Table aa = spark.aaSplits(20, FIRST, FIRST);
+        assertTablesEqual(duckAa, aa);
+        // every user of the first day once per salt, and each salt a split near 50/50 that differs from the others
+        long users = spark.query("SELECT count(DISTINCT user_id) AS n FROM impressions WHERE day = ?", FIRST)
+                .longColumn("n").get(0);
+        assertEquals(20 * users, aa.rowCount());
+        Table salt0 = aa.where(aa.longColumn("salt").isEqualTo(0));
+        Table salt1 = aa.where(aa.longColumn("salt").isEqualTo(1));
+        long control0 = salt0.stringColumn("arm").isEqualTo("control").size();
+        assertTrue(Math.abs(control0 - users / 2.0) < 4 * Math.sqrt(users / 4.0), control0 + " of " + users);
+        int same = 0;
+        for (int r = 0; r < salt0.rowCount(); r++) {
+            same += salt0.stringColumn("arm").get(r).equals(salt1.stringColumn("arm").get(r)) ? 1 : 0;
+        }
+        assertTrue(Math.abs(same - users / 2.0) < 4 * Math.sqrt(users / 4.0), same + " of " + users + " kept their arm");
+        // the A/A tests of both engines, statistic by statistic
+        List<Comparison> duck = ExperimentAnalysis.ctrBy(duckAa, "salt", 0.05);
+        List<Comparison> onSpark = ExperimentAnalysis.ctrBy(aa, "salt", 0.05);
+        assertEquals(20, onSpark.size());
+        for (int t = 0; t < duck.size(); t++) {
+            assertComparisonsEqual(duck.get(t), onSpark.get(t));
+        }
+        // and the split is MD5's: user 0 of salt 0 is in control exactly when md5('aa/0/<id>') starts below 8
+        int id = salt0.intColumn("user_id").get(0);
+        String md5 = spark.query("SELECT md5(?) AS h", "aa/0/" + id).stringColumn("h").get(0);
+        assertEquals(Character.digit(md5.charAt(0), 16) < 8 ? "control" : "treatment", salt0.stringColumn("arm").get(0));
+        assertEquals(hex(md5Bytes("aa/0/" + id)), md5);
+    }
+
+    @Test
+    void notebook12SplitsByTheSameQuery() throws Exception {
+        // the A/A query of notebook 12's cell is STORE_AA_SPLITS, word for word (its Java text block, indentation off)
+        Path notebook = Path.of(System.getProperty("user.dir")).resolve("../../notebooks/12-experiment-loop.ipynb");
+        com.fasterxml.jackson.databind.JsonNode cells = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(notebook.toFile()).get("cells");
+        String block = null;
+        for (com.fasterxml.jackson.databind.JsonNode cell : cells) {
+            StringBuilder text = new StringBuilder();
+            cell.get("source").forEach(line -> text.append(line.asText()));
+            int at = text.indexOf("String aaSplits = \"\"\"\n");
+            if (at >= 0) {
+                int from = at + "String aaSplits = \"\"\"\n".length();
+                block = text.substring(from, text.indexOf("\"\"\";", from)).stripIndent();
+            }
+        }
+        assertEquals(SparkExperimentAnalysis.STORE_AA_SPLITS, block);
+    }
+
+    private static byte[] md5Bytes(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
+    @Test
     void theFiguresOfBothEnginesAgreeAndTheirDifferenceIsMeasured() throws Exception {
         LocalDate from = FIRST.plusDays(1);
         LocalDate to = FIRST.plusDays(2);
-        SparkExperimentAnalysis.Figures onSpark = spark.figures(from, to, FIRST, FIRST, 0.05);
+        SparkExperimentAnalysis.Figures onSpark = spark.figures(from, to, FIRST, FIRST, 20, 0.05);
         SparkExperimentAnalysis.Figures inStore = SparkExperimentAnalysis.Figures.of(
-                duckSrm.selectColumns("day", "control", "treatment"), duckUsers, 0.05);
+                duckSrm.selectColumns("day", "control", "treatment"), duckUsers, duckAa, 0.05);
         assertTrue(inStore.largestDifference(onSpark) <= 1e-12, inStore.largestDifference(onSpark) + "");
         // a real difference shows: the same figures at another α have other intervals
-        SparkExperimentAnalysis.Figures wider = spark.figures(from, to, FIRST, FIRST, 0.01);
+        SparkExperimentAnalysis.Figures wider = spark.figures(from, to, FIRST, FIRST, 20, 0.01);
         assertTrue(inStore.largestDifference(wider) > 1e-4, inStore.largestDifference(wider) + "");
         SparkExperimentAnalysis.Figures fewer = new SparkExperimentAnalysis.Figures(onSpark.srm().first(2),
-                onSpark.perUser(), onSpark.ctr());
+                onSpark.perUser(), onSpark.ctr(), onSpark.aaSplits(), onSpark.aaTests());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> inStore.largestDifference(fewer));
         assertTrue(e.getMessage().startsWith("srm tables must have the same columns and rows"), e.getMessage());
         try (EventStore store = EventStore.open(dir.resolve("events.duckdb")); Connection db = store.connection()) {
-            assertEquals(0, SparkExperimentAnalysis.storeFigures(db, from, to, FIRST, FIRST, 0.05)
+            assertEquals(0, SparkExperimentAnalysis.storeFigures(db, from, to, FIRST, FIRST, 20, 0.05)
                     .largestDifference(inStore));
         }
     }

@@ -73,7 +73,8 @@ class SyntheticLogTest {
         SparkSession spark = SharedSpark.get();
         Dataset<Row> log = SyntheticLog.generate(spark, SPEC, 2);
         LogSchema.requireIntegers(log, "log", SparkAls.USER, SparkAls.ITEM);
-        ALSModel model = SparkAls.train(log, SPEC.users(), SPEC.items(), new ImplicitAls.Settings(4, 3, 1, 2, 1), 0.1)
+        ALSModel model = SparkAls.train(log, SPEC.users(), SPEC.items(), new ImplicitAls.Settings(4, 3, 0.1, 2, 1,
+                ImplicitAls.Regularization.WEIGHTED))
                 .model();
         String path = dir.resolve("candidates").toString();
         assertEquals(300L * 20, ScaleStudy.writeCandidates(model, 20, path));
