@@ -57,27 +57,36 @@ public final class Baselines {
             if (history.length == 0) {
                 return fallback.recommend(user, k);
             }
-            double[] profile = new double[dim];
-            for (int item : history) {
-                for (int d = 0; d < dim; d++) {
-                    profile[d] += itemVectors[item * dim + d];
-                }
-            }
-            double[] scores = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                int o = i * dim;
-                for (int d = 0; d < dim; d++) {
-                    s += profile[d] * itemVectors[o + d];
-                }
-                scores[i] = s;
-            }
+            double[] scores = profileDots(itemVectors, dim, n, history);
             for (int item : history) {
                 scores[item] = Double.NEGATIVE_INFINITY;
             }
             int want = (int) Math.min(n, (long) k + history.length);
             return skipSeen(TopK.indices(scores, want), history, k);
         };
+    }
+
+    /**
+     * The dot product of every item's vector with the sum of {@code history}'s vectors, accumulated in doubles in item
+     * and dimension order (the embedding baseline's scores; {@link OfflineUses} scores its variants the same way).
+     */
+    static double[] profileDots(float[] itemVectors, int dim, int n, int[] history) {
+        double[] profile = new double[dim];
+        for (int item : history) {
+            for (int d = 0; d < dim; d++) {
+                profile[d] += itemVectors[item * dim + d];
+            }
+        }
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int o = i * dim;
+            for (int d = 0; d < dim; d++) {
+                s += profile[d] * itemVectors[o + d];
+            }
+            scores[i] = s;
+        }
+        return scores;
     }
 
     /** Uniformly random unseen items, seeded by {@code seed} and the user id. */

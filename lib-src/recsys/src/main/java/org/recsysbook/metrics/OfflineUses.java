@@ -178,19 +178,11 @@ public final class OfflineUses {
 
     /** Dot product of every item with the sum of {@code history}'s vectors (negated if asked). */
     private static double[] dots(float[] v, int dim, int n, int[] history, boolean negate) {
-        double[] profile = new double[dim];
-        for (int item : history) {
-            for (int d = 0; d < dim; d++) {
-                profile[d] += v[item * dim + d];
+        double[] s = Baselines.profileDots(v, dim, n, history);
+        if (negate) {
+            for (int i = 0; i < n; i++) {
+                s[i] = -s[i];
             }
-        }
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) {
-            double dot = 0;
-            for (int d = 0; d < dim; d++) {
-                dot += profile[d] * v[i * dim + d];
-            }
-            s[i] = negate ? -dot : dot;
         }
         return s;
     }
