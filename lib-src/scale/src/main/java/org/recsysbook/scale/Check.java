@@ -80,4 +80,13 @@ public final class Check {
                                         + "user's vector is shrunk more, not less"))
                 .run();
     }
+
+    /**
+     * Records the written answer of the notebook's open design task for review, as every notebook's last exercise
+     * does ({@link org.recsysbook.exercises.Check#design}): it passes once the answer holds a few sentences; an
+     * instructor grades it with the rubric of the instructor edition.
+     */
+    public static boolean design(String task, String answer) {
+        return org.recsysbook.exercises.Check.design(task, answer);
+    }
 }
