@@ -42,13 +42,7 @@ public final class Baselines {
      */
     public static Recommender embedding(TemporalSplit split, float[] itemVectors, int dim) {
         Args.notNull("split", split);
-        Args.notNull("itemVectors", itemVectors);
-        Args.atLeast("dim", dim, 1);
-        int n = split.itemCount();
-        if (itemVectors.length != (long) n * dim) {
-            throw new IllegalArgumentException("itemVectors has " + itemVectors.length + " floats; expected itemCount "
-                    + n + " × dim " + dim + " = " + (long) n * dim);
-        }
+        int n = checkVectors(split, itemVectors, dim);
         int[][] seen = split.trainItemsShared();
         Recommender fallback = popularity(split);
         return (user, k) -> {
@@ -64,6 +58,21 @@ public final class Baselines {
             int want = (int) Math.min(n, (long) k + history.length);
             return skipSeen(TopK.indices(scores, want), history, k);
         };
+    }
+
+    /**
+     * Checks that {@code itemVectors} holds {@code dim} floats for each of the split's items, and returns the item
+     * count (every embedding recommender here, and {@link OfflineUses}' variants, check the same way).
+     */
+    static int checkVectors(TemporalSplit split, float[] itemVectors, int dim) {
+        Args.notNull("itemVectors", itemVectors);
+        Args.atLeast("dim", dim, 1);
+        int n = split.itemCount();
+        if (itemVectors.length != (long) n * dim) {
+            throw new IllegalArgumentException("itemVectors has " + itemVectors.length + " floats; expected itemCount "
+                    + n + " × dim " + dim + " = " + (long) n * dim);
+        }
+        return n;
     }
 
     /**

@@ -33,7 +33,7 @@ public final class OfflineUses {
         if (!(popularityWeight >= 0 && popularityWeight <= 1)) {
             throw new IllegalArgumentException("popularityWeight must be in [0, 1], got " + popularityWeight);
         }
-        int n = checkVectors(split, itemVectors, dim);
+        int n = Baselines.checkVectors(split, itemVectors, dim);
         long[] clicks = split.trainClickCounts();
         double[] pop = new double[n];
         for (int i = 0; i < n; i++) {
@@ -81,7 +81,7 @@ public final class OfflineUses {
      */
     public static Recommender signFlipped(TemporalSplit split, float[] itemVectors, int dim) {
         Args.notNull("split", split);
-        int n = checkVectors(split, itemVectors, dim);
+        int n = Baselines.checkVectors(split, itemVectors, dim);
         int[][] seen = split.trainItemsShared();
         return (user, k) -> {
             Args.atLeast("k", k, 1);
@@ -95,7 +95,7 @@ public final class OfflineUses {
      */
     public static Recommender leakyEmbedding(TemporalSplit split, float[] itemVectors, int dim) {
         Args.notNull("split", split);
-        int n = checkVectors(split, itemVectors, dim);
+        int n = Baselines.checkVectors(split, itemVectors, dim);
         int[][] seen = split.trainItemsShared();
         return (user, k) -> {
             Args.atLeast("k", k, 1);
@@ -163,17 +163,6 @@ public final class OfflineUses {
     /** {@link #preScreen} with 95% intervals. */
     public static Table preScreen(OfflineResult result, String production, String metric, int replicates, long seed) {
         return preScreen(result, production, metric, replicates, 0.95, seed);
-    }
-
-    private static int checkVectors(TemporalSplit split, float[] itemVectors, int dim) {
-        Args.notNull("itemVectors", itemVectors);
-        Args.atLeast("dim", dim, 1);
-        int n = split.itemCount();
-        if (itemVectors.length != (long) n * dim) {
-            throw new IllegalArgumentException("itemVectors has " + itemVectors.length + " floats; expected itemCount "
-                    + n + " × dim " + dim + " = " + (long) n * dim);
-        }
-        return n;
     }
 
     /** Dot product of every item with the sum of {@code history}'s vectors (negated if asked). */
