@@ -82,7 +82,8 @@ class ServingLoadTest {
         ModelBundle v1 = s.model("control");
         ModelBundle v3 = SyntheticBundle.of(ServingFixture.WORLD, "v3", 0.5, 0.5, 99);
         Set<String> versions = ConcurrentHashMap.newKeySet();
-        try (RecommendationServer server = RecommendationServer.start(s, ServerConfig.defaults().withMaxConcurrent(8))) {
+        ServerConfig config = ServerConfig.defaults().withMaxConcurrent(8);
+        try (RecommendationServer server = RecommendationServer.start(s, config)) {
             URI u = server.uri();
             LoadGenerator.Target target = i -> ServingFixture.CLIENT.sendAsync(HttpRequest.newBuilder(
                             u.resolve("recommendations?arm=control&user=" + (i % 400))).build(),
