@@ -43,6 +43,10 @@ import org.recsysbook.world.World;
  * {@code build/cache}; {@code ./workbook bench} passes the checkout's {@code build/cache}) and built and written there
  * on the first run, which takes 5–6 minutes on two idle cores for 1M × 64. Retrieval {@code exact} is the chapter's
  * exact blend, one pass over the catalog per request.
+ *
+ * <p>System properties for an A/B of JVM options (one JVM per option, run alternately): {@code serving.short=true}
+ * runs only the saturation, unloaded and twice-saturation sections; {@code serving.overloadRate=R} offers the overload
+ * run R requests per second instead of twice this run's saturation, so that every JVM meets the same load.
  */
 public final class ServingBench {
     private ServingBench() {
