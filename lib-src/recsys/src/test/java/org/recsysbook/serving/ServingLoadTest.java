@@ -165,17 +165,7 @@ class ServingLoadTest {
     void openLoopLatencyCountsFromTheDueTime() {
         // A target that stalls 200 ms once: the requests due during the stall but sent after it are late by the
         // stall, and an open-loop generator must say so (a closed loop would simply have sent fewer).
-        AtomicBoolean stalled = new AtomicBoolean();
-        LoadGenerator.Target target = i -> {
-            if (i == 10 && stalled.compareAndSet(false, true)) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return CompletableFuture.completedFuture(200);
-        };
+        LoadGenerator.Target target = stallingOnce(200);
         LoadResult r = LoadGenerator.openLoop(target, 100, 1);
         assertEquals(100, r.ok());
         assertTrue(r.maxMillis() >= 190, "the stalled request is 200 ms late: " + r);
@@ -187,17 +177,7 @@ class ServingLoadTest {
         // Every request is shed at once, and the send of request 10 stalls 200 ms: the ~20 requests due during the
         // stall leave late. Timed from when each was due they carry the stall; timed from their send, over the
         // requests sent on time, only the stalled send itself does, and the late ones are left out, not hidden in.
-        AtomicBoolean stalled = new AtomicBoolean();
-        LoadGenerator.Target target = i -> {
-            if (i == 10 && stalled.compareAndSet(false, true)) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return CompletableFuture.completedFuture(503);
-        };
+        LoadGenerator.Target target = stallingOnce(503);
         LoadResult r = LoadGenerator.openLoop(target, 100, 1);
         assertEquals(100, r.shed());
         assertTrue(r.shedOnTime() <= r.shed() - 10, "the requests due during the stall left late: " + r.shedOnTime());
@@ -225,5 +205,20 @@ class ServingLoadTest {
         assertEquals(0, r.shedOnTime());
         assertTrue(Double.isNaN(r.shedOnTimeMillis(99)));
         assertEquals(0, LoadGenerator.openLoop(burn, 50, 0.2).userCpuNanos(), "an open loop sends from the caller");
+    }
+
+    /** A target that answers {@code status} at once, except that the send of request 10 stalls 200 ms. */
+    private static LoadGenerator.Target stallingOnce(int status) {
+        AtomicBoolean stalled = new AtomicBoolean();
+        return i -> {
+            if (i == 10 && stalled.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return CompletableFuture.completedFuture(status);
+        };
     }
 }
