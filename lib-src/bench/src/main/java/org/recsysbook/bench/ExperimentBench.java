@@ -1,9 +1,6 @@
 package org.recsysbook.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +14,7 @@ import org.recsysbook.experiment.EventStore;
 import org.recsysbook.experiment.ExperimentLoop;
 import org.recsysbook.experiment.ExperimentServeMain;
 import org.recsysbook.serving.Event;
+import org.recsysbook.serving.LoadClient;
 import org.recsysbook.serving.LoadGenerator;
 import org.recsysbook.serving.LoadResult;
 import org.recsysbook.serving.RecommendationServer;
@@ -54,9 +52,11 @@ public final class ExperimentBench {
             RecommendationService service = loop.wire(ExperimentServeMain.twoArms(world, 100));
             service.warmUp(500);
             int[] users = LoadGenerator.zipfUsers(10_000, 0.8, 1 << 16, 1);
-            HttpClient client = LoadGenerator.client();
-            try (RecommendationServer server = RecommendationServer.start(service,
-                    ServerConfig.defaults().withMaxConcurrent(cores))) {
+            // The library's lean client, as ServingBench's load: the JDK's costs as much CPU per request as the
+            // service's whole HTTP path on two cores.
+            try (LoadClient client = LoadClient.create();
+                 RecommendationServer server = RecommendationServer.start(service,
+                         ServerConfig.defaults().withMaxConcurrent(cores))) {
                 LoadGenerator.Target served = LoadGenerator.http(client, server.uri(), users, 10);
                 LoadGenerator.closedLoop(served, cores, 2);
                 double saturation = LoadGenerator.closedLoop(served, cores, seconds).throughput();
@@ -80,7 +80,7 @@ public final class ExperimentBench {
                     store.alwaysCareful(false);
                     long before = store.count();
                     EventStore.WriterStats w0 = store.writerStats();
-                                on[r] = LoadGenerator.openLoop(served, rate, seconds).p99();
+                    on[r] = LoadGenerator.openLoop(served, rate, seconds).p99();
                     store.flush();
                     EventStore.WriterStats w1 = store.writerStats();
                     System.out.printf(Locale.ROOT, "phase %d: p99 off %.2f ms, on (careful path) %.2f ms, on (fast "
@@ -183,7 +183,7 @@ public final class ExperimentBench {
                 (b.wallNanos() - a.wallNanos()) / 1e3 / Math.max(1, rows));
     }
 
-    private static void post(HttpClient client, URI base, String tag, int items, AtomicBoolean stop,
+    private static void post(LoadClient client, URI base, String tag, int items, AtomicBoolean stop,
                              AtomicLong posted) {
         for (int b = 0; !stop.get(); b++) {
             StringBuilder body = new StringBuilder("[");
@@ -193,10 +193,9 @@ public final class ExperimentBench {
                         .append(j % items).append(",\"arm\":\"control\",\"position\":").append(j + 1).append('}');
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("events"))
-                        .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                LoadClient.Response r = client.post(base.resolve("events"), "application/json",
+                        body.append(']').toString()).join();
+                if (r.status() == 200) {
                     posted.addAndGet(1000);
                 }
             } catch (Exception e) {

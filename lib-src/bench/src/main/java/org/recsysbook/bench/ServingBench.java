@@ -13,6 +13,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+
 import org.recsysbook.serving.LoadClient;
 import org.recsysbook.serving.LoadGenerator;
 import org.recsysbook.serving.LoadResult;
@@ -41,6 +43,10 @@ import org.recsysbook.world.World;
  * {@code build/cache}; {@code ./workbook bench} passes the checkout's {@code build/cache}) and built and written there
  * on the first run, which takes 5–6 minutes on two idle cores for 1M × 64. Retrieval {@code exact} is the chapter's
  * exact blend, one pass over the catalog per request.
+ *
+ * <p>System properties for an A/B of JVM options (one JVM per option, run alternately): {@code serving.short=true}
+ * runs only the saturation, unloaded and twice-saturation sections; {@code serving.overloadRate=R} offers the overload
+ * run R requests per second instead of twice this run's saturation, so that every JVM meets the same load.
  */
 public final class ServingBench {
     private ServingBench() {
@@ -57,6 +63,9 @@ public final class ServingBench {
         if (!retrieval.equals("hnsw") && !retrieval.equals("exact")) {
             throw new IllegalArgumentException("retrieval must be hnsw or exact, got " + retrieval);
         }
+        // -Dserving.short=true: the saturation, unloaded and twice-saturation sections only (an A/B of JVM options,
+        // such as the collector, runs the bench once per option and compares these).
+        boolean brief = Boolean.getBoolean("serving.short");
         BenchStats.begin("ServingBench");
         System.out.println("# (the machine is shared: other work running now moves every figure)");
         System.out.printf(Locale.ROOT, "# %d items × 64 dims, 10000 users; funnel: %s, best %d kept → simulated "
@@ -78,7 +87,9 @@ public final class ServingBench {
             System.out.printf(Locale.ROOT, "HNSW graph %s %s in %.1f s (%d MiB)%n",
                     index.fromCache() ? "read from" : "built and written to", cache, index.buildSeconds(),
                     index.graphBytes() >> 20);
-            overlap(world, index);
+            if (!brief) {
+                overlap(world, index);
+            }
         }
         RecommendationService service = ServeMain.twoArms(world, deadline, 0, index);
         t0 = System.nanoTime();
@@ -87,7 +98,7 @@ public final class ServingBench {
         int[] users = LoadGenerator.zipfUsers(10_000, 0.8, 1 << 16, 1);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         LoadClient client = LoadClient.create();
-        ServerConfig config = ServerConfig.defaults().withMaxConcurrent(concurrency);
+        ServerConfig config = ServerConfig.defaults().withMaxConcurrent(concurrency).withWorkerNice(true);
         try (RecommendationServer server = RecommendationServer.start(service, config)) {
             LoadGenerator.Target inProcess = LoadGenerator.inProcess(service, users, 10, pool);
             LoadGenerator.Target served = LoadGenerator.http(client, server.uri(), users, 10);
@@ -110,6 +121,10 @@ public final class ServingBench {
                     median(capSrv, LoadResult::p99));
             System.out.println("  CPU per request, in-process: " + cpuInLine);
             System.out.println("  CPU per request, served:     " + cpuSrvLine);
+            verdict("served saturation throughput ≥ 70% of in-process",
+                    String.format(Locale.ROOT, "%.1f/s = %.0f%% of %.1f/s (medians; runs %s | %s)", xSrv,
+                            100 * xSrv / xIn, xIn, list(capIn, LoadResult::throughput),
+                            list(capSrv, LoadResult::throughput)), xSrv >= 0.7 * xIn);
 
             LoadResult[] idleIn = repeat(repeats, () -> LoadGenerator.closedLoop(inProcess, 1, seconds));
             LoadResult[] idleSrv = repeat(repeats, () -> LoadGenerator.closedLoop(served, 1, seconds));
@@ -121,6 +136,14 @@ public final class ServingBench {
                     list(idleSrv, LoadResult::p99));
 
             double half = xSrv / 2;
+            // -Dserving.overloadRate=R: the overload run at R/s instead of twice this run's saturation, so that an A/B
+            // across JVMs offers each the same load
+            double twice = Double.parseDouble(System.getProperty("serving.overloadRate", Double.toString(2 * xSrv)));
+            if (brief) {
+                overload(server, served, twice, p99IdleSrv, deadline);
+                BenchStats.end();
+                return;
+            }
             LoadResult[] halfIn = repeat(repeats, () -> LoadGenerator.openLoop(inProcess, half, seconds));
             LoadResult[] halfSrv = repeat(repeats, () -> LoadGenerator.openLoop(served, half, seconds));
             double p99HalfIn = median(halfIn, LoadResult::p99);
@@ -133,46 +156,9 @@ public final class ServingBench {
             verdict("served p99 at half saturation ≤ 2 × in-process p99 at the same rate",
                     String.format(Locale.ROOT, "%.2f ms vs 2 × %.2f ms", p99HalfSrv, p99HalfIn),
                     p99HalfSrv <= 2 * p99HalfIn);
-            verdict("served saturation throughput ≥ 70% of in-process",
-                    String.format(Locale.ROOT, "%.1f/s = %.0f%% of %.1f/s (medians; runs %s | %s)", xSrv,
-                            100 * xSrv / xIn, xIn, list(capIn, LoadResult::throughput),
-                            list(capSrv, LoadResult::throughput)), xSrv >= 0.7 * xIn);
 
-            double twice = 2 * xSrv;
-            server.insideTimes(); // starts the service's own histograms afresh
-            Cpu cpuOver = new Cpu();
-            LoadResult over = LoadGenerator.openLoop(served, twice, 10);
-            String cpuOverLine = cpuOver.perRequest(over);
-            RecommendationServer.InsideTimes inside = server.insideTimes();
-            section("twice saturation");
-            System.out.printf(Locale.ROOT, "open loop at %.1f/s (twice saturation) for 10 s: %d sent, %d answered "
-                            + "(%.1f/s), %d shed (%.0f%%), %d errors, %d lost%n", twice, over.sent(), over.ok(),
-                    over.throughput(), over.shed(), 100 * over.shedRate(), over.errors(), over.lost());
-            System.out.printf(Locale.ROOT, "  client side: answered p50 %.2f ms, p99 %.2f ms, max %.2f ms; shed p50 "
-                            + "%.2f ms, p99 %.2f ms, max %.2f ms%n", over.p50(), over.p99(), over.maxMillis(),
-                    over.shedMillis(50), over.shedMillis(99), over.shedMaxMillis());
-            System.out.printf(Locale.ROOT, "  inside the service (parsed → written): answered p50 %.2f ms, p99 %.2f ms,"
-                            + " max %.2f ms; shed p50 %.3f ms, p99 %.3f ms, max %.3f ms; deadline timer lead now "
-                            + "%.2f ms%n", ms(inside.answered(), 50), ms(inside.answered(), 99),
-                    ms(inside.answered(), 100), ms(inside.shed(), 50), ms(inside.shed(), 99), ms(inside.shed(), 100),
-                    server.lead() / 1e6);
-            System.out.printf(Locale.ROOT, "  the generator's own lateness (due → sent): p50 %.2f ms, p99 %.2f ms, max "
-                    + "%.2f ms%n", over.sendLateMillis(50), over.sendLateMillis(99), over.sendLateMaxMillis());
-            System.out.println("  CPU per request offered: " + cpuOverLine);
-            verdict("at 2× saturation, answered p99 ≤ 3 × unloaded p99",
-                    String.format(Locale.ROOT, "%.2f ms vs 3 × %.2f ms", over.p99(), p99IdleSrv),
-                    over.p99() <= 3 * p99IdleSrv);
-            verdict("at 2× saturation, every shed request answered in < 5 ms",
-                    String.format(Locale.ROOT, "client side: median %.2f ms, p99 %.2f ms, slowest %.2f ms of %d; "
-                                    + "inside the service: slowest %.3f ms", over.shedMillis(50), over.shedMillis(99),
-                            over.shedMaxMillis(), over.shed(), ms(inside.shed(), 100)),
-                    over.shed() > 0 && over.shedMaxMillis() < 5);
-            verdict("at 2× saturation, no request exceeds the deadline",
-                    String.format(Locale.ROOT, "client side: answered median %.2f ms, p99 %.2f ms, slowest %.2f ms; "
-                                    + "inside the service: slowest %.2f ms; deadline %.0f ms", over.p50(), over.p99(),
-                            over.maxMillis(), ms(inside.answered(), 100), deadline),
-                    over.maxMillis() <= deadline && over.lost() == 0);
-
+            overload(server, served, twice, p99IdleSrv, deadline);
+            niceAB(service, config, users, twice);
             ModelBundle v1 = service.model("control");
             ModelBundle v1b = SyntheticBundle.of(world, v1.version() + "b", 0.7, 0.3, 43, index);
             AtomicBoolean stop = new AtomicBoolean();
@@ -221,6 +207,83 @@ public final class ServingBench {
         BenchStats.end();
     }
 
+    /** Twice the saturation throughput, offered open-loop for 10 s: the overload targets' figures. */
+    private static void overload(RecommendationServer server, LoadGenerator.Target served, double twice,
+                                 double p99IdleSrv, double deadline) {
+        server.insideTimes(); // starts the service's own histograms afresh
+        Cpu cpuOver = new Cpu();
+        Pauses pauses = new Pauses();
+        LoadResult over = LoadGenerator.openLoop(served, twice, 10);
+        String cpuOverLine = cpuOver.perRequest(over);
+        String pauseLine = pauses.line(over.sent());
+        pauses.close();
+        RecommendationServer.InsideTimes inside = server.insideTimes();
+        section("twice saturation");
+        System.out.printf(Locale.ROOT, "open loop at %.1f/s (twice saturation) for 10 s: %d sent, %d answered "
+                        + "(%.1f/s), %d shed (%.0f%%), %d errors, %d lost%n", twice, over.sent(), over.ok(),
+                over.throughput(), over.shed(), 100 * over.shedRate(), over.errors(), over.lost());
+        System.out.printf(Locale.ROOT, "  client side: answered p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                over.p50(), over.p99(), over.maxMillis());
+        System.out.printf(Locale.ROOT, "  shed, the %d of %d sent on time (≤ %.0f ms late), send → 503: p50 "
+                        + "%.2f ms, p99 %.2f ms, max %.2f ms%n", over.shedOnTime(), over.shed(),
+                LoadGenerator.ON_TIME_MILLIS, over.shedOnTimeMillis(50), over.shedOnTimeMillis(99),
+                over.shedOnTimeMaxMillis());
+        System.out.printf(Locale.ROOT, "  shed, all %d, due → 503 (the generator's lateness included): p50 "
+                        + "%.2f ms, p99 %.2f ms, max %.2f ms%n", over.shed(), over.shedMillis(50), over.shedMillis(99),
+                over.shedMaxMillis());
+        System.out.printf(Locale.ROOT, "  inside the service (parsed → written): answered p50 %.2f ms, p99 %.2f ms,"
+                        + " max %.2f ms; shed p50 %.3f ms, p99 %.3f ms, max %.3f ms; deadline timer lead now "
+                        + "%.2f ms%n", ms(inside.answered(), 50), ms(inside.answered(), 99),
+                ms(inside.answered(), 100), ms(inside.shed(), 50), ms(inside.shed(), 99), ms(inside.shed(), 100),
+                server.lead() / 1e6);
+        System.out.printf(Locale.ROOT, "  the generator's own lateness (due → sent): p50 %.2f ms, p99 %.2f ms, max "
+                + "%.2f ms%n", over.sendLateMillis(50), over.sendLateMillis(99), over.sendLateMaxMillis());
+        System.out.println("  CPU per request offered: " + cpuOverLine);
+        System.out.println("  GC: " + pauseLine);
+        verdict("at 2× saturation, answered p99 ≤ 3 × unloaded p99",
+                String.format(Locale.ROOT, "%.2f ms vs 3 × %.2f ms", over.p99(), p99IdleSrv),
+                over.p99() <= 3 * p99IdleSrv);
+        // Timed from each request's send, over those the generator sent on time: a request it sent late was
+        // late before the service saw it. The due-based and in-service figures stand beside it, so what this
+        // leaves out stays in view (the share sent late, and how late).
+        verdict("at 2× saturation, every shed request answered in < 5 ms",
+                String.format(Locale.ROOT, "%d shed on time, send → 503: median %.2f ms, p99 %.2f ms, slowest "
+                                + "%.2f ms; all %d shed, due → 503: p99 %.2f ms, slowest %.2f ms; inside the "
+                                + "service: slowest %.3f ms", over.shedOnTime(), over.shedOnTimeMillis(50),
+                        over.shedOnTimeMillis(99), over.shedOnTimeMaxMillis(), over.shed(), over.shedMillis(99),
+                        over.shedMaxMillis(), ms(inside.shed(), 100)),
+                over.shedOnTime() > 0 && over.shedOnTimeMaxMillis() < 5);
+        verdict("at 2× saturation, no request exceeds the deadline",
+                String.format(Locale.ROOT, "client side: answered median %.2f ms, p99 %.2f ms, slowest %.2f ms; "
+                                + "inside the service: slowest %.2f ms; deadline %.0f ms", over.p50(), over.p99(),
+                        over.maxMillis(), ms(inside.answered(), 100), deadline),
+                over.maxMillis() <= deadline && over.lost() == 0);
+    }
+
+    /**
+     * Twice the saturation load on servers whose workers run at nice 0 and at nice {@value ServerConfig#WORKER_NICE},
+     * alternating, twice each for 5 s: what {@link ServerConfig#workerNice} does to the sheds and the answers.
+     */
+    private static void niceAB(RecommendationService service, ServerConfig config, int[] users, double rate) {
+        section("workers at nice 0 vs nice " + ServerConfig.WORKER_NICE + ", open loop at " + Math.round(rate) + "/s");
+        for (int rep = 0; rep < 2; rep++) {
+            for (boolean nice : new boolean[] {false, true}) {
+                try (LoadClient client = LoadClient.create();
+                     RecommendationServer server = RecommendationServer.start(service, config.withWorkerNice(nice))) {
+                    LoadGenerator.Target t = LoadGenerator.http(client, server.uri(), users, 10);
+                    LoadGenerator.closedLoop(t, config.maxConcurrent(), 0.5); // its workers reniced and warm
+                    Cpu cpu = new Cpu();
+                    LoadResult r = LoadGenerator.openLoop(t, rate, 5);
+                    System.out.printf(Locale.ROOT, "  nice %2d: %d shed (%d on time): on-time shed p99 %.2f ms, max "
+                                    + "%.2f ms, %d over 5 ms; answered %.1f/s, p99 %.2f ms; load %s; CPU %s%n",
+                            nice ? ServerConfig.WORKER_NICE : 0, r.shed(), r.shedOnTime(), r.shedOnTimeMillis(99),
+                            r.shedOnTimeMaxMillis(), r.shedOnTimeSlowerThan(5), r.throughput(), r.p99(),
+                            BenchStats.loadAverage(), cpu.perRequest(r));
+                }
+            }
+        }
+    }
+
     private static void section(String name) {
         System.out.println("## " + name + " (load average " + BenchStats.loadAverage() + ")");
     }
@@ -232,12 +295,16 @@ public final class ServingBench {
 
     /**
      * CPU time this JVM's threads spend between its creation and {@link #perRequest}, by kind of thread (each
-     * thread's own CPU clock, so other processes' work on the machine does not count): the server's workers, its I/O
-     * threads and deadline timer, the HTTP client's threads, the in-process executor, and the rest.
+     * thread's own CPU clock, so other processes' work does not count): the server's workers, its I/O threads and
+     * deadline timer, the HTTP client's threads, the in-process executor, the load generator (a closed loop's users
+     * read their clocks as they end: {@link LoadResult#userCpuNanos}), and, read from {@code /proc/self/task} on
+     * Linux, the JVM's own JIT compiler and GC threads, which have no Java thread to ask.
      */
     private static final class Cpu {
         private static final String[] KINDS = {"server workers", "server I/O", "deadline timer", "load client",
-            "in-process pool", "load generator", "other"};
+            "in-process pool", "load generator", "JIT", "GC and VM threads", "other"};
+        private static final int JIT = 6;
+        private static final int GC = 7;
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final long[] start;
         private final long processStart;
@@ -253,7 +320,9 @@ public final class ServingBench {
         private static long gcMillis() {
             long t = 0;
             for (java.lang.management.GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
-                t += Math.max(0, g.getCollectionTime());
+                if (!g.getName().contains("Cycles")) { // ZGC's and Shenandoah's concurrent cycles are no pauses
+                    t += Math.max(0, g.getCollectionTime());
+                }
             }
             return t;
         }
@@ -273,7 +342,18 @@ public final class ServingBench {
             } else if (name.startsWith("load-user") || name.equals("main")) {
                 return 5;
             }
-            return 6;
+            return KINDS.length - 1;
+        }
+
+        /** The JVM's own threads by their OS names (HotSpot's: "C2 CompilerThre", "G1 Conc#0", "ZWorker#1", …). */
+        private static int vmKind(String comm) {
+            if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                return JIT;
+            } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")
+                    || comm.startsWith("Shenandoah") || comm.matches("Z[A-Z][a-z]+.*")) {
+                return GC;
+            }
+            return -1;
         }
 
         private long[] byKind() {
@@ -284,6 +364,18 @@ public final class ServingBench {
                     if (c > 0) {
                         t[kind(info.getThreadName())] += c;
                     }
+                }
+            }
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    int k = vmKind(java.nio.file.Files.readString(task.toPath().resolve("comm")).strip());
+                    if (k >= 0) { // schedstat's first field: nanoseconds on a core
+                        t[k] += Long.parseLong(java.nio.file.Files.readString(task.toPath().resolve("schedstat"))
+                                .split(" ")[0]);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile, or no schedstat: its time stays in "unattributed"
                 }
             }
             return t;
@@ -297,10 +389,13 @@ public final class ServingBench {
         /** CPU milliseconds per request sent, the whole process's and by kind of thread (those above 1%). */
         String perRequest(LoadResult... runs) {
             long n = 0;
+            long users = 0;
             for (LoadResult r : runs) {
                 n += r.sent();
+                users += r.userCpuNanos();
             }
             long[] end = byKind();
+            end[5] += users;
             double process = (processCpu() - processStart) / 1e6 / Math.max(1, n);
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.3f ms (whole process, %d requests)",
                     process, n));
@@ -312,12 +407,85 @@ public final class ServingBench {
                     b.append(String.format(Locale.ROOT, "; %s %.3f", KINDS[i], ms));
                 }
             }
-            // The JVM's own threads (GC, JIT compilers) have no Java thread to read, and a thread that has ended
-            // (a closed loop's users) takes its CPU time with it: what the process spent beyond the threads above.
-            b.append(String.format(Locale.ROOT, "; GC, JIT and ended threads %.3f (GC pauses %.3f)",
+            // What is left: threads that ended during the run (a JIT compiler thread the JVM retired, the JDK's
+            // pooled threads), and the clocks' differing granularity.
+            b.append(String.format(Locale.ROOT, "; unattributed %.3f (GC pauses %.3f)",
                     Math.max(0, process - attributed), (gcMillis() - gcStart) / (double) Math.max(1, n)));
             return b.toString();
         }
+    }
+
+    /**
+     * The stop-the-world GC pauses during a run, from the collectors' notifications: how many, the longest and
+     * their total, and the heap allocated per request (the JVM's allocation counters of every live thread).
+     */
+    private static final class Pauses implements javax.management.NotificationListener, AutoCloseable {
+        private final java.util.List<Long> millis = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        private final java.util.List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+        private final long allocatedStart = allocated();
+
+        Pauses() {
+            for (java.lang.management.GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+                // ZGC's and Shenandoah's "… Cycles" beans report concurrent cycles, not pauses
+                if (g instanceof javax.management.NotificationEmitter e && !g.getName().contains("Cycles")) {
+                    e.addNotificationListener(this, null, null);
+                    emitters.add(e);
+                }
+            }
+        }
+
+        private static long allocated() {
+            com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (long id : t.getAllThreadIds()) {
+                sum += Math.max(0, t.getThreadAllocatedBytes(id));
+            }
+            return sum;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) n.getUserData());
+                millis.add(info.getGcInfo().getDuration());
+            }
+        }
+
+        /** "n pauses, longest x ms, total y ms; z KB allocated per request" over {@code requests}. */
+        String line(long requests) {
+            long max = 0;
+            long total = 0;
+            synchronized (millis) {
+                for (long m : millis) {
+                    max = Math.max(max, m);
+                    total += m;
+                }
+            }
+            return String.format(Locale.ROOT, "%d pauses (%s), longest %d ms, total %d ms; %.1f KB allocated per "
+                            + "request (threads alive at the end)", millis.size(), gcName(), max, total,
+                    (allocated() - allocatedStart) / 1024.0 / Math.max(1, requests));
+        }
+
+        @Override
+        public void close() {
+            for (javax.management.NotificationEmitter e : emitters) {
+                try {
+                    e.removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // not registered: nothing to remove
+                }
+            }
+        }
+    }
+
+    /** The collectors this JVM runs, by name ("G1 Young Generation, G1 Old Generation", "ZGC Pauses, …"). */
+    static String gcName() {
+        StringBuilder b = new StringBuilder();
+        for (java.lang.management.GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+            b.append(b.length() == 0 ? "" : ", ").append(g.getName());
+        }
+        return b.toString();
     }
 
     /**

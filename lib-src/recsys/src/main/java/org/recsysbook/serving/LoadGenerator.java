@@ -36,6 +36,13 @@ import org.recsysbook.core.UserContext;
 public final class LoadGenerator {
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
 
+    /**
+     * How late (ms) an open loop's request may leave the generator and still count as sent on time: the requests
+     * whose shed latency {@link LoadResult#shedOnTimeMillis} measures from their send.
+     */
+    public static final double ON_TIME_MILLIS = 1.0;
+    private static final long ON_TIME_NANOS = (long) (ON_TIME_MILLIS * 1e6);
+
     private LoadGenerator() {
     }
 
@@ -209,7 +216,8 @@ public final class LoadGenerator {
                 LockSupport.parkNanos(wait);
                 wait = due - System.nanoTime();
             }
-            long late = System.nanoTime() - due;
+            long sentAt = System.nanoTime();
+            long late = sentAt - due;
             tally.late(late);
             inFlight.change(+1, late);
             CompletableFuture<Integer> f;
@@ -218,9 +226,13 @@ public final class LoadGenerator {
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
+            boolean onTime = late <= ON_TIME_NANOS;
             f.whenComplete((status, failure) -> {
-                long micros = Math.max(1, (System.nanoTime() - due) / 1000);
-                tally.count(status, failure, micros);
+                long now = System.nanoTime();
+                tally.count(status, failure, Math.max(1, (now - due) / 1000));
+                if (onTime) {
+                    tally.onTime(status, failure, Math.max(1, (now - sentAt) / 1000));
+                }
                 inFlight.change(-1, 0);
             });
         }
@@ -246,6 +258,7 @@ public final class LoadGenerator {
         Tally tally = new Tally();
         AtomicLong next = new AtomicLong();
         AtomicLong lost = new AtomicLong();
+        AtomicLong userCpu = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(users);
         long start = System.nanoTime();
@@ -272,6 +285,9 @@ public final class LoadGenerator {
                         tally.count(status, failure, Math.max(1, (System.nanoTime() - s) / 1000));
                     }
                 } finally {
+                    // A thread's CPU clock ends with it: read it now, so that a benchmark can count the users' CPU.
+                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    userCpu.addAndGet(Math.max(0, cpu));
                     done.countDown();
                 }
             }, "load-user-" + u);
@@ -285,7 +301,8 @@ public final class LoadGenerator {
             Thread.currentThread().interrupt();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return tally.result("closed", Double.NaN, users, elapsed, next.get(), lost.get(), users);
+        return tally.result("closed", Double.NaN, users, elapsed, next.get(), lost.get(), users).withUserCpu(
+                userCpu.get());
     }
 
     /** What a run counts: answered and shed requests with their latencies, and errors. Thread-safe. */
@@ -296,12 +313,20 @@ public final class LoadGenerator {
         private final AtomicLong shedCount = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
         private final Recorder late = new Recorder(HIGHEST_MICROS, 3);
+        private final Recorder shedOnTime = new Recorder(HIGHEST_MICROS, 3);
         private boolean lateRecorded;
 
         /** How late (ns) the generator sent a request of an open loop (called by the generator's thread only). */
         void late(long nanos) {
             lateRecorded = true;
             late.recordValue(Math.max(0, Math.min(nanos / 1000, HIGHEST_MICROS)));
+        }
+
+        /** A request sent on time ({@link #ON_TIME_MILLIS}), {@code micros} from its send to its answer. */
+        void onTime(Integer status, Throwable failure, long micros) {
+            if (failure == null && status != null && status == 503) {
+                shedOnTime.recordValue(Math.min(micros, HIGHEST_MICROS));
+            }
         }
 
         void count(Integer status, Throwable failure, long micros) {
@@ -321,7 +346,8 @@ public final class LoadGenerator {
                           double meanInFlight) {
             return new LoadResult(mode, rate, users, seconds, sent, okCount.get(), shedCount.get(), errors.get(), lost,
                     ok.getIntervalHistogram(), shed.getIntervalHistogram(), meanInFlight,
-                    lateRecorded ? late.getIntervalHistogram() : null);
+                    lateRecorded ? late.getIntervalHistogram() : null,
+                    lateRecorded ? shedOnTime.getIntervalHistogram() : null);
         }
     }
 

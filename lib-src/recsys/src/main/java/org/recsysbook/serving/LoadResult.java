@@ -24,10 +24,14 @@ public final class LoadResult {
     private final Histogram shedMicros;
     private final double meanInFlight;
     private final Histogram lateMicros;
+    private final Histogram shedOnTimeMicros;
+    private long userCpuNanos;
 
     LoadResult(String mode, double offeredRate, int users, double seconds, long sent, long ok, long shed, long errors,
-               long lost, Histogram okMicros, Histogram shedMicros, double meanInFlight, Histogram lateMicros) {
+               long lost, Histogram okMicros, Histogram shedMicros, double meanInFlight, Histogram lateMicros,
+               Histogram shedOnTimeMicros) {
         this.lateMicros = lateMicros;
+        this.shedOnTimeMicros = shedOnTimeMicros;
         this.mode = mode;
         this.offeredRate = offeredRate;
         this.users = users;
@@ -144,6 +148,52 @@ public final class LoadResult {
     /** The slowest shed request, in milliseconds (NaN if none). */
     public double shedMaxMillis() {
         return shedMicros.getTotalCount() == 0 ? Double.NaN : shedMicros.getMaxValue() / 1000.0;
+    }
+
+    /** Sets {@link #userCpuNanos} (the closed loop's users, read as each ends); returns this result. */
+    LoadResult withUserCpu(long nanos) {
+        userCpuNanos = nanos;
+        return this;
+    }
+
+    /**
+     * The CPU time (ns) a closed loop's user threads spent, each read by the thread as it ended (an ended thread's
+     * clock can no longer be read, so a profile of the process taken after the run would miss it); 0 for an open
+     * loop, whose requests the calling thread sends.
+     */
+    public long userCpuNanos() {
+        return userCpuNanos;
+    }
+
+    /**
+     * The shed requests that the generator sent on time (at most {@link LoadGenerator#ON_TIME_MILLIS} after they were
+     * due), their latency from send to 503 at percentile {@code p}, in milliseconds (NaN if none; NaN for a closed
+     * loop). What the service takes to refuse a request, without the generator's own delays;
+     * {@link #shedMillis} (from when each was due) is printed beside it, so that a generator which fell behind, and
+     * the requests this figure leaves out, stay visible.
+     */
+    public double shedOnTimeMillis(double p) {
+        return shedOnTimeMicros == null ? Double.NaN : percentile(shedOnTimeMicros, p);
+    }
+
+    /** The slowest of {@link #shedOnTimeMillis}' requests, in milliseconds (NaN if none). */
+    public double shedOnTimeMaxMillis() {
+        return shedOnTimeMicros == null || shedOnTimeMicros.getTotalCount() == 0 ? Double.NaN
+                : shedOnTimeMicros.getMaxValue() / 1000.0;
+    }
+
+    /** How many of {@link #shedOnTimeMillis}' requests took longer than {@code millis} milliseconds. */
+    public long shedOnTimeSlowerThan(double millis) {
+        if (!(millis >= 0) || Double.isInfinite(millis)) {
+            throw new IllegalArgumentException("millis must be a finite number ≥ 0, got " + millis);
+        }
+        return shedOnTimeMicros == null ? 0 : shedOnTimeMicros.getTotalCount()
+                - shedOnTimeMicros.getCountBetweenValues(0, (long) (millis * 1000));
+    }
+
+    /** How many shed requests were sent on time ({@link #shedOnTimeMillis}; 0 for a closed loop). */
+    public long shedOnTime() {
+        return shedOnTimeMicros == null ? 0 : shedOnTimeMicros.getTotalCount();
     }
 
     /**

@@ -104,11 +104,18 @@ public final class RecommendationServer implements AutoCloseable {
         this.config = config;
         this.permits = new Semaphore(config.maxConcurrent());
         AtomicInteger n = new AtomicInteger();
+        boolean nice = config.workerNice();
         this.workers = Executors.newFixedThreadPool(config.maxConcurrent(), r -> {
-            Thread t = new Thread(r, "recsys-worker-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                if (nice) { // before its first request: see ThreadNice for why
+                    ThreadNice.setCurrent(ServerConfig.WORKER_NICE);
+                }
+                r.run();
+            }, "recsys-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        ((java.util.concurrent.ThreadPoolExecutor) workers).prestartAllCoreThreads();
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "recsys-deadline");
             t.setDaemon(true);

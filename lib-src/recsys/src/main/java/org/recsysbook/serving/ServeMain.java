@@ -47,7 +47,7 @@ public final class ServeMain {
     public static void main(String[] args) throws InterruptedException {
         int items = 100_000;
         int users = 10_000;
-        ServerConfig config = ServerConfig.defaults().withPort(8080);
+        ServerConfig config = ServerConfig.defaults().withPort(8080).withWorkerNice(true); // see ThreadNice
         double deadline = 100;
         String retrieval = "exact";
         for (int i = 0; i < args.length; i++) {

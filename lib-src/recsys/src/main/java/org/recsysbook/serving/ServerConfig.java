@@ -14,9 +14,15 @@ package org.recsysbook.serving;
  * @param requestTimeoutMillis how long a client may take to send its request line, headers and body, and how long a
  *                             connection may sit idle, ≥ 1 (then the connection is closed)
  * @param ioThreads            threads that read and write sockets, ≥ 1
+ * @param workerNice           whether the worker threads that compute the funnel run at nice {@value #WORKER_NICE}
+ *                             (Linux; elsewhere a no-op with a log line), so that the I/O threads, which shed and
+ *                             write answers, get a core at once instead of queueing behind them
  */
 public record ServerConfig(String host, int port, int maxConcurrent, boolean shedding, boolean deadline,
-                           int maxBodyBytes, int requestTimeoutMillis, int ioThreads) {
+                           int maxBodyBytes, int requestTimeoutMillis, int ioThreads, boolean workerNice) {
+
+    /** The worker threads' nice value when {@link #workerNice} is on. */
+    public static final int WORKER_NICE = 10;
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -42,39 +48,50 @@ public record ServerConfig(String host, int port, int maxConcurrent, boolean she
 
     /**
      * Localhost, any free port, 4 requests at once (twice the cores of the machines this workbook targets), shedding
-     * and the deadline on, bodies up to 1 MiB, 10 s for a slow client, 2 I/O threads.
+     * and the deadline on, bodies up to 1 MiB, 10 s for a slow client, 2 I/O threads, workers at the default
+     * priority ({@code ./workbook serve} and {@code bench serving} turn {@link #workerNice} on).
      */
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 0, 4, true, true, 1 << 20, 10_000, 2);
+        return new ServerConfig("127.0.0.1", 0, 4, true, true, 1 << 20, 10_000, 2, false);
+    }
+
+    public ServerConfig withWorkerNice(boolean on) {
+        return new ServerConfig(host, port, maxConcurrent, shedding, deadline, maxBodyBytes, requestTimeoutMillis,
+                ioThreads, on);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, maxConcurrent, shedding, deadline, maxBodyBytes, requestTimeoutMillis,
-                ioThreads);
+                ioThreads, workerNice);
     }
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, maxConcurrent, shedding, deadline, maxBodyBytes, requestTimeoutMillis,
-                ioThreads);
+                ioThreads, workerNice);
     }
 
     public ServerConfig withMaxConcurrent(int n) {
-        return new ServerConfig(host, port, n, shedding, deadline, maxBodyBytes, requestTimeoutMillis, ioThreads);
+        return new ServerConfig(host, port, n, shedding, deadline, maxBodyBytes, requestTimeoutMillis, ioThreads,
+                workerNice);
     }
 
     public ServerConfig withShedding(boolean on) {
-        return new ServerConfig(host, port, maxConcurrent, on, deadline, maxBodyBytes, requestTimeoutMillis, ioThreads);
+        return new ServerConfig(host, port, maxConcurrent, on, deadline, maxBodyBytes, requestTimeoutMillis, ioThreads,
+                workerNice);
     }
 
     public ServerConfig withDeadline(boolean on) {
-        return new ServerConfig(host, port, maxConcurrent, shedding, on, maxBodyBytes, requestTimeoutMillis, ioThreads);
+        return new ServerConfig(host, port, maxConcurrent, shedding, on, maxBodyBytes, requestTimeoutMillis, ioThreads,
+                workerNice);
     }
 
     public ServerConfig withMaxBodyBytes(int n) {
-        return new ServerConfig(host, port, maxConcurrent, shedding, deadline, n, requestTimeoutMillis, ioThreads);
+        return new ServerConfig(host, port, maxConcurrent, shedding, deadline, n, requestTimeoutMillis, ioThreads,
+                workerNice);
     }
 
     public ServerConfig withRequestTimeoutMillis(int millis) {
-        return new ServerConfig(host, port, maxConcurrent, shedding, deadline, maxBodyBytes, millis, ioThreads);
+        return new ServerConfig(host, port, maxConcurrent, shedding, deadline, maxBodyBytes, millis, ioThreads,
+                workerNice);
     }
 }

@@ -82,7 +82,8 @@ class ServingLoadTest {
         ModelBundle v1 = s.model("control");
         ModelBundle v3 = SyntheticBundle.of(ServingFixture.WORLD, "v3", 0.5, 0.5, 99);
         Set<String> versions = ConcurrentHashMap.newKeySet();
-        try (RecommendationServer server = RecommendationServer.start(s, ServerConfig.defaults().withMaxConcurrent(8))) {
+        ServerConfig config = ServerConfig.defaults().withMaxConcurrent(8);
+        try (RecommendationServer server = RecommendationServer.start(s, config)) {
             URI u = server.uri();
             LoadGenerator.Target target = i -> ServingFixture.CLIENT.sendAsync(HttpRequest.newBuilder(
                             u.resolve("recommendations?arm=control&user=" + (i % 400))).build(),
@@ -164,8 +165,52 @@ class ServingLoadTest {
     void openLoopLatencyCountsFromTheDueTime() {
         // A target that stalls 200 ms once: the requests due during the stall but sent after it are late by the
         // stall, and an open-loop generator must say so (a closed loop would simply have sent fewer).
+        LoadGenerator.Target target = stallingOnce(200);
+        LoadResult r = LoadGenerator.openLoop(target, 100, 1);
+        assertEquals(100, r.ok());
+        assertTrue(r.maxMillis() >= 190, "the stalled request is 200 ms late: " + r);
+        assertTrue(r.millis(85) >= 50, "the ~20 requests due during the stall are late too: " + r);
+    }
+
+    @Test
+    void shedLatencyFromTheSendCountsTheRequestsSentOnTimeOnly() {
+        // Every request is shed at once, and the send of request 10 stalls 200 ms: the ~20 requests due during the
+        // stall leave late. Timed from when each was due they carry the stall; timed from their send, over the
+        // requests sent on time, only the stalled send itself does, and the late ones are left out, not hidden in.
+        LoadGenerator.Target target = stallingOnce(503);
+        LoadResult r = LoadGenerator.openLoop(target, 100, 1);
+        assertEquals(100, r.shed());
+        assertTrue(r.shedOnTime() <= r.shed() - 10, "the requests due during the stall left late: " + r.shedOnTime());
+        assertTrue(r.shedOnTime() >= 1, "request 10 itself was sent on time");
+        assertTrue(r.shedOnTimeMaxMillis() >= 190, "request 10's send took 200 ms: " + r.shedOnTimeMaxMillis());
+        assertTrue(r.shedMillis(85) >= 50, "due-based, the late ones carry the stall: " + r.shedMillis(85));
+        assertTrue(r.shedOnTimeMillis(50) < r.shedMillis(85), "from the send, the median shed is immediate");
+        long slow = r.shedOnTimeSlowerThan(190);
+        assertTrue(slow >= 1 && slow <= 2, "request 10, and at most one preempted send, over 190 ms: " + slow);
+    }
+
+    @Test
+    void aClosedLoopCountsItsUsersCpuAndNoOnTimeSheds() {
+        LoadGenerator.Target burn = i -> {
+            long until = System.nanoTime() + 200_000;
+            double x = 0;
+            while (System.nanoTime() < until) {
+                x += Math.sqrt(x + i);
+            }
+            return CompletableFuture.completedFuture(x >= 0 ? 503 : 200);
+        };
+        LoadResult r = LoadGenerator.closedLoop(burn, 2, 0.3);
+        assertTrue(r.shed() > 0);
+        assertTrue(r.userCpuNanos() > 0, "the users' threads spun on a core");
+        assertEquals(0, r.shedOnTime());
+        assertTrue(Double.isNaN(r.shedOnTimeMillis(99)));
+        assertEquals(0, LoadGenerator.openLoop(burn, 50, 0.2).userCpuNanos(), "an open loop sends from the caller");
+    }
+
+    /** A target that answers {@code status} at once, except that the send of request 10 stalls 200 ms. */
+    private static LoadGenerator.Target stallingOnce(int status) {
         AtomicBoolean stalled = new AtomicBoolean();
-        LoadGenerator.Target target = i -> {
+        return i -> {
             if (i == 10 && stalled.compareAndSet(false, true)) {
                 try {
                     Thread.sleep(200);
@@ -173,11 +218,7 @@ class ServingLoadTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return CompletableFuture.completedFuture(200);
+            return CompletableFuture.completedFuture(status);
         };
-        LoadResult r = LoadGenerator.openLoop(target, 100, 1);
-        assertEquals(100, r.ok());
-        assertTrue(r.maxMillis() >= 190, "the stalled request is 200 ms late: " + r);
-        assertTrue(r.millis(85) >= 50, "the ~20 requests due during the stall are late too: " + r);
     }
 }
