@@ -11,6 +11,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -392,6 +393,55 @@ class ProtocolTests:
         self.assertEqual(self.k.value("40 + 2"), "42")
         content, _ = self.k.run("poisoned")
         self.assertEqual(content["status"], "error")
+
+    # The kernel exits through System.exit, so shutdown hooks and File.deleteOnExit run: the native libraries that
+    # DuckDB, netlib and XGBoost extract to the temporary folder were left there at every stop while it halted.
+    def start_with_a_file_to_delete(self):
+        s = KernelSession(self.kernel_name, self.spec_root)
+        content, outputs = s.run('File f = File.createTempFile("kernel-exit-", ".tmp"); f.deleteOnExit();'
+                                 ' System.out.print(f.getPath());')
+        self.assertEqual(content["status"], "ok", content)
+        path = text_of(outputs)
+        self.assertTrue(os.path.exists(path), path)
+        return s, path
+
+    @staticmethod
+    def seconds_to_exit(s, limit=20):
+        t0 = time.monotonic()
+        while s.km.is_alive() and time.monotonic() - t0 < limit:
+            time.sleep(0.05)
+        return time.monotonic() - t0
+
+    def assert_exit_runs_the_hooks(self, stop, how):
+        s, path = self.start_with_a_file_to_delete()
+        try:
+            stop(s)
+            self.seconds_to_exit(s)
+            self.assertFalse(s.km.is_alive(), "the kernel still runs after " + how)
+            self.assertFalse(os.path.exists(path), "File.deleteOnExit did not run: " + path)
+        finally:
+            s.close()
+            if os.path.exists(path):
+                os.remove(path)
+
+    def test_a_shutdown_request_runs_the_jvms_exit_hooks(self):
+        self.assert_exit_runs_the_hooks(lambda s: s.kc.shutdown(), "a shutdown request")
+
+    def test_sigterm_runs_the_jvms_exit_hooks(self):
+        self.assert_exit_runs_the_hooks(lambda s: s.km.signal_kernel(signal.SIGTERM), "SIGTERM")
+
+    def test_a_shutdown_hook_that_hangs_cannot_keep_the_kernel_alive(self):
+        s = KernelSession(self.kernel_name, self.spec_root)
+        try:
+            content, _ = s.run("Runtime.getRuntime().addShutdownHook(new Thread(() -> {"
+                               " try { Thread.sleep(600_000); } catch (InterruptedException e) { } }));")
+            self.assertEqual(content["status"], "ok", content)
+            s.kc.shutdown()
+            took = self.seconds_to_exit(s)
+            self.assertFalse(s.km.is_alive(), "a hanging shutdown hook kept the kernel alive")
+            self.assertLess(took, 12, "the kernel took too long to halt")
+        finally:
+            s.close()
 
     def test_kernel_prints_no_logs_into_the_notebook(self):
         s = KernelSession(self.kernel_name, self.spec_root)

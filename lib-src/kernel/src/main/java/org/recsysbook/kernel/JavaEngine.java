@@ -58,6 +58,7 @@ public final class JavaEngine implements AutoCloseable {
                 .out(out)
                 .err(err)
                 .compilerOptions("-Xlint:-options")
+                .fileManager(standard -> LazyClassPath.wrap(standard, classPathIndex()))
                 .build();
         // The class path is set, and the imports compiled, before the source analysis exists: creating
         // it starts JShell's background indexer, which reads the compiler's file manager while the class
@@ -88,6 +89,33 @@ public final class JavaEngine implements AutoCloseable {
         if (indexingPaused.compareAndSet(true, false)) {
             IndexerPause.resume(analysis);
         }
+    }
+
+    /**
+     * The index of the class path's jars for {@link LazyClassPath}, or {@code null} for javac's plain class path
+     * ({@code -Dworkbook.kernel.lazyClassPath=false}). It is kept in {@code -Dworkbook.kernel.classPathIndex},
+     * by default {@code classpath.idx} beside the folder of the kernel's jar ({@code build/kernel/}), or in memory
+     * only when the kernel runs from a folder of classes.
+     */
+    static JarFolders classPathIndex() {
+        if ("false".equalsIgnoreCase(System.getProperty("workbook.kernel.lazyClassPath"))) {
+            return null;
+        }
+        String file = System.getProperty("workbook.kernel.classPathIndex");
+        if (file != null && !file.isBlank()) {
+            return JarFolders.open(java.nio.file.Path.of(file));
+        }
+        java.nio.file.Path dir = null;
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(
+                    JavaEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (java.nio.file.Files.isRegularFile(jar) && jar.getParent() != null) {
+                dir = jar.getParent().getParent();
+            }
+        } catch (Exception e) {
+            // no code source: the index stays in memory
+        }
+        return JarFolders.open(dir == null ? null : dir.resolve("classpath.idx"));
     }
 
     /** The jars of the packages the notebook shares with the kernel, so that cells compile against them. */

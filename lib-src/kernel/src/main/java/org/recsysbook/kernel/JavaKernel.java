@@ -126,6 +126,7 @@ public final class JavaKernel implements DisplaySink {
         Executor starter = STARTER;
         this.engine = started.thenApplyAsync(e -> {
             registerRenderers(e);
+            StartLog.mark(StartLog.ENGINE);
             return e;
         }, starter);
         // What the first cell does not need waits until the kernel is idle (no request for IDLE_MILLIS):
@@ -232,8 +233,15 @@ public final class JavaKernel implements DisplaySink {
         wire.publish(msg, "status", Map.of("execution_state", "busy"));
         try {
             switch (msg.type()) {
-                case "kernel_info_request" -> wire.send(socket, msg, "kernel_info_reply", kernelInfo());
-                case "execute_request" -> execute(socket, msg);
+                case "kernel_info_request" -> {
+                    wire.send(socket, msg, "kernel_info_reply", kernelInfo());
+                    StartLog.mark(StartLog.KERNEL_INFO);
+                }
+                case "execute_request" -> {
+                    StartLog.mark(StartLog.FIRST_EXECUTE);
+                    execute(socket, msg);
+                    StartLog.mark(StartLog.FIRST_REPLY);
+                }
                 case "complete_request" -> wire.send(socket, msg, "complete_reply", introspection.complete(msg));
                 case "inspect_request" -> wire.send(socket, msg, "inspect_reply", introspection.inspect(msg));
                 case "is_complete_request" -> wire.send(socket, msg, "is_complete_reply",

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -31,6 +32,7 @@ public final class KernelMain {
     private KernelMain() { }
 
     public static void main(String[] args) throws Exception {
+        StartLog.mark(StartLog.MAIN);
         if (args.length != 1) {
             System.err.println("usage: KernelMain CONNECTION_FILE");
             System.exit(2);
@@ -57,10 +59,41 @@ public final class KernelMain {
         // the engine first: its start (JShell, javac) overlaps the sockets' and the signer's
         var engine = JavaKernel.startEngine(classpath);
         Wire wire = new Wire(props);
+        StartLog.mark(StartLog.SOCKETS);
         JavaKernel kernel = new JavaKernel(wire, engine, limit);
+        // SIGTERM runs the shutdown hooks too; the watchdog then bounds them as it does after a shutdown request
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> haltLater(143), "kernel-exit"));
         kernel.run();
+        haltLater(0);
         kernel.close();
-        Runtime.getRuntime().halt(0);
+        System.exit(0);
+    }
+
+    /** How long the JVM's shutdown hooks may take before the kernel halts anyway. */
+    static final long EXIT_GRACE_MILLIS = 2000;
+    private static final AtomicBoolean EXITING = new AtomicBoolean();
+
+    /**
+     * Exits through {@code System.exit}, not {@code Runtime.halt}, so that shutdown hooks and
+     * {@code File.deleteOnExit} run: the native libraries DuckDB, netlib and XGBoost extract to the temporary
+     * folder (DuckDB's alone 71 MB) were left behind at every kernel stop. This watchdog, a daemon thread,
+     * halts the JVM if the hooks (a notebook's own among them) have not finished within
+     * {@link #EXIT_GRACE_MILLIS}, so the kernel can never hang on its way out. Only the first call starts it.
+     */
+    private static void haltLater(int status) {
+        if (!EXITING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                // halt at once
+            }
+            Runtime.getRuntime().halt(status);
+        }, "kernel-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** A class path entry, with a trailing {@code *} meaning every jar in that folder (as {@code java -cp}). */
