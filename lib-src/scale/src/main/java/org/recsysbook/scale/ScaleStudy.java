@@ -49,7 +49,7 @@ public final class ScaleStudy {
         public String toString() {
             return String.format(Locale.ROOT, "NDCG@10, λ = %.4f × each row's interactions: library %.5f, Spark %.5f "
                     + "(%+.1f%%); library with the fixed λ it was mapped from %.5f; training: library %.1f s, Spark "
-                    + "%.1f s; Spark's top 10 (recommendForUserSubset, filtered) %.1f s", regParam(), libraryNdcg,
+                    + "%.1f s; Spark's top 10 (one job, filtered) %.1f s", regParam(), libraryNdcg,
                     sparkNdcg, 100 * relativeDifference(), fixedNdcg, librarySeconds, sparkSeconds,
                     recommendSeconds);
         }
