@@ -1,6 +1,5 @@
 package org.recsysbook.scale;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -79,12 +78,12 @@ public final class ScaleBench {
                     }
                 }
             }
-            Path dir = Files.createTempDirectory("bench-scale-");
+            Path dir = SparkLocal.scratch(spark).resolve("growth");   // deleted when the session stops
             long t = System.nanoTime();
             ScaleStudy.Growth growth = ScaleStudy.growth(spark, sizes, libraryLimit, 20_000, 50, GROWTH, 42, dir, 100);
             System.out.println(growth.table().printAll());
             System.out.printf(Locale.ROOT, "the whole study %.1f s; the largest log's top-100 candidates: %,d rows of "
-                    + "Parquet in %s%n", (System.nanoTime() - t) / 1e9, growth.candidateRows(), growth.candidatesPath());
+                    + "Parquet%n", (System.nanoTime() - t) / 1e9, growth.candidateRows());
         } finally {
             spark.stop();
         }

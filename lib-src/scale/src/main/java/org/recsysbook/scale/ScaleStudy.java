@@ -1,6 +1,7 @@
 package org.recsysbook.scale;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,9 +49,46 @@ public final class ScaleStudy {
         public String toString() {
             return String.format(Locale.ROOT, "NDCG@10, λ = %.4f × each row's interactions: library %.5f, Spark %.5f "
                     + "(%+.1f%%); library with the fixed λ it was mapped from %.5f; training: library %.1f s, Spark "
-                    + "%.1f s; Spark's top 10 (recommendForUserSubset, filtered) %.1f s", regParam(), libraryNdcg,
+                    + "%.1f s; Spark's top 10 (one job, filtered) %.1f s", regParam(), libraryNdcg,
                     sparkNdcg, 100 * relativeDifference(), fixedNdcg, librarySeconds, sparkSeconds,
                     recommendSeconds);
+        }
+    }
+
+    /**
+     * The evaluation protocol of one split, set up once: its training set, its test users, their relevant items and
+     * NDCG@10, the measure both comparisons report.
+     */
+    public record Protocol(Interactions train, int[] users, RelevantItems[] relevant, Ndcg ndcg) {
+        /** The protocol of {@code split}: its training set, and its test users with their test items. */
+        public static Protocol of(Split split) {
+            Args.notNull("split", split);
+            int[] users = split.testUsers();
+            return new Protocol(split.train(), users, SplitEvaluation.relevant(split.test(), users), Ndcg.at(10));
+        }
+
+        /** Mean NDCG@10 of {@code lists}, {@code lists[j]} the list of {@code users()[j]}. */
+        public double ndcgOf(int[][] lists) {
+            return ndcg.mean(lists, relevant);
+        }
+
+        /** The library's top 10 of every test user. */
+        public int[][] top10(ImplicitAls model) {
+            int[][] lists = new int[users.length][];
+            for (int j = 0; j < users.length; j++) {
+                lists[j] = model.recommendIds(users[j], 10);
+            }
+            return lists;
+        }
+
+        /** Spark's top 10 of every test user, their training items left out ({@link SparkAls#recommend}). */
+        public int[][] sparkTop10(SparkAls.Trained trained) {
+            return SparkAls.recommend(trained.model(), train, users, 10);
+        }
+
+        /** {@code settings} in Spark's convention on this training set ({@link SparkAls#weighted}). */
+        public ImplicitAls.Settings weighted(ImplicitAls.Settings settings) {
+            return SparkAls.weighted(settings, train);
         }
     }
 
@@ -61,38 +99,26 @@ public final class ScaleStudy {
      */
     public static AlsComparison compareAls(SparkSession spark, Split split, ImplicitAls.Settings settings) {
         Args.notNull("spark", spark);
-        Args.notNull("split", split);
         Args.notNull("settings", settings);
-        Interactions train = split.train();
-        int[] users = split.testUsers();
-        RelevantItems[] relevant = SplitEvaluation.relevant(split.test(), users);
-        Ndcg ndcg = Ndcg.at(10);
-        ImplicitAls.Settings weighted = SparkAls.weighted(settings, train);
+        Protocol p = Protocol.of(split);
+        ImplicitAls.Settings weighted = p.weighted(settings);
         double fixedNdcg = settings.convention() == ImplicitAls.Regularization.WEIGHTED ? Double.NaN
-                : ndcg.mean(top10(ImplicitAls.train(train, settings, false), users), relevant);
-        ImplicitAls library = ImplicitAls.train(train, weighted, false);
-        int[][] libraryLists = top10(library, users);
+                : p.ndcgOf(p.top10(ImplicitAls.train(p.train(), settings, false)));
+        ImplicitAls library = ImplicitAls.train(p.train(), weighted, false);
+        int[][] libraryLists = p.top10(library);
         try (Progress bar = Progress.start("Spark ALS (" + settings.factors() + " factors, " + settings.iterations()
                 + " iterations)", 2)) {
-            SparkAls.Trained trained = SparkAls.train(SparkAls.frame(spark, train), train.userCount(),
-                    train.itemCount(), weighted);
+            SparkAls.Trained trained = SparkAls.train(SparkAls.frame(spark, p.train()), p.train().userCount(),
+                    p.train().itemCount(), weighted);
             bar.step();
             long start = System.nanoTime();
-            int[][] sparkLists = SparkAls.recommend(trained.model(), train, users, 10);
+            int[][] sparkLists = p.sparkTop10(trained);
             double recommendSeconds = (System.nanoTime() - start) / 1e9;
             bar.step();
-            return new AlsComparison(weighted, fixedNdcg, ndcg.mean(libraryLists, relevant),
-                    ndcg.mean(sparkLists, relevant), library.trainSeconds(), trained.trainSeconds(), recommendSeconds,
-                    users, libraryLists, sparkLists, relevant);
+            return new AlsComparison(weighted, fixedNdcg, p.ndcgOf(libraryLists), p.ndcgOf(sparkLists),
+                    library.trainSeconds(), trained.trainSeconds(), recommendSeconds, p.users(), libraryLists,
+                    sparkLists, p.relevant());
         }
-    }
-
-    private static int[][] top10(ImplicitAls model, int[] users) {
-        int[][] lists = new int[users.length][];
-        for (int j = 0; j < users.length; j++) {
-            lists[j] = model.recommendIds(users[j], 10);
-        }
-        return lists;
     }
 
     /** NDCG@10 of the library's and Spark's ALS in Spark's convention, one seed at a time. */
@@ -105,23 +131,20 @@ public final class ScaleStudy {
      */
     public static SeedSpread seedSpread(SparkSession spark, Split split, ImplicitAls.Settings settings, long[] seeds) {
         Args.notNull("spark", spark);
-        Args.notNull("split", split);
         Args.notNull("settings", settings);
         Args.notNull("seeds", seeds);
-        Interactions train = split.train();
-        int[] users = split.testUsers();
-        RelevantItems[] relevant = SplitEvaluation.relevant(split.test(), users);
-        Ndcg ndcg = Ndcg.at(10);
+        Protocol p = Protocol.of(split);
+        ImplicitAls.Settings weighted = p.weighted(settings);
         double[] lib = new double[seeds.length];
         double[] spk = new double[seeds.length];
-        Dataset<Row> frame = SparkAls.frame(spark, train).cache();
+        Dataset<Row> frame = SparkAls.frame(spark, p.train()).cache();
         try (Progress bar = Progress.start("ALS over " + seeds.length + " seeds", 2L * seeds.length)) {
             for (int s = 0; s < seeds.length; s++) {
-                ImplicitAls.Settings w = SparkAls.weighted(settings, train).withSeed(seeds[s]);
-                lib[s] = ndcg.mean(top10(ImplicitAls.train(train, w, false), users), relevant);
+                ImplicitAls.Settings w = weighted.withSeed(seeds[s]);
+                lib[s] = p.ndcgOf(p.top10(ImplicitAls.train(p.train(), w, false)));
                 bar.step();
-                SparkAls.Trained t = SparkAls.train(frame, train.userCount(), train.itemCount(), w);
-                spk[s] = ndcg.mean(SparkAls.recommend(t.model(), train, users, 10), relevant);
+                spk[s] = p.ndcgOf(p.sparkTop10(SparkAls.train(frame, p.train().userCount(), p.train().itemCount(),
+                        w)));
                 bar.step();
             }
         } finally {
@@ -172,6 +195,7 @@ public final class ScaleStudy {
                 ImplicitAls.Settings weighted = settings.convention() == ImplicitAls.Regularization.WEIGHTED
                         ? settings : settings.withRegularization(SparkAls.regParam(settings.regularization(), n,
                                 spec.users()), ImplicitAls.Regularization.WEIGHTED);
+                long settled = -1;
                 if (n <= libraryLimit) {
                     // the summary: the log's size, the arrays' bytes and the training time (not the model itself)
                     HeapProbe.Measured<double[]> m = HeapProbe.measure(() ->
@@ -182,6 +206,7 @@ public final class ScaleStudy {
                     retained.append(m.retainedBytes() / 1e6);
                     libraryPeak.append(m.peakBytes() / 1e6);
                     librarySeconds.append(m.summary()[2]);
+                    settled = m.settledBytes();
                     if ((long) m.summary()[0] != n) {
                         throw new IllegalStateException("the local log has " + (long) m.summary()[0]
                                 + " interactions and Spark's " + n + ": the generator is not deterministic");
@@ -193,8 +218,10 @@ public final class ScaleStudy {
                     librarySeconds.appendMissing();
                 }
                 bar.step();
-                HeapProbe.Measured<SparkAls.Trained> t = HeapProbe.peak(() ->
-                        SparkAls.train(log, spec.users(), spec.items(), weighted));
+                // the library's run ended with the heap settled, its model dropped: Spark's baseline, read already
+                Supplier<SparkAls.Trained> fit = () -> SparkAls.train(log, spec.users(), spec.items(), weighted);
+                HeapProbe.Measured<SparkAls.Trained> t = settled < 0 ? HeapProbe.peak(fit)
+                        : HeapProbe.peakAbove(settled, fit);
                 last = t.summary();
                 sparkSeconds.append(last.trainSeconds());
                 sparkPeak.append(t.peakBytes() / 1e6);

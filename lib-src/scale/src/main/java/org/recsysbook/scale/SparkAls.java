@@ -7,15 +7,20 @@ import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.ml.linalg.BLAS$;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.recsysbook.core.Args;
@@ -139,6 +144,7 @@ public final class SparkAls {
         // fit is lazy about nothing but the factors' storage: count them so the time covers the whole training
         model.userFactors().count();
         model.itemFactors().count();
+        wholePartitionBlocks(model, Math.max(users, items));
         return new Trained(model, (System.nanoTime() - start) / 1e9, reg);
     }
 
@@ -157,46 +163,120 @@ public final class SparkAls {
     }
 
     /**
+     * Sets {@code model}'s block size for {@code recommendForAllUsers} to {@code rows} (at least every row of its user
+     * and item factors), so that each partition of factors is one block. Spark scores each pair of a user block and
+     * an item block, keeps each user's top {@code k} of the pair and merges them in a shuffle: with its default 4,096
+     * rows a block, 20,000 users and items in two partitions each make 6 × 6 pairs and 6 partial lists a user to
+     * merge; whole partitions make 2 × 2 and 2. The lists are the same (the scores are the same products).
+     */
+    public static ALSModel wholePartitionBlocks(ALSModel model, int rows) {
+        Args.notNull("model", model);
+        Args.positive("rows", rows);
+        return model.setBlockSize(rows);
+    }
+
+    /**
      * The top {@code k} of each of {@code users}, the user's training items left out; {@code out[j]} is
-     * {@code users[j]}'s list (shorter only when the catalog runs out). Users are grouped by the power of two at or
-     * above {@code k + n_u}, and each group asks Spark's {@code recommendForUserSubset} (the per-user form of
-     * {@code recommendForAllUsers}) for that many items: enough to leave {@code k} after filtering, without asking
-     * every user for as many as the heaviest one needs.
+     * {@code users[j]}'s list (shorter only when the catalog runs out). One Spark job scores every user of
+     * {@code users} against all items as {@code recommendForAllUsers} does (the same single-precision matrix-vector
+     * product of its BLAS, ties broken the same way: the higher item id first), keeps user {@code u}'s best
+     * {@code k + n_u} and leaves out the training items: always {@code k} left. Spark's {@code recommendForUserSubset}
+     * takes one list length for every user it is asked about, so it needs a job per length, or every user asked for
+     * as many as the heaviest one needs.
      */
     public static int[][] recommend(ALSModel model, Interactions train, int[] users, int k) {
         Args.notNull("model", model);
         Args.notNull("train", train);
         Args.notNull("users", users);
         Args.positive("k", k);
-        java.util.TreeMap<Integer, List<Row>> groups = new java.util.TreeMap<>();
-        for (int j = 0; j < users.length; j++) {
-            int u = Args.index("users", users[j], train.userCount(), "users");
-            int ask = (int) Math.min(train.itemCount(), Integer.highestOneBit(Math.max(1, k + train.count(u) - 1)) * 2L);
-            groups.computeIfAbsent(ask, a -> new ArrayList<>()).add(RowFactory.create(u));
+        List<Row> asks = new ArrayList<>(users.length);
+        for (int user : users) {
+            int u = Args.index("users", user, train.userCount(), "users");
+            asks.add(RowFactory.create(u, (int) Math.min(train.itemCount(), (long) k + train.count(u))));
         }
-        StructType ids = new StructType().add(USER, DataTypes.IntegerType, false);
-        SparkSession spark = model.userFactors().sparkSession();
-        int[][] byUser = new int[train.userCount()][];
-        for (var group : groups.entrySet()) {
-            Dataset<Row> subset = spark.createDataFrame(group.getValue(), ids);
-            for (Row r : model.recommendForUserSubset(subset, group.getKey()).collectAsList()) {
-                int u = r.getInt(0);
-                List<Row> recs = r.getList(1);
-                int[] top = new int[k];
-                int m = 0;
-                for (int j = 0; j < recs.size() && m < k; j++) {
-                    int item = recs.get(j).getInt(0);
-                    if (!train.contains(u, item)) {
-                        top[m++] = item;
-                    }
-                }
-                byUser[u] = Arrays.copyOf(top, m);
+        List<Row> itemRows = model.itemFactors().collectAsList();
+        int rank = model.rank();
+        int[] itemIds = new int[itemRows.size()];
+        float[] itemMatrix = new float[itemRows.size() * rank];
+        for (int j = 0; j < itemIds.length; j++) {
+            itemIds[j] = itemRows.get(j).getInt(0);
+            List<Float> f = itemRows.get(j).getList(1);
+            for (int r = 0; r < rank; r++) {
+                itemMatrix[j * rank + r] = f.get(r);
             }
         }
-        int[][] out = new int[users.length][];
-        for (int j = 0; j < users.length; j++) {
-            out[j] = byUser[users[j]] == null ? new int[0] : byUser[users[j]];
+        SparkSession spark = model.userFactors().sparkSession();
+        StructType askSchema = new StructType().add(USER, DataTypes.IntegerType, false)
+                .add("ask", DataTypes.IntegerType, false);
+        Dataset<Row> wanted = model.userFactors()
+                .join(functions.broadcast(spark.createDataFrame(asks, askSchema)), col("id").equalTo(col(USER)))
+                .select(col(USER), col("features"), col("ask"));
+        StructType out = new StructType().add(USER, DataTypes.IntegerType, false)
+                .add("items", DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+        int[][] byUser = new int[train.userCount()][];
+        for (Row r : wanted.mapPartitions(new TopScores(itemIds, itemMatrix, rank), Encoders.row(out))
+                .collectAsList()) {
+            int u = r.getInt(0);
+            List<Integer> ranked = r.getList(1);
+            int[] top = new int[k];
+            int m = 0;
+            for (int j = 0; j < ranked.size() && m < k; j++) {
+                int item = ranked.get(j);
+                if (!train.contains(u, item)) {
+                    top[m++] = item;
+                }
+            }
+            byUser[u] = Arrays.copyOf(top, m);
         }
-        return out;
+        int[][] lists = new int[users.length][];
+        for (int j = 0; j < users.length; j++) {
+            lists[j] = byUser[users[j]] == null ? new int[0] : byUser[users[j]];
+        }
+        return lists;
+    }
+
+    /** A task of {@link #recommend}: each user's best {@code ask} items of the item factors it carries, best first. */
+    private static final class TopScores implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final int[] itemIds;
+        private final float[] itemMatrix;
+        private final int rank;
+
+        TopScores(int[] itemIds, float[] itemMatrix, int rank) {
+            this.itemIds = itemIds;
+            this.itemMatrix = itemMatrix;
+            this.rank = rank;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            int n = itemIds.length;
+            float[] scores = new float[n];
+            long[] keys = new long[n];
+            List<Row> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                List<Float> f = r.getList(1);
+                float[] user = new float[rank];
+                for (int j = 0; j < rank; j++) {
+                    user[j] = f.get(j);
+                }
+                BLAS$.MODULE$.javaBLAS().sgemv("T", rank, n, 1f, itemMatrix, 0, rank, user, 0, 1, 0f, scores, 0, 1);
+                for (int j = 0; j < n; j++) {
+                    // ascending keys: by score, then by item id; read from the end, best first
+                    int bits = Float.floatToIntBits(scores[j]);
+                    long sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+                    keys[j] = (sortable << 32) | (itemIds[j] & 0xffffffffL);
+                }
+                Arrays.sort(keys);
+                int ask = r.getInt(2);
+                Integer[] best = new Integer[Math.min(ask, n)];
+                for (int j = 0; j < best.length; j++) {
+                    best[j] = (int) keys[n - 1 - j];
+                }
+                out.add(RowFactory.create(r.getInt(0), best));
+            }
+            return out.iterator();
+        }
     }
 }

@@ -56,6 +56,29 @@ class SparkAlsTest {
     }
 
     @Test
+    void oneJobGivesSparksOwnListsFiltered() {
+        // a seeded log of 300 users and 200 items: recommend's lists are recommendForUserSubset's, filtered
+        SyntheticLog.Spec spec = SyntheticLog.Spec.ofSize(6_000, 200, 8, 20, 7);
+        Interactions train = SyntheticLog.local(spec);
+        SparkAls.Trained t = SparkAls.train(SharedSpark.get(), train, SMALL);
+        int[] users = {0, 17, 42, 99, 150, 299};
+        int[][] ours = SparkAls.recommend(t.model(), train, users, 10);
+        List<Row> ids = new java.util.ArrayList<>();
+        for (int u : users) {
+            ids.add(RowFactory.create(u));
+        }
+        Dataset<Row> subset = SharedSpark.get().createDataFrame(ids,
+                new StructType().add(SparkAls.USER, DataTypes.IntegerType, false));
+        for (Row r : t.model().recommendForUserSubset(subset, train.itemCount()).collectAsList()) {
+            int u = r.getInt(0);
+            int[] expected = r.<Row>getList(1).stream().mapToInt(x -> x.getInt(0))
+                    .filter(i -> !train.contains(u, i)).limit(10).toArray();
+            int j = java.util.Arrays.stream(users).boxed().toList().indexOf(u);
+            assertArrayEquals(expected, ours[j], "user " + u);
+        }
+    }
+
+    @Test
     void regParamMatchesTheMeanUsersPenalty() {
         // 30 per row in the library; Spark's regParam × (the mean user's 50 interactions) = 30
         assertEquals(0.6, SparkAls.regParam(30, 5000, 100), 1e-15);
