@@ -55,9 +55,12 @@ import org.recsysbook.world.World;
  * Lucene's searcher took 3.86×, the packed float search 1.77×, and the same search on int8 codes with
  * an exact float re-score of the {@code ef} candidates 1.36× (p99 1.19×): at that size the gap is
  * memory traffic, hence the option {@link Builder#int8}: a 64-byte code per 64-dim vector steers the
- * beam, and the {@code ef} results are re-scored with the floats. It is on by default from 1M vectors,
- * with a default breadth of 150 ({@code ef = k = 100} lost about 0.012 of recall@100 in the study, from
- * {@code ef = 120} on none), and off below, where the floats' search is within 1.04× of FAISS. The packed graph
+ * beam, and the {@code ef} results are re-scored with the floats. It is on by default from 1M vectors
+ * ({@code ef = k = 100} lost about 0.014 of recall@100 in the study, from {@code ef = 120} on none), and off
+ * below, where the floats' search is within 1.04× of FAISS. From 1M vectors, or with int8 codes, the default
+ * breadth is {@link #LARGE_SEARCH_BREADTH} 150: recall@100 at 1M × 64 was 0.9747 (floats) and 0.9750 (int8) at
+ * ef 150, 0.9636 / 0.9628 at ef 120, against FAISS's 0.9726 at ef 150 (the notebooks' catalogs, up to 60k, keep
+ * 100). The packed graph
  * takes 1.06× FAISS's graph memory, against 2.45–2.48× for Lucene's {@code OnHeapHnswGraph}.
  *
  * <p>Parameters: {@code M}, the neighbours kept per node (graph degree, 2M on level 0; more = better
@@ -75,8 +78,14 @@ public final class HnswIndex implements CandidateGenerator {
     public static final int DEFAULT_SEARCH_BREADTH = 100;
     /** From this many vectors on, the search scores int8 codes unless {@link Builder#int8} says otherwise. */
     public static final int INT8_FROM_ITEMS = 1_000_000;
-    /** The default search breadth of an index that scores int8 codes (recall@100 ≥ 0.97 at 1M in the study). */
-    public static final int INT8_SEARCH_BREADTH = 150;
+    /**
+     * The default search breadth from {@link #INT8_FROM_ITEMS} vectors on or with int8 codes: recall@100 ≥ 0.97 at
+     * 1M × 64 (issue 17: floats 0.9747, int8 0.9750 at ef 150, against 0.9500 / 0.9358 at ef 100).
+     */
+    public static final int LARGE_SEARCH_BREADTH = 150;
+
+    private static final java.lang.management.ThreadMXBean THREAD_CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final float[] vectors;
     private final int dim;
@@ -87,6 +96,7 @@ public final class HnswIndex implements CandidateGenerator {
     private final int beamWidth;
     private final int threads;
     private final double buildSeconds;
+    private final double buildCpuSeconds;
     private final int searchBreadth;
     private final boolean fromCache;
 
@@ -96,8 +106,8 @@ public final class HnswIndex implements CandidateGenerator {
     private final float codeStep;
 
     private HnswIndex(float[] vectors, int dim, int n, DotKernel kernel, PackedGraph graph, int m,
-                      int beamWidth, int threads, double buildSeconds, int searchBreadth, boolean int8,
-                      boolean fromCache) {
+                      int beamWidth, int threads, double buildSeconds, double buildCpuSeconds, int searchBreadth,
+                      boolean int8, boolean fromCache) {
         this.fromCache = fromCache;
         this.vectors = vectors;
         this.dim = dim;
@@ -108,6 +118,7 @@ public final class HnswIndex implements CandidateGenerator {
         this.beamWidth = beamWidth;
         this.threads = threads;
         this.buildSeconds = buildSeconds;
+        this.buildCpuSeconds = buildCpuSeconds;
         this.searchBreadth = searchBreadth;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(n, dim));
         if (int8) {
@@ -151,12 +162,14 @@ public final class HnswIndex implements CandidateGenerator {
         private int beamWidth = DEFAULT_BEAM_WIDTH;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed = 42;
-        /** 0: the default, {@link #DEFAULT_SEARCH_BREADTH} or with int8 codes {@link #INT8_SEARCH_BREADTH}. */
+        /** 0: the default, {@link #DEFAULT_SEARCH_BREADTH}, or {@link #LARGE_SEARCH_BREADTH} at scale or with int8. */
         private int searchBreadth;
         private DotKernel kernel = DotKernel.best();
         /** null: int8 codes from {@link #INT8_FROM_ITEMS} vectors on. */
         private Boolean int8;
         private Path cacheFile;
+        /** CPU nanoseconds of the last {@link #buildLuceneGraph}'s pool threads (the calling thread not included). */
+        private long poolCpuNanos;
 
         private Builder(float[] vectors, int dim) {
             this.vectors = vectors;
@@ -197,8 +210,8 @@ public final class HnswIndex implements CandidateGenerator {
         }
 
         /**
-         * Default search breadth of {@link HnswIndex#generate}, ≥ 1; default 100, or 150 when the index scores
-         * int8 codes (see {@link #int8}).
+         * Default search breadth of {@link HnswIndex#generate}, ≥ 1; default 100, or 150 from
+         * {@value HnswIndex#INT8_FROM_ITEMS} vectors on or when the index scores int8 codes (see {@link #int8}).
          */
         public Builder searchBreadth(int value) {
             if (value < 1) {
@@ -248,8 +261,9 @@ public final class HnswIndex implements CandidateGenerator {
         /** Builds the graph and packs it (or reads it from the {@link #cacheFile}); takes seconds for 100k vectors. */
         public HnswIndex build() {
             long start = System.nanoTime();
+            long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
             if (cacheFile == null) {
-                return pack(buildLuceneGraph(), start);
+                return pack(buildLuceneGraph(), start, cpuStart);
             }
             long checksum = checksum(vectors);
             PackedGraph cached = GraphFile.read(cacheFile, vectors.length / dim, dim, m, beamWidth, seed, checksum);
@@ -257,23 +271,32 @@ public final class HnswIndex implements CandidateGenerator {
                 int n = vectors.length / dim;
                 boolean codes = int8 != null ? int8 : defaultInt8(n);
                 return new HnswIndex(vectors, dim, n, kernel, cached, m, beamWidth, threads,
-                        (System.nanoTime() - start) / 1e9,
-                        searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(codes), codes, true);
+                        (System.nanoTime() - start) / 1e9, (THREAD_CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9,
+                        searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(n, codes), codes, true);
             }
-            HnswIndex index = pack(buildLuceneGraph(), start);
+            HnswIndex index = pack(buildLuceneGraph(), start, cpuStart);
             GraphFile.write(cacheFile, index.graph, vectors.length / dim, dim, m, beamWidth, seed, checksum);
             return index;
         }
 
         /** An index over {@code graph}, built by {@link #buildLuceneGraph} from {@code start} (nanoTime). */
         HnswIndex pack(OnHeapHnswGraph graph, long start) {
+            return pack(graph, start, THREAD_CPU.getCurrentThreadCpuTime());
+        }
+
+        /**
+         * An index over {@code graph}, built by {@link #buildLuceneGraph} from {@code start} (nanoTime) and
+         * {@code cpuStart} (this thread's CPU time then); its build CPU time adds the pool threads' to this thread's.
+         */
+        private HnswIndex pack(OnHeapHnswGraph graph, long start, long cpuStart) {
             PackedGraph packed = PackedGraph.of(graph);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (THREAD_CPU.getCurrentThreadCpuTime() - cpuStart + poolCpuNanos) / 1e9;
+            poolCpuNanos = 0;
             int n = vectors.length / dim;
             boolean codes = int8 != null ? int8 : defaultInt8(n);
-            HnswIndex index = new HnswIndex(vectors, dim, n, kernel, packed, m, beamWidth, threads, seconds,
-                    searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(codes), codes, false);
-            return index;
+            return new HnswIndex(vectors, dim, n, kernel, packed, m, beamWidth, threads, seconds, cpu,
+                    searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(n, codes), codes, false);
         }
 
         /** Lucene's graph as built, before packing (for the tests that compare with Lucene's searcher). */
@@ -286,11 +309,19 @@ public final class HnswIndex implements CandidateGenerator {
                 if (threads == 1 || n < 4096) {
                     graph = single.build(n);
                 } else {
-                    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+                    java.util.List<Thread> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+                    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads(started));
                     try {
                         HnswBuilder concurrent = new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads,
                                 supplier, m, beamWidth, single.getGraph(), null);
                         graph = concurrent.build(n);
+                        long cpu = 0;
+                        synchronized (started) { // the pool's threads are alive until shutdown: read them now
+                            for (Thread t : started) {
+                                cpu += Math.max(0, THREAD_CPU.getThreadCpuTime(t.getId()));
+                            }
+                        }
+                        poolCpuNanos = cpu;
                     } finally {
                         pool.shutdown();
                     }
@@ -301,11 +332,12 @@ public final class HnswIndex implements CandidateGenerator {
             return graph;
         }
 
-        private static java.util.concurrent.ThreadFactory daemonThreads() {
+        private static java.util.concurrent.ThreadFactory daemonThreads(java.util.List<Thread> started) {
             AtomicInteger count = new AtomicInteger();
             return r -> {
                 Thread t = new Thread(r, "hnsw-build-" + count.incrementAndGet());
                 t.setDaemon(true);
+                started.add(t);
                 return t;
             };
         }
@@ -316,9 +348,13 @@ public final class HnswIndex implements CandidateGenerator {
         return n >= INT8_FROM_ITEMS;
     }
 
-    /** The search breadth of an index when {@link Builder#searchBreadth} was not set. */
-    static int defaultSearchBreadth(boolean int8) {
-        return int8 ? INT8_SEARCH_BREADTH : DEFAULT_SEARCH_BREADTH;
+    /**
+     * The search breadth of an index over {@code n} vectors when {@link Builder#searchBreadth} was not set:
+     * {@link #LARGE_SEARCH_BREADTH} from {@link #INT8_FROM_ITEMS} vectors on or with int8 codes (at 1M × 64 ef 100
+     * reached recall@100 0.95 on floats, 0.94 on codes), else {@link #DEFAULT_SEARCH_BREADTH}.
+     */
+    static int defaultSearchBreadth(int n, boolean int8) {
+        return int8 || n >= INT8_FROM_ITEMS ? LARGE_SEARCH_BREADTH : DEFAULT_SEARCH_BREADTH;
     }
 
     /** The result of one search with the number of graph nodes whose distance was computed. */
@@ -487,6 +523,15 @@ public final class HnswIndex implements CandidateGenerator {
         return buildSeconds;
     }
 
+    /**
+     * CPU seconds the build took on all its threads (the calling thread's and, for a parallel build, the pool's,
+     * from {@link java.lang.management.ThreadMXBean}); beside {@link #buildSeconds} it tells a slow build from a
+     * machine shared with other work. For a graph read from the {@link Builder#cacheFile}: the reading's.
+     */
+    public double buildCpuSeconds() {
+        return buildCpuSeconds;
+    }
+
     /** Whether the graph was read from the builder's {@link Builder#cacheFile} rather than built. */
     public boolean fromCache() {
         return fromCache;
@@ -514,8 +559,8 @@ public final class HnswIndex implements CandidateGenerator {
         if (value == int8()) {
             return this;
         }
-        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, searchBreadth,
-                value, fromCache);
+        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, buildCpuSeconds,
+                searchBreadth, value, fromCache);
     }
 
     /** Number of layers of the hierarchy. */
@@ -532,7 +577,7 @@ public final class HnswIndex implements CandidateGenerator {
     public String toString() {
         return "HnswIndex[" + n + " × " + dim + ", M " + m + ", beamWidth " + beamWidth + ", " + threads
                 + " thread(s), " + (fromCache ? "read from its cache file" : "built") + " in "
-                + String.format(java.util.Locale.ROOT, "%.2f", buildSeconds) + " s, "
+                + String.format(java.util.Locale.ROOT, "%.2f s (%.2f CPU-s)", buildSeconds, buildCpuSeconds) + ", "
                 + (graphBytes() >> 20) + " MiB graph]";
     }
 

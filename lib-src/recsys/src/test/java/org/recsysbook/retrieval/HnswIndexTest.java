@@ -273,8 +273,11 @@ class HnswIndexTest {
         assertFalse(HnswIndex.defaultInt8(HnswIndex.INT8_FROM_ITEMS - 1));
         assertTrue(HnswIndex.defaultInt8(HnswIndex.INT8_FROM_ITEMS));
         assertEquals(1_000_000, HnswIndex.INT8_FROM_ITEMS);
-        assertEquals(100, HnswIndex.defaultSearchBreadth(false));
-        assertEquals(150, HnswIndex.defaultSearchBreadth(true));
+        assertEquals(100, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS - 1, false));
+        assertEquals(150, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS - 1, true));
+        assertEquals(150, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS, false));
+        assertEquals(150, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS, true));
+        assertEquals(150, HnswIndex.LARGE_SEARCH_BREADTH);
         World w = world8000();
         HnswIndex small = HnswIndex.builder(w).threads(1).build();
         assertFalse(small.int8());
@@ -283,6 +286,33 @@ class HnswIndexTest {
         assertTrue(codes.int8());
         assertEquals(150, codes.searchBreadth());
         assertEquals(120, HnswIndex.builder(w).threads(1).int8(true).searchBreadth(120).build().searchBreadth());
+    }
+
+    @Test
+    void buildCpuSecondsCountsTheBuildThreads() {
+        World w = world8000();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long caller = mx.getCurrentThreadCpuTime();
+        HnswIndex one = HnswIndex.builder(w).threads(1).build();
+        double callerSeconds = (mx.getCurrentThreadCpuTime() - caller) / 1e9;
+        // one thread: the build is this thread's work, nearly all of the call
+        assertTrue(one.buildCpuSeconds() > 0.9 * callerSeconds && one.buildCpuSeconds() <= callerSeconds + 1e-3,
+                one.buildCpuSeconds() + " s against this thread's " + callerSeconds + " s");
+        assertTrue(one.buildCpuSeconds() <= one.buildSeconds() * 1.05 + 0.02, one.toString());
+
+        long process = os.getProcessCpuTime();
+        caller = mx.getCurrentThreadCpuTime();
+        HnswIndex two = HnswIndex.builder(w).threads(2).build();
+        callerSeconds = (mx.getCurrentThreadCpuTime() - caller) / 1e9;
+        double processSeconds = (os.getProcessCpuTime() - process) / 1e9;
+        // two threads: the pool's CPU is added to this thread's, never more than the process used or 2 × wall
+        assertTrue(two.buildCpuSeconds() >= callerSeconds, two.buildCpuSeconds() + " < " + callerSeconds);
+        assertTrue(two.buildCpuSeconds() <= processSeconds * 1.02 + 0.02,
+                two.buildCpuSeconds() + " s against the process's " + processSeconds + " s");
+        assertTrue(two.buildCpuSeconds() <= 2 * two.buildSeconds() * 1.05 + 0.02, two.toString());
+        assertTrue(two.buildCpuSeconds() > 0.2 * one.buildCpuSeconds(), two + " against " + one);
     }
 
     @Test
