@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -309,7 +312,7 @@ public final class HnswIndex implements CandidateGenerator {
                 if (threads == 1 || n < 4096) {
                     graph = single.build(n);
                 } else {
-                    java.util.List<Thread> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+                    List<Thread> started = Collections.synchronizedList(new ArrayList<>());
                     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads(started));
                     try {
                         HnswBuilder concurrent = new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads,
@@ -332,7 +335,7 @@ public final class HnswIndex implements CandidateGenerator {
             return graph;
         }
 
-        private static java.util.concurrent.ThreadFactory daemonThreads(java.util.List<Thread> started) {
+        private static java.util.concurrent.ThreadFactory daemonThreads(List<Thread> started) {
             AtomicInteger count = new AtomicInteger();
             return r -> {
                 Thread t = new Thread(r, "hnsw-build-" + count.incrementAndGet());
