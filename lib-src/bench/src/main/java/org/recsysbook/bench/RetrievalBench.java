@@ -41,7 +41,9 @@ import org.recsysbook.world.World;
  * again without a build of minutes; {@code --build-from N}: only catalogs of at least N items use that cache, smaller
  * ones are built, and timed, every run). {@code RetrievalBench --build-only FILE DIM [THREADS=2]} only builds a graph
  * over the float32 rows of {@code FILE} (as {@code --peer} writes them) and prints its wall and CPU seconds as one
- * JSON line: {@code scripts/bench_retrieval_peer.py --builds N} alternates it with FAISS's build. Run the JVM with
+ * JSON line (a fourth argument {@code f32} or {@code int8} chooses what the build scores, by default as
+ * {@link HnswIndex.Builder#buildOnInt8} does): {@code scripts/bench_retrieval_peer.py --builds N} alternates it with
+ * FAISS's build. Run the JVM with
  * {@code --add-modules jdk.incubator.vector} to measure the Vector API kernel as well. With {@code --peer DIR}
  * it also writes what a peer library needs to run the same benchmark on the same data — {@code items.f32}
  * (row-major float32, little-endian), {@code queries.f32} (the queries scaled to unit length, as the scan and
@@ -201,7 +203,8 @@ public final class RetrievalBench {
         HnswIndex floats = builder.build();
         HnswIndex codes = floats.withInt8(true);
         String loadAfterBuild = BenchStats.loadAverage();
-        String what = floats.fromCache() ? "read from its cache file (no build measured)" : "build";
+        String what = (floats.fromCache() ? "read from its cache file (no build measured)" : "build")
+                + (floats.builtOnInt8() ? " on int8 codes" : " on the floats");
         System.out.printf(Locale.ROOT, "HNSW %s, %d items, %d threads: %.1f s wall, %.1f CPU-s of its threads "
                 + "(load after %s); graph %.1f MiB, int8 codes %.1f MiB, float vectors %.1f MiB, %d levels%n", what,
                 items, cores, floats.buildSeconds(), floats.buildCpuSeconds(), loadAfterBuild,
@@ -209,7 +212,8 @@ public final class RetrievalBench {
                 bytesPerQuery / 1048576.0, floats.levels());
         json.put("build_seconds", floats.fromCache() ? Double.NaN : floats.buildSeconds())
                 .put("build_cpu_seconds", floats.fromCache() ? Double.NaN : floats.buildCpuSeconds())
-                .put("build_from_cache", floats.fromCache()).put("build_threads", cores)
+                .put("build_from_cache", floats.fromCache())
+                .put("build_on_codes", floats.builtOnInt8()).put("build_threads", cores)
                 .put("build_load_after", loadAfterBuild)
                 .put("graph_bytes", floats.graphBytes()).put("codes_bytes", codes.graphBytes() - floats.graphBytes())
                 .put("vector_bytes", (long) bytesPerQuery);
@@ -308,11 +312,15 @@ public final class RetrievalBench {
      * ef 100, 120 and 150 when {@code queries.f32} and {@code truth.i32} lie beside {@code FILE}.
      */
     private static void buildOnly(Path file, List<String> positional) throws IOException {
-        if (positional.isEmpty() || positional.size() > 2) {
-            throw new IllegalArgumentException("--build-only FILE needs DIM [THREADS], got " + positional);
+        if (positional.isEmpty() || positional.size() > 3) {
+            throw new IllegalArgumentException("--build-only FILE needs DIM [THREADS] [f32|int8], got " + positional);
         }
         int dim = Integer.parseInt(positional.get(0));
         int threads = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 2;
+        String scoring = positional.size() > 2 ? positional.get(2) : "default";
+        if (!scoring.equals("default") && !scoring.equals("f32") && !scoring.equals("int8")) {
+            throw new IllegalArgumentException("the build's scoring must be f32 or int8, got " + scoring);
+        }
         long bytes = Files.size(file);
         if (dim < 1 || bytes % (4L * dim) != 0) {
             throw new IllegalArgumentException("DIM " + dim + " does not divide the " + bytes + " bytes of " + file);
@@ -323,9 +331,13 @@ public final class RetrievalBench {
         String loadBefore = BenchStats.loadAverage();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long process = os.getProcessCpuTime();
-        HnswIndex index = HnswIndex.builder(vectors, dim).threads(threads).int8(false).build();
+        HnswIndex.Builder builder = HnswIndex.builder(vectors, dim).threads(threads).int8(false);
+        if (!scoring.equals("default")) {
+            builder.buildOnInt8(scoring.equals("int8"));
+        }
+        HnswIndex index = builder.build();
         Json json = new Json().put("items", index.size()).put("dim", dim).put("threads", threads)
-                .put("wall_s", index.buildSeconds())
+                .put("scoring", index.builtOnInt8() ? "int8" : "f32").put("wall_s", index.buildSeconds())
                 .put("cpu_s", index.buildCpuSeconds()).put("process_cpu_s", (os.getProcessCpuTime() - process) / 1e9)
                 .put("load_before", loadBefore)
                 .put("load_after", BenchStats.loadAverage());
