@@ -9,12 +9,21 @@ project's with the ratio (project / FAISS), recall@100 against the same exact an
 per target of issue 17. It prints the load average at its start and end; since the machine may be shared,
 every latency is given in wall-clock and in thread CPU time (which preemption does not inflate).
 
+With `--builds N` (or PEER_BUILDS=N in the environment) it also builds both graphs N times, alternating ABBA
+(ours, FAISS, FAISS, ours, ...) so that both see the same load, and prints the median wall and CPU seconds of each
+with their ratio; the build verdict then uses those medians. The project's builds run in a fresh JVM each, the
+command given in PEER_BUILD_CMD (`./workbook bench retrieval --peer` sets it: RetrievalBench --build-only), their CPU
+seconds those of the build's threads (the whole JVM's, compiler and collector too, in brackets); FAISS's CPU
+seconds are the process's (its OpenMP threads) during `add`.
+
 It is a benchmark, not a test: it prints figures and asserts nothing.
 
-usage: bench_retrieval_peer.py DIR
+usage: bench_retrieval_peer.py [--builds N] DIR
 """
 import json
 import os
+import shlex
+import subprocess
 import sys
 import time
 
@@ -25,6 +34,7 @@ K = 100
 M, EF_CONSTRUCTION, BUILD_THREADS = 16, 100, 2
 RECALL_TARGETS = (0.95, 0.97, 0.99)
 MIN_SAMPLES_FOR_P99 = 100
+BUILD_RECALL_EFS = (100, 120, 150)
 
 
 def load():
@@ -76,7 +86,66 @@ def ratio_row(name, ours, theirs, key):
     return f"  {name:<34} {ours[key]:10.3f} {theirs[key]:10.3f} {ours[key] / theirs[key]:8.2f}x"
 
 
-def main(directory):
+def faiss_build(xb, dim):
+    """A FAISS HNSW graph over xb on BUILD_THREADS threads, with its wall and process CPU seconds."""
+    faiss.omp_set_num_threads(BUILD_THREADS)
+    index = faiss.IndexHNSWFlat(dim, M, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = EF_CONSTRUCTION
+    c = time.process_time()
+    t = time.perf_counter()
+    index.add(xb)
+    return index, time.perf_counter() - t, time.process_time() - c
+
+
+def project_build(items_file, dim):
+    """The project's build in a fresh JVM (PEER_BUILD_CMD): its wall and build-thread CPU seconds, and the
+    recall@100 of its graph's float search at ef 100, 120, 150 (RetrievalBench --build-only measures it)."""
+    cmd = shlex.split(os.environ["PEER_BUILD_CMD"]) + [items_file, str(dim), str(BUILD_THREADS)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("build "))
+    r = json.loads(line[len("build "):])
+    return (r["wall_s"], r["cpu_s"], r.get("process_cpu_s", float("nan")),
+            [r.get(f"recall_ef{ef}", float("nan")) for ef in BUILD_RECALL_EFS])
+
+
+def build_recalls(index, xq, truth):
+    """recall@100 of a FAISS HNSW graph at BUILD_RECALL_EFS, one thread."""
+    faiss.omp_set_num_threads(1)
+    out = []
+    for ef in BUILD_RECALL_EFS:
+        index.hnsw.efSearch = ef
+        _, ids = index.search(xq, K)
+        out.append(float(np.mean([len(np.intersect1d(ids[u], truth[u])) / K for u in range(len(xq))])))
+    return out
+
+
+def alternating_builds(directory, xb, xq, truth, dim, rounds):
+    """ABBA builds, `rounds` of each; returns (ours wall, ours CPU, FAISS wall, FAISS CPU) lists and FAISS's index."""
+    ours_w, ours_c, theirs_w, theirs_c = [], [], [], []
+    index = None
+    items_file = os.path.join(directory, "items.f32")
+    for i in range(rounds):
+        for who in (("project", "faiss") if i % 2 == 0 else ("faiss", "project")):
+            before = load()
+            if who == "project":
+                w, c, whole, recalls = project_build(items_file, dim)
+                ours_w.append(w)
+                ours_c.append(c)
+            else:
+                index, w, c = faiss_build(xb, dim)
+                theirs_w.append(w)
+                theirs_c.append(c)
+            after = load()
+            if who == "faiss":
+                recalls = build_recalls(index, xq, truth)
+            shown = " / ".join(f"{r:.4f}" for r in recalls)
+            jvm = f" (JVM {whole:.1f})" if who == "project" else ""
+            print(f"  build {i + 1}/{rounds} {who:<7} {w:7.1f} s wall {c:7.1f} CPU-s{jvm} (load {before} before, "
+                  f"{after} after); recall@100 at ef {'/'.join(map(str, BUILD_RECALL_EFS))}: {shown}", flush=True)
+    return ours_w, ours_c, theirs_w, theirs_c, index
+
+
+def main(directory, builds=0):
     with open(os.path.join(directory, "project.json")) as f:
         project = json.load(f)
     n, dim, nq = project["items"], project["dim"], project["queries"]
@@ -152,16 +221,20 @@ def main(directory):
         return
 
     # ---- HNSW
-    faiss.omp_set_num_threads(BUILD_THREADS)
-    hnsw = faiss.IndexHNSWFlat(dim, M, faiss.METRIC_INNER_PRODUCT)
-    hnsw.hnsw.efConstruction = EF_CONSTRUCTION
-    build_load = load()
-    t = time.perf_counter()
-    hnsw.add(xb)
-    build_s = time.perf_counter() - t
+    ab = None
+    if builds > 0:
+        print(f"== HNSW builds alternating ABBA, {builds} of each, {BUILD_THREADS} threads (load now {load()})",
+              flush=True)
+        ab = alternating_builds(directory, xb, xq, truth, dim, builds)
+        hnsw = ab[4]
+        build_s, build_cpu, build_load = float(np.median(ab[2])), float(np.median(ab[3])), "see above"
+    else:
+        build_load = load()
+        hnsw, build_s, build_cpu = faiss_build(xb, dim)
     index_bytes = faiss.serialize_index(hnsw).nbytes
     print(f"FAISS IndexHNSWFlat build (M {M}, efConstruction {EF_CONSTRUCTION}, {BUILD_THREADS} threads): "
-          f"{build_s:.1f} s (load {build_load} before, {load()} after); index {index_bytes / 2**20:.1f} MiB "
+          f"{build_s:.1f} s wall, {build_cpu:.1f} CPU-s{' (medians)' if ab else ''} (load {build_load} before, "
+          f"{load()} after); index {index_bytes / 2**20:.1f} MiB "
           f"serialised (vectors {xb.nbytes / 2**20:.1f} MiB, graph {(index_bytes - xb.nbytes) / 2**20:.1f} MiB)")
     faiss.omp_set_num_threads(1)
     efs = sorted({row["ef"] for row in project["hnsw"]})
@@ -211,12 +284,27 @@ def main(directory):
                         f"{pr['cpu_median_ms'] / fr['cpu_median_ms']:.2f}x / {pr['cpu_p99_ms'] / fr['cpu_p99_ms']:.2f}x"
                         + ("" if pr["n"] >= MIN_SAMPLES_FOR_P99 else "; too few queries to judge a p99"))
 
-    pb = project["build_seconds"]
-    print(f"\n  build on 2 threads: project {pb:.1f} s (load after {project['build_load_after']}), FAISS "
-          f"{build_s:.1f} s: {pb / build_s:.2f}x")
-    verdict("HNSW build on 2 threads within 1.5x of FAISS's", pb <= 1.5 * build_s,
-            f"{pb:.1f} s against {build_s:.1f} s, {pb / build_s:.2f}x; the builds ran minutes apart, so the load "
-            f"may have differed")
+    if ab is not None:
+        pb, pc = float(np.median(ab[0])), float(np.median(ab[1]))
+        print(f"\n  build on {BUILD_THREADS} threads, median of {builds} ABBA: project {pb:.1f} s wall "
+              f"({pc:.1f} CPU-s), FAISS {build_s:.1f} s ({build_cpu:.1f} CPU-s): {pb / build_s:.2f}x wall, "
+              f"{pc / build_cpu:.2f}x CPU")
+        verdict(f"HNSW build on {BUILD_THREADS} threads within 1.5x of FAISS's", pb <= 1.5 * build_s,
+                f"median of {builds} alternating builds each: {pb:.1f} s against {build_s:.1f} s, {pb / build_s:.2f}x; "
+                f"CPU {pc:.1f} against {build_cpu:.1f} CPU-s, {pc / build_cpu:.2f}x")
+    elif project.get("build_from_cache") or project["build_seconds"] is None:
+        print(f"\n  build: the project's graph was read from its cache file, not built; FAISS {build_s:.1f} s "
+              f"({build_cpu:.1f} CPU-s)")
+        verdict(f"HNSW build on {BUILD_THREADS} threads within 1.5x of FAISS's", False,
+                "not measured: the project's graph came from --graph-cache; run with --builds N")
+    else:
+        pb, pc = project["build_seconds"], project.get("build_cpu_seconds") or float("nan")
+        print(f"\n  build on {BUILD_THREADS} threads: project {pb:.1f} s wall ({pc:.1f} CPU-s; load after "
+              f"{project['build_load_after']}), FAISS {build_s:.1f} s ({build_cpu:.1f} CPU-s): {pb / build_s:.2f}x "
+              f"wall, {pc / build_cpu:.2f}x CPU")
+        verdict(f"HNSW build on {BUILD_THREADS} threads within 1.5x of FAISS's", pb <= 1.5 * build_s,
+                f"{pb:.1f} s against {build_s:.1f} s, {pb / build_s:.2f}x (CPU {pc / build_cpu:.2f}x); the builds ran "
+                f"minutes apart, so the load may have differed (--builds N alternates them)")
     ours = project["graph_bytes"] + project["vector_bytes"]
     ours8 = ours + project["codes_bytes"]
     print(f"  index memory (vectors + graph): project {ours / 2**20:.1f} MiB ({ours8 / 2**20:.1f} MiB with the "
@@ -230,6 +318,13 @@ def main(directory):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    argv = sys.argv[1:]
+    rounds = int(os.environ.get("PEER_BUILDS", "0") or 0)
+    if len(argv) == 3 and argv[0] == "--builds":
+        rounds, argv = int(argv[1]), argv[2:]
+    if len(argv) != 1 or rounds < 0:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    if rounds > 0 and not os.environ.get("PEER_BUILD_CMD"):
+        sys.exit("--builds needs PEER_BUILD_CMD, the command of the project's build (./workbook bench retrieval "
+                 "--peer sets it)")
+    main(argv[0], rounds)

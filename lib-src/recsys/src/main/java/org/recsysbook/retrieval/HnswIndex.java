@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +41,19 @@ import org.recsysbook.world.World;
  * under a load of 15–19 on the same two cores (a 1M build at a load of 12–18 had not ended after 44 minutes; one
  * at a load of 15–27 took 64 minutes, FAISS's 3.4 minutes at 2–6 on the same machine right after).
  *
+ * <p><b>Build on int8 codes (issue 17, kept).</b> A profile of the float build at 200k × 64 spent 59% in dot
+ * products (waiting on memory: every insertion reads hundreds of scattered 256-byte vectors), 21% in Lucene's
+ * {@code HnswLock} and 12% in neighbour heaps. From {@value #BUILD_ON_CODES_FROM_ITEMS} vectors the graph is
+ * therefore built scoring int8 codes (64 bytes a vector, one global scale, the codes {@link Builder#int8} searches)
+ * instead of the floats; the search still scores what {@link Builder#int8} says and re-scores exactly.
+ * Measured at 200k × 64, 2 threads, fresh JVM per build, alternating floats / codes / FAISS then FAISS / codes /
+ * floats at a load of 8–13 on 2 cores: CPU seconds of the build threads 100.3 and 89.2 on floats, 81.1 and 72.2 on
+ * codes, FAISS 62.4 and 64.7 (process CPU): 1.49× FAISS's CPU on floats, 1.21× on codes (wall 224 / 188 / 174 s,
+ * the wall figures swayed by the load). Recall@100 of the float search on the two graphs at ef 100 / 120 / 150:
+ * 0.9720 / 0.9810 / 0.9880 built on floats, 0.9737 / 0.9814 / 0.9880 on codes (FAISS 0.9662 / 0.9781 / 0.9867).
+ * Below 200k (the notebooks' catalogs, up to 60k) the graphs are built on floats, so their recorded figures stay.
+ * The lock and the heaps are Lucene's own (its {@code HnswConcurrentMergeBuilder} makes the lock), not tried.
+ *
  * <p><b>Search.</b> When the build ends, the graph is copied into packed arrays — per level one
  * {@code int[]} of neighbour lists with {@code int[]} offsets (compressed sparse rows), the levels
  * above 0 also a sorted {@code int[]} of their nodes — and Lucene's {@code OnHeapHnswGraph} is
@@ -55,9 +71,12 @@ import org.recsysbook.world.World;
  * Lucene's searcher took 3.86×, the packed float search 1.77×, and the same search on int8 codes with
  * an exact float re-score of the {@code ef} candidates 1.36× (p99 1.19×): at that size the gap is
  * memory traffic, hence the option {@link Builder#int8}: a 64-byte code per 64-dim vector steers the
- * beam, and the {@code ef} results are re-scored with the floats. It is on by default from 1M vectors,
- * with a default breadth of 150 ({@code ef = k = 100} lost about 0.012 of recall@100 in the study, from
- * {@code ef = 120} on none), and off below, where the floats' search is within 1.04× of FAISS. The packed graph
+ * beam, and the {@code ef} results are re-scored with the floats. It is on by default from 1M vectors
+ * ({@code ef = k = 100} lost about 0.014 of recall@100 in the study, from {@code ef = 120} on none), and off
+ * below, where the floats' search is within 1.04× of FAISS. From 1M vectors, or with int8 codes, the default
+ * breadth is {@link #LARGE_SEARCH_BREADTH} 150: recall@100 at 1M × 64 was 0.9747 (floats) and 0.9750 (int8) at
+ * ef 150, 0.9636 / 0.9628 at ef 120, against FAISS's 0.9726 at ef 150 (the notebooks' catalogs, up to 60k, keep
+ * 100). The packed graph
  * takes 1.06× FAISS's graph memory, against 2.45–2.48× for Lucene's {@code OnHeapHnswGraph}.
  *
  * <p>Parameters: {@code M}, the neighbours kept per node (graph degree, 2M on level 0; more = better
@@ -75,8 +94,16 @@ public final class HnswIndex implements CandidateGenerator {
     public static final int DEFAULT_SEARCH_BREADTH = 100;
     /** From this many vectors on, the search scores int8 codes unless {@link Builder#int8} says otherwise. */
     public static final int INT8_FROM_ITEMS = 1_000_000;
-    /** The default search breadth of an index that scores int8 codes (recall@100 ≥ 0.97 at 1M in the study). */
-    public static final int INT8_SEARCH_BREADTH = 150;
+    /** From this many vectors on, the graph is built on int8 codes unless {@link Builder#buildOnInt8} says not. */
+    public static final int BUILD_ON_CODES_FROM_ITEMS = 200_000;
+    /**
+     * The default search breadth from {@link #INT8_FROM_ITEMS} vectors on or with int8 codes: recall@100 ≥ 0.97 at
+     * 1M × 64 (issue 17: floats 0.9747, int8 0.9750 at ef 150, against 0.9500 / 0.9358 at ef 100).
+     */
+    public static final int LARGE_SEARCH_BREADTH = 150;
+
+    private static final java.lang.management.ThreadMXBean THREAD_CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final float[] vectors;
     private final int dim;
@@ -87,8 +114,10 @@ public final class HnswIndex implements CandidateGenerator {
     private final int beamWidth;
     private final int threads;
     private final double buildSeconds;
+    private final double buildCpuSeconds;
     private final int searchBreadth;
     private final boolean fromCache;
+    private final boolean builtOnCodes;
 
     private final ThreadLocal<Scratch> scratch;
     /** int8 codes of the vectors (null: search scores the floats), and the value of one code step. */
@@ -96,9 +125,10 @@ public final class HnswIndex implements CandidateGenerator {
     private final float codeStep;
 
     private HnswIndex(float[] vectors, int dim, int n, DotKernel kernel, PackedGraph graph, int m,
-                      int beamWidth, int threads, double buildSeconds, int searchBreadth, boolean int8,
-                      boolean fromCache) {
+                      int beamWidth, int threads, double buildSeconds, double buildCpuSeconds, int searchBreadth,
+                      boolean int8, boolean fromCache, boolean builtOnCodes) {
         this.fromCache = fromCache;
+        this.builtOnCodes = builtOnCodes;
         this.vectors = vectors;
         this.dim = dim;
         this.n = n;
@@ -108,23 +138,35 @@ public final class HnswIndex implements CandidateGenerator {
         this.beamWidth = beamWidth;
         this.threads = threads;
         this.buildSeconds = buildSeconds;
+        this.buildCpuSeconds = buildCpuSeconds;
         this.searchBreadth = searchBreadth;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(n, dim));
         if (int8) {
-            float maxAbs = 0f;
-            for (float x : vectors) {
-                maxAbs = Math.max(maxAbs, Math.abs(x));
-            }
-            float unit = maxAbs == 0f ? 1f : maxAbs;
-            codes = new byte[vectors.length];
-            for (int i = 0; i < vectors.length; i++) {
-                codes[i] = (byte) Math.round(vectors[i] / unit * 127f);
-            }
+            float unit = codeUnit(vectors);
+            codes = encode(vectors, unit);
             codeStep = unit / 127f;
         } else {
             codes = null;
             codeStep = 1f;
         }
+    }
+
+    /** The largest magnitude of any component (1 for all zeros): the value of code 127. */
+    private static float codeUnit(float[] vectors) {
+        float maxAbs = 0f;
+        for (float x : vectors) {
+            maxAbs = Math.max(maxAbs, Math.abs(x));
+        }
+        return maxAbs == 0f ? 1f : maxAbs;
+    }
+
+    /** The int8 codes of {@code vectors}, component x as round(x / unit · 127). */
+    private static byte[] encode(float[] vectors, float unit) {
+        byte[] codes = new byte[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            codes[i] = (byte) Math.round(vectors[i] / unit * 127f);
+        }
+        return codes;
     }
 
     /** A builder over a world's item vectors. */
@@ -151,12 +193,16 @@ public final class HnswIndex implements CandidateGenerator {
         private int beamWidth = DEFAULT_BEAM_WIDTH;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed = 42;
-        /** 0: the default, {@link #DEFAULT_SEARCH_BREADTH} or with int8 codes {@link #INT8_SEARCH_BREADTH}. */
+        /** 0: the default, {@link #DEFAULT_SEARCH_BREADTH}, or {@link #LARGE_SEARCH_BREADTH} at scale or with int8. */
         private int searchBreadth;
         private DotKernel kernel = DotKernel.best();
         /** null: int8 codes from {@link #INT8_FROM_ITEMS} vectors on. */
         private Boolean int8;
         private Path cacheFile;
+        /** null: on from {@link #BUILD_ON_CODES_FROM_ITEMS} vectors. */
+        private Boolean buildOnInt8;
+        /** CPU nanoseconds of the last {@link #buildLuceneGraph}'s pool threads (the calling thread not included). */
+        private long poolCpuNanos;
 
         private Builder(float[] vectors, int dim) {
             this.vectors = vectors;
@@ -197,8 +243,8 @@ public final class HnswIndex implements CandidateGenerator {
         }
 
         /**
-         * Default search breadth of {@link HnswIndex#generate}, ≥ 1; default 100, or 150 when the index scores
-         * int8 codes (see {@link #int8}).
+         * Default search breadth of {@link HnswIndex#generate}, ≥ 1; default 100, or 150 from
+         * {@value HnswIndex#INT8_FROM_ITEMS} vectors on or when the index scores int8 codes (see {@link #int8}).
          */
         public Builder searchBreadth(int value) {
             if (value < 1) {
@@ -219,6 +265,17 @@ public final class HnswIndex implements CandidateGenerator {
          */
         public Builder int8(boolean value) {
             int8 = value;
+            return this;
+        }
+
+        /**
+         * Whether the graph is built scoring int8 codes of the vectors (one global scale, as {@link #int8}) instead
+         * of the floats; default: on from {@value HnswIndex#BUILD_ON_CODES_FROM_ITEMS} vectors, off below (see the
+         * class comment for the measurement). The search is unaffected: it scores floats or codes as {@link #int8}
+         * says, and returns exact scores either way.
+         */
+        public Builder buildOnInt8(boolean value) {
+            buildOnInt8 = value;
             return this;
         }
 
@@ -248,49 +305,74 @@ public final class HnswIndex implements CandidateGenerator {
         /** Builds the graph and packs it (or reads it from the {@link #cacheFile}); takes seconds for 100k vectors. */
         public HnswIndex build() {
             long start = System.nanoTime();
+            long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
             if (cacheFile == null) {
-                return pack(buildLuceneGraph(), start);
+                return pack(buildLuceneGraph(), start, cpuStart);
             }
             long checksum = checksum(vectors);
-            PackedGraph cached = GraphFile.read(cacheFile, vectors.length / dim, dim, m, beamWidth, seed, checksum);
+            int n = vectors.length / dim;
+            boolean onCodes = buildsOnCodes();
+            PackedGraph cached = GraphFile.read(cacheFile, n, dim, m, beamWidth, seed, checksum, onCodes);
             if (cached != null) {
-                int n = vectors.length / dim;
                 boolean codes = int8 != null ? int8 : defaultInt8(n);
                 return new HnswIndex(vectors, dim, n, kernel, cached, m, beamWidth, threads,
-                        (System.nanoTime() - start) / 1e9,
-                        searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(codes), codes, true);
+                        (System.nanoTime() - start) / 1e9, (THREAD_CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9,
+                        searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(n, codes), codes, true, onCodes);
             }
-            HnswIndex index = pack(buildLuceneGraph(), start);
-            GraphFile.write(cacheFile, index.graph, vectors.length / dim, dim, m, beamWidth, seed, checksum);
+            HnswIndex index = pack(buildLuceneGraph(), start, cpuStart);
+            GraphFile.write(cacheFile, index.graph, n, dim, m, beamWidth, seed, checksum, onCodes);
             return index;
         }
 
         /** An index over {@code graph}, built by {@link #buildLuceneGraph} from {@code start} (nanoTime). */
         HnswIndex pack(OnHeapHnswGraph graph, long start) {
+            return pack(graph, start, THREAD_CPU.getCurrentThreadCpuTime());
+        }
+
+        /**
+         * An index over {@code graph}, built by {@link #buildLuceneGraph} from {@code start} (nanoTime) and
+         * {@code cpuStart} (this thread's CPU time then); its build CPU time adds the pool threads' to this thread's.
+         */
+        private HnswIndex pack(OnHeapHnswGraph graph, long start, long cpuStart) {
             PackedGraph packed = PackedGraph.of(graph);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (THREAD_CPU.getCurrentThreadCpuTime() - cpuStart + poolCpuNanos) / 1e9;
+            poolCpuNanos = 0;
             int n = vectors.length / dim;
             boolean codes = int8 != null ? int8 : defaultInt8(n);
-            HnswIndex index = new HnswIndex(vectors, dim, n, kernel, packed, m, beamWidth, threads, seconds,
-                    searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(codes), codes, false);
-            return index;
+            return new HnswIndex(vectors, dim, n, kernel, packed, m, beamWidth, threads, seconds, cpu,
+                    searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(n, codes), codes, false, buildsOnCodes());
+        }
+
+        private boolean buildsOnCodes() {
+            return buildOnInt8 != null ? buildOnInt8 : defaultBuildOnInt8(vectors.length / dim);
         }
 
         /** Lucene's graph as built, before packing (for the tests that compare with Lucene's searcher). */
         OnHeapHnswGraph buildLuceneGraph() {
             int n = vectors.length / dim;
-            RandomVectorScorerSupplier supplier = new Supplier(vectors, dim, kernel);
+            float unit = codeUnit(vectors);
+            RandomVectorScorerSupplier supplier = new Supplier(vectors,
+                    buildsOnCodes() ? encode(vectors, unit) : null, unit / 127f, dim, kernel);
             OnHeapHnswGraph graph;
             try {
                 HnswGraphBuilder single = HnswGraphBuilder.create(supplier, m, beamWidth, seed, n);
                 if (threads == 1 || n < 4096) {
                     graph = single.build(n);
                 } else {
-                    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+                    List<Thread> started = Collections.synchronizedList(new ArrayList<>());
+                    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads(started));
                     try {
                         HnswBuilder concurrent = new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads,
                                 supplier, m, beamWidth, single.getGraph(), null);
                         graph = concurrent.build(n);
+                        long cpu = 0;
+                        synchronized (started) { // the pool's threads are alive until shutdown: read them now
+                            for (Thread t : started) {
+                                cpu += Math.max(0, THREAD_CPU.getThreadCpuTime(t.getId()));
+                            }
+                        }
+                        poolCpuNanos = cpu;
                     } finally {
                         pool.shutdown();
                     }
@@ -301,14 +383,20 @@ public final class HnswIndex implements CandidateGenerator {
             return graph;
         }
 
-        private static java.util.concurrent.ThreadFactory daemonThreads() {
+        private static java.util.concurrent.ThreadFactory daemonThreads(List<Thread> started) {
             AtomicInteger count = new AtomicInteger();
             return r -> {
                 Thread t = new Thread(r, "hnsw-build-" + count.incrementAndGet());
                 t.setDaemon(true);
+                started.add(t);
                 return t;
             };
         }
+    }
+
+    /** Whether the graph over {@code n} vectors is built on int8 codes when {@link Builder#buildOnInt8} was not set. */
+    static boolean defaultBuildOnInt8(int n) {
+        return n >= BUILD_ON_CODES_FROM_ITEMS;
     }
 
     /** Whether an index over {@code n} vectors scores int8 codes when {@link Builder#int8} was not set. */
@@ -316,9 +404,13 @@ public final class HnswIndex implements CandidateGenerator {
         return n >= INT8_FROM_ITEMS;
     }
 
-    /** The search breadth of an index when {@link Builder#searchBreadth} was not set. */
-    static int defaultSearchBreadth(boolean int8) {
-        return int8 ? INT8_SEARCH_BREADTH : DEFAULT_SEARCH_BREADTH;
+    /**
+     * The search breadth of an index over {@code n} vectors when {@link Builder#searchBreadth} was not set:
+     * {@link #LARGE_SEARCH_BREADTH} from {@link #INT8_FROM_ITEMS} vectors on or with int8 codes (at 1M × 64 ef 100
+     * reached recall@100 0.95 on floats, 0.94 on codes), else {@link #DEFAULT_SEARCH_BREADTH}.
+     */
+    static int defaultSearchBreadth(int n, boolean int8) {
+        return int8 || n >= INT8_FROM_ITEMS ? LARGE_SEARCH_BREADTH : DEFAULT_SEARCH_BREADTH;
     }
 
     /** The result of one search with the number of graph nodes whose distance was computed. */
@@ -487,6 +579,20 @@ public final class HnswIndex implements CandidateGenerator {
         return buildSeconds;
     }
 
+    /**
+     * CPU seconds the build took on all its threads (the calling thread's and, for a parallel build, the pool's,
+     * from {@link java.lang.management.ThreadMXBean}); beside {@link #buildSeconds} it tells a slow build from a
+     * machine shared with other work. For a graph read from the {@link Builder#cacheFile}: the reading's.
+     */
+    public double buildCpuSeconds() {
+        return buildCpuSeconds;
+    }
+
+    /** Whether the graph was built scoring int8 codes (see {@link Builder#buildOnInt8}). */
+    public boolean builtOnInt8() {
+        return builtOnCodes;
+    }
+
     /** Whether the graph was read from the builder's {@link Builder#cacheFile} rather than built. */
     public boolean fromCache() {
         return fromCache;
@@ -514,8 +620,8 @@ public final class HnswIndex implements CandidateGenerator {
         if (value == int8()) {
             return this;
         }
-        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, searchBreadth,
-                value, fromCache);
+        return new HnswIndex(vectors, dim, n, kernel, graph, m, beamWidth, threads, buildSeconds, buildCpuSeconds,
+                searchBreadth, value, fromCache, builtOnCodes);
     }
 
     /** Number of layers of the hierarchy. */
@@ -532,7 +638,7 @@ public final class HnswIndex implements CandidateGenerator {
     public String toString() {
         return "HnswIndex[" + n + " × " + dim + ", M " + m + ", beamWidth " + beamWidth + ", " + threads
                 + " thread(s), " + (fromCache ? "read from its cache file" : "built") + " in "
-                + String.format(java.util.Locale.ROOT, "%.2f", buildSeconds) + " s, "
+                + String.format(java.util.Locale.ROOT, "%.2f s (%.2f CPU-s)", buildSeconds, buildCpuSeconds) + ", "
                 + (graphBytes() >> 20) + " MiB graph]";
     }
 
@@ -544,15 +650,23 @@ public final class HnswIndex implements CandidateGenerator {
         return Math.max(0f, (1f + dot) * 0.5f);
     }
 
-    /** Scores graph nodes against one node, for insertion; stateless, so copies are itself. */
+    /**
+     * Scores graph nodes against one node, for insertion, on the float vectors or (when {@code codes} is not null)
+     * on their int8 codes; stateless, so copies are itself.
+     */
     private static final class Supplier implements RandomVectorScorerSupplier {
         private final float[] vectors;
+        private final byte[] codes;
+        /** The square of one code step: code · code · step² is the dot product. */
+        private final float step2;
         private final int dim;
         private final int n;
         private final DotKernel kernel;
 
-        Supplier(float[] vectors, int dim, DotKernel kernel) {
+        Supplier(float[] vectors, byte[] codes, float step, int dim, DotKernel kernel) {
             this.vectors = vectors;
+            this.codes = codes;
+            this.step2 = step * step;
             this.dim = dim;
             this.n = vectors.length / dim;
             this.kernel = kernel;
@@ -561,10 +675,15 @@ public final class HnswIndex implements CandidateGenerator {
         @Override
         public RandomVectorScorer scorer(int ord) {
             int base = ord * dim;
+            float[] q = codes == null ? null : new float[dim];
+            for (int j = 0; q != null && j < dim; j++) {
+                q[j] = codes[base + j] * step2;
+            }
             return new RandomVectorScorer() {
                 @Override
                 public float score(int node) {
-                    return luceneScore(kernel.dot(vectors, base, vectors, node * dim, dim));
+                    return luceneScore(q == null ? kernel.dot(vectors, base, vectors, node * dim, dim)
+                            : kernel.dotCodes(q, codes, node * dim, dim));
                 }
 
                 @Override
@@ -664,17 +783,18 @@ public final class HnswIndex implements CandidateGenerator {
     }
 
     /**
-     * The packed graph on disk: a header (magic, version, n, dim, M, beam width, seed, vector checksum, entry node,
-     * levels) and per level its offsets, neighbours and nodes as little-endian ints, each array preceded by its
-     * length (-1: none).
+     * The packed graph on disk: a header (magic with the version, n, dim, M, beam width, seed, vector checksum, 1 if
+     * built on int8 codes else 0, entry node, levels) and per level its offsets, neighbours and nodes as
+     * little-endian ints, each array preceded by its length (-1: none).
      */
     static final class GraphFile {
-        private static final long MAGIC = 0x52534857_4e535731L; // "RSHWNSW1"
+        private static final long MAGIC = 0x52534857_4e535732L; // "RSHWNSW2": version 1 lacked the build's scoring
 
         private GraphFile() {
         }
 
-        static void write(Path file, PackedGraph g, int n, int dim, int m, int beamWidth, long seed, long checksum) {
+        static void write(Path file, PackedGraph g, int n, int dim, int m, int beamWidth, long seed, long checksum,
+                          boolean onCodes) {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try {
                 if (file.getParent() != null) {
@@ -684,7 +804,7 @@ public final class HnswIndex implements CandidateGenerator {
                         StandardOpenOption.TRUNCATE_EXISTING)) {
                     ByteBuffer h = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
                     h.putLong(MAGIC).putInt(n).putInt(dim).putInt(m).putInt(beamWidth).putLong(seed)
-                            .putLong(checksum).putInt(g.entry).putInt(g.levels()).flip();
+                            .putLong(checksum).putInt(onCodes ? 1 : 0).putInt(g.entry).putInt(g.levels()).flip();
                     writeFully(ch, h);
                     for (int l = 0; l < g.levels(); l++) {
                         writeInts(ch, g.offsets[l]);
@@ -699,16 +819,18 @@ public final class HnswIndex implements CandidateGenerator {
         }
 
         /** The graph in {@code file}, or null when there is none or it was built over other vectors or settings. */
-        static PackedGraph read(Path file, int n, int dim, int m, int beamWidth, long seed, long checksum) {
+        static PackedGraph read(Path file, int n, int dim, int m, int beamWidth, long seed, long checksum,
+                                boolean onCodes) {
             if (!Files.isRegularFile(file)) {
                 return null;
             }
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                ByteBuffer h = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer h = ByteBuffer.allocate(52).order(ByteOrder.LITTLE_ENDIAN);
                 readFully(ch, h);
                 h.flip();
                 if (h.getLong() != MAGIC || h.getInt() != n || h.getInt() != dim || h.getInt() != m
-                        || h.getInt() != beamWidth || h.getLong() != seed || h.getLong() != checksum) {
+                        || h.getInt() != beamWidth || h.getLong() != seed || h.getLong() != checksum
+                        || h.getInt() != (onCodes ? 1 : 0)) {
                     return null;
                 }
                 int entry = h.getInt();

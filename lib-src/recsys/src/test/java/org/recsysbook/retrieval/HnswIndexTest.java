@@ -138,6 +138,11 @@ class HnswIndexTest {
         World other = World.builder().items(5000).dim(16).users(20).seed(5).build();
         assertTrue(!HnswIndex.builder(other).threads(1).seed(9).cacheFile(file).build().fromCache());
         assertTrue(HnswIndex.builder(other).threads(1).seed(9).cacheFile(file).build().fromCache());
+        // A graph built on floats is not served to a builder that builds on int8 codes, and back.
+        assertTrue(!HnswIndex.builder(other).threads(1).seed(9).buildOnInt8(true).cacheFile(file).build().fromCache());
+        HnswIndex onCodes = HnswIndex.builder(other).threads(1).seed(9).buildOnInt8(true).cacheFile(file).build();
+        assertTrue(onCodes.fromCache() && onCodes.builtOnInt8());
+        assertTrue(!HnswIndex.builder(other).threads(1).seed(9).buildOnInt8(false).cacheFile(file).build().fromCache());
         java.nio.file.Files.write(file, new byte[] {1, 2, 3});
         assertTrue(!HnswIndex.builder(other).threads(1).seed(9).cacheFile(file).build().fromCache(),
                 "a torn file is rebuilt");
@@ -273,8 +278,11 @@ class HnswIndexTest {
         assertFalse(HnswIndex.defaultInt8(HnswIndex.INT8_FROM_ITEMS - 1));
         assertTrue(HnswIndex.defaultInt8(HnswIndex.INT8_FROM_ITEMS));
         assertEquals(1_000_000, HnswIndex.INT8_FROM_ITEMS);
-        assertEquals(100, HnswIndex.defaultSearchBreadth(false));
-        assertEquals(150, HnswIndex.defaultSearchBreadth(true));
+        assertEquals(100, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS - 1, false));
+        assertEquals(150, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS - 1, true));
+        assertEquals(150, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS, false));
+        assertEquals(150, HnswIndex.defaultSearchBreadth(HnswIndex.INT8_FROM_ITEMS, true));
+        assertEquals(150, HnswIndex.LARGE_SEARCH_BREADTH);
         World w = world8000();
         HnswIndex small = HnswIndex.builder(w).threads(1).build();
         assertFalse(small.int8());
@@ -283,6 +291,58 @@ class HnswIndexTest {
         assertTrue(codes.int8());
         assertEquals(150, codes.searchBreadth());
         assertEquals(120, HnswIndex.builder(w).threads(1).int8(true).searchBreadth(120).build().searchBreadth());
+    }
+
+    @Test
+    void aGraphBuiltOnInt8CodesFindsWhatTheFloatBuiltOneFinds() {
+        assertFalse(HnswIndex.defaultBuildOnInt8(HnswIndex.BUILD_ON_CODES_FROM_ITEMS - 1));
+        assertTrue(HnswIndex.defaultBuildOnInt8(HnswIndex.BUILD_ON_CODES_FROM_ITEMS));
+        World w = world8000();
+        HnswIndex floats = HnswIndex.builder(w).threads(1).seed(3).build();
+        HnswIndex codes = HnswIndex.builder(w).threads(1).seed(3).buildOnInt8(true).build();
+        assertTrue(!floats.builtOnInt8() && codes.builtOnInt8() && !codes.int8(), "the search still scores floats");
+        ExactScan exact = new ExactScan(w);
+        double recallFloats = 0;
+        double recallCodes = 0;
+        boolean differ = false;
+        for (int u = 0; u < 60; u++) {
+            float[] q = w.userVector(u);
+            ScoredItems truth = exact.generate(q, 20);
+            ScoredItems a = floats.search(q, 20, 40);
+            ScoredItems b = codes.search(q, 20, 40);
+            recallFloats += AnnRecall.of(a, truth);
+            recallCodes += AnnRecall.of(b, truth);
+            differ |= floats.searchCounting(q, 20, 40).visited() != codes.searchCounting(q, 20, 40).visited();
+        }
+        assertTrue(differ, "the two builds gave the same graph: the codes were not used");
+        assertTrue(recallCodes / 60 >= recallFloats / 60 - 0.01, recallCodes / 60 + " against " + recallFloats / 60);
+    }
+
+    @Test
+    void buildCpuSecondsCountsTheBuildThreads() {
+        World w = world8000();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long caller = mx.getCurrentThreadCpuTime();
+        HnswIndex one = HnswIndex.builder(w).threads(1).build();
+        double callerSeconds = (mx.getCurrentThreadCpuTime() - caller) / 1e9;
+        // one thread: the build is this thread's work, nearly all of the call
+        assertTrue(one.buildCpuSeconds() > 0.9 * callerSeconds && one.buildCpuSeconds() <= callerSeconds + 1e-3,
+                one.buildCpuSeconds() + " s against this thread's " + callerSeconds + " s");
+        assertTrue(one.buildCpuSeconds() <= one.buildSeconds() * 1.05 + 0.02, one.toString());
+
+        long process = os.getProcessCpuTime();
+        caller = mx.getCurrentThreadCpuTime();
+        HnswIndex two = HnswIndex.builder(w).threads(2).build();
+        callerSeconds = (mx.getCurrentThreadCpuTime() - caller) / 1e9;
+        double processSeconds = (os.getProcessCpuTime() - process) / 1e9;
+        // two threads: the pool's CPU is added to this thread's, never more than the process used or 2 × wall
+        assertTrue(two.buildCpuSeconds() >= callerSeconds, two.buildCpuSeconds() + " < " + callerSeconds);
+        assertTrue(two.buildCpuSeconds() <= processSeconds * 1.02 + 0.02,
+                two.buildCpuSeconds() + " s against the process's " + processSeconds + " s");
+        assertTrue(two.buildCpuSeconds() <= 2 * two.buildSeconds() * 1.05 + 0.02, two.toString());
+        assertTrue(two.buildCpuSeconds() > 0.2 * one.buildCpuSeconds(), two + " against " + one);
     }
 
     @Test
