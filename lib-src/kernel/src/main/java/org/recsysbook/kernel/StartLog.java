@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,8 +24,10 @@ final class StartLog {
     static final String FIRST_REPLY = "first reply";
 
     private static final Path FILE = file();
-    private static final long JVM_START = FILE == null ? 0 : ProcessHandle.current().info().startInstant()
-            .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+    // The JVM's own record of its start: ProcessHandle's start instant is the boot time (whole seconds, from
+    // /proc/stat's btime) plus the process's start in clock ticks, so on Linux it is off by up to a second.
+    private static final long JVM_START = FILE == null ? 0
+            : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
 
     private StartLog() { }
