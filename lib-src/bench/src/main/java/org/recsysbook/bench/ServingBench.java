@@ -41,8 +41,8 @@ import org.recsysbook.world.World;
  * (the default) is the blend over an HNSW index's candidates and the popular items ({@code ApproximateBlend}, int8
  * search, breadth 200); its graph is read from {@code <recsys.cacheDir>/hnsw-…bin} (system property, default
  * {@code build/cache}; {@code ./workbook bench} passes the checkout's {@code build/cache}) and built and written there
- * on the first run, which takes 5–6 minutes on two idle cores for 1M × 64. Retrieval {@code exact} is the chapter's
- * exact blend, one pass over the catalog per request.
+ * on the first run, which took 4–5 minutes on two idle cores for 1M × 64 (287 s). Retrieval {@code exact} is the
+ * chapter's exact blend, one pass over the catalog per request.
  *
  * <p>System properties for an A/B of JVM options (one JVM per option, run alternately): {@code serving.short=true}
  * runs only the saturation, unloaded and twice-saturation sections; {@code serving.overloadRate=R} offers the overload
@@ -95,6 +95,11 @@ public final class ServingBench {
         t0 = System.nanoTime();
         service.warmUp(retrieval.equals("hnsw") ? 5000 : 500);
         System.out.printf(Locale.ROOT, "warm-up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        try (MachineStalls rest = new MachineStalls()) {
+            Thread.sleep(5000);
+            section("the machine at rest, 5 s");
+            System.out.println("  " + rest.line());
+        }
         int[] users = LoadGenerator.zipfUsers(10_000, 0.8, 1 << 16, 1);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         LoadClient client = LoadClient.create();
@@ -213,7 +218,9 @@ public final class ServingBench {
         server.insideTimes(); // starts the service's own histograms afresh
         Cpu cpuOver = new Cpu();
         Pauses pauses = new Pauses();
+        MachineStalls stalls = new MachineStalls();
         LoadResult over = LoadGenerator.openLoop(served, twice, 10);
+        stalls.close();
         String cpuOverLine = cpuOver.perRequest(over);
         String pauseLine = pauses.line(over.sent());
         pauses.close();
@@ -240,6 +247,7 @@ public final class ServingBench {
                 + "%.2f ms%n", over.sendLateMillis(50), over.sendLateMillis(99), over.sendLateMaxMillis());
         System.out.println("  CPU per request offered: " + cpuOverLine);
         System.out.println("  GC: " + pauseLine);
+        System.out.println("  the machine meanwhile: " + stalls.line());
         verdict("at 2× saturation, answered p99 ≤ 3 × unloaded p99",
                 String.format(Locale.ROOT, "%.2f ms vs 3 × %.2f ms", over.p99(), p99IdleSrv),
                 over.p99() <= 3 * p99IdleSrv);
@@ -249,9 +257,11 @@ public final class ServingBench {
         verdict("at 2× saturation, every shed request answered in < 5 ms",
                 String.format(Locale.ROOT, "%d shed on time, send → 503: median %.2f ms, p99 %.2f ms, slowest "
                                 + "%.2f ms; all %d shed, due → 503: p99 %.2f ms, slowest %.2f ms; inside the "
-                                + "service: slowest %.3f ms", over.shedOnTime(), over.shedOnTimeMillis(50),
-                        over.shedOnTimeMillis(99), over.shedOnTimeMaxMillis(), over.shed(), over.shedMillis(99),
-                        over.shedMaxMillis(), ms(inside.shed(), 100)),
+                                + "service: slowest %.3f ms; %d of the on-time sheds over 5 ms, while the machine "
+                                + "stalled an idle thread by more than 5 ms %d times", over.shedOnTime(),
+                        over.shedOnTimeMillis(50), over.shedOnTimeMillis(99), over.shedOnTimeMaxMillis(), over.shed(),
+                        over.shedMillis(99), over.shedMaxMillis(), ms(inside.shed(), 100), over.shedOnTimeSlowerThan(5),
+                        stalls.lateBy(5)),
                 over.shedOnTime() > 0 && over.shedOnTimeMaxMillis() < 5);
         verdict("at 2× saturation, no request exceeds the deadline",
                 String.format(Locale.ROOT, "client side: answered median %.2f ms, p99 %.2f ms, slowest %.2f ms; "
@@ -273,12 +283,16 @@ public final class ServingBench {
                     LoadGenerator.Target t = LoadGenerator.http(client, server.uri(), users, 10);
                     LoadGenerator.closedLoop(t, config.maxConcurrent(), 0.5); // its workers reniced and warm
                     Cpu cpu = new Cpu();
-                    LoadResult r = LoadGenerator.openLoop(t, rate, 5);
-                    System.out.printf(Locale.ROOT, "  nice %2d: %d shed (%d on time): on-time shed p99 %.2f ms, max "
-                                    + "%.2f ms, %d over 5 ms; answered %.1f/s, p99 %.2f ms; load %s; CPU %s%n",
-                            nice ? ServerConfig.WORKER_NICE : 0, r.shed(), r.shedOnTime(), r.shedOnTimeMillis(99),
-                            r.shedOnTimeMaxMillis(), r.shedOnTimeSlowerThan(5), r.throughput(), r.p99(),
-                            BenchStats.loadAverage(), cpu.perRequest(r));
+                    LoadResult r;
+                    try (MachineStalls stalls = new MachineStalls()) {
+                        r = LoadGenerator.openLoop(t, rate, 5);
+                        System.out.printf(Locale.ROOT, "  nice %2d: %d shed (%d on time): on-time shed p99 %.2f ms, "
+                                        + "max %.2f ms, %d over 5 ms (machine stalls over 5 ms: %d); answered %.1f/s, "
+                                        + "p99 %.2f ms; load %s; CPU %s%n",
+                                nice ? ServerConfig.WORKER_NICE : 0, r.shed(), r.shedOnTime(), r.shedOnTimeMillis(99),
+                                r.shedOnTimeMaxMillis(), r.shedOnTimeSlowerThan(5), stalls.lateBy(5), r.throughput(),
+                                r.p99(), BenchStats.loadAverage(), cpu.perRequest(r));
+                    }
                 }
             }
         }
