@@ -37,7 +37,8 @@ import org.recsysbook.world.World;
  * place from the flat row-major {@code float[]} with the similarity {@code (1 + dot) / 2} of unit
  * vectors. Building costs roughly {@code O(n log n)}: about 12 CPU-seconds for 60k × 64; for 200k × 64 on
  * two cores 52 s at a load of 4–5 and 198 s at 15–17 ({@code ./workbook bench retrieval}); for 1M × 64 on
- * two cores 5.4–5.7 minutes were measured (issue 17, against FAISS's 2.5 minutes), and 28 minutes
+ * two cores 5.4–5.7 minutes were measured on floats (issue 17, against FAISS's 2.5 minutes), 237 s on the int8
+ * codes (below; idle, FAISS 155 s in the same run of {@code ./workbook bench retrieval --peer}: 1.53×), and 28 minutes
  * under a load of 15–19 on the same two cores (a 1M build at a load of 12–18 had not ended after 44 minutes; one
  * at a load of 15–27 took 64 minutes, FAISS's 3.4 minutes at 2–6 on the same machine right after).
  *
