@@ -2,8 +2,9 @@
 A/A false-positive rate and the A/B coverage over repeats, the broken-logging day found by the sample-ratio check,
 the exploration slot and the off-policy estimates against the served truth.
 
-The traffic before the exploration slot is seeded visit by visit and does not depend on the order in which the
-two client threads' requests arrive, so its figures are pinned at their recorded values (within 2%). Which requests
+The traffic before the exploration slot is seeded visit by visit (by the visit's offset from the experiment's
+first day, not by its date) and does not depend on the order in which the two client threads' requests arrive, nor
+on the day the notebook runs, so its figures are pinned at their recorded values (within 2%). Which requests
 lose their impressions on the broken day, and what the Thompson-sampling slot learns, depend on that order (request
 ids are numbered on arrival), so those figures are asserted within their sampling noise.
 """
@@ -18,15 +19,15 @@ class ExperimentLoopNotebook(unittest.TestCase):
 
     def test_the_store_holds_exactly_what_was_acknowledged(self):
         self.assertEqual(self.r["clicks_stored"], self.r["clicks_acknowledged"])
-        self.assertAlmostEqual(self.r["clicks_acknowledged"], 31841, delta=31841 * 0.02)
+        self.assertAlmostEqual(self.r["clicks_acknowledged"], 31696, delta=31696 * 0.02)
         # 2 days × 2,000 visits and 3 days × 2,500 visits, 10 impressions each, all logged by the service.
         self.assertEqual(self.r["impressions_stored"], 115000)
 
     def test_the_ab_test_finds_the_known_effect(self):
-        self.assertAlmostEqual(self.r["ab_ctr_difference"], 0.015454, delta=0.015454 * 0.02)
+        self.assertAlmostEqual(self.r["ab_ctr_difference"], 0.013134, delta=0.013134 * 0.02)
         self.assertAlmostEqual(self.r["ab_true_difference"], 0.010560, delta=0.010560 * 0.02)
         self.assertIs(self.r["ab_ci_covers_truth"], True)
-        self.assertAlmostEqual(self.r["cuped_variance_reduction"], 0.1714, delta=0.1714 * 0.02)
+        self.assertAlmostEqual(self.r["cuped_variance_reduction"], 0.1907, delta=0.1907 * 0.02)
         self.assertGreater(self.r["conversion_control"], 0.98, "nearly every user clicks: conversion cannot move")
 
     def test_aa_false_positive_rate_over_repeats(self):
@@ -54,16 +55,16 @@ class ExperimentLoopNotebook(unittest.TestCase):
         self.assertGreater(self.r["slot_best_share_last_window"], self.r["slot_best_share_first_window"] + 0.2)
         self.assertGreater(self.r["slot_ctr_last_window"], 0.04)
         # one client thread plays the exploration, so its figures are the same on every run: pinned
-        for name, recorded in (("slot_best_share_first_window", 0.15667), ("slot_best_share_last_window", 0.78333),
-                               ("slot_ctr_last_window", 0.08333)):
+        for name, recorded in (("slot_best_share_first_window", 0.21333), ("slot_best_share_last_window", 0.58),
+                               ("slot_ctr_last_window", 0.09333)):
             self.assertAlmostEqual(self.r[name], recorded, delta=recorded * 0.05, msg=name)
 
     def test_off_policy_estimates_against_the_served_truth(self):
         true = self.r["ope_true"]
         self.assertLessEqual(true, self.r["slot_best_true_ctr"] + 1e-12)
         self.assertLess(abs(self.r["ope_served"] - true), 0.2 * true, "served for 1,200 slot impressions")
-        for name, recorded in (("ope_ips", 0.10057), ("ope_snips", 0.10041), ("ope_dr", 0.10093),
-                               ("ope_served", 0.08292)):
+        for name, recorded in (("ope_ips", 0.07424), ("ope_snips", 0.07389), ("ope_dr", 0.07404),
+                               ("ope_served", 0.07917)):
             self.assertAlmostEqual(self.r[name], recorded, delta=recorded * 0.05, msg=name)
         for name in ("ope_ips", "ope_snips", "ope_dr"):
             self.assertLess(abs(self.r[name] - true), 0.35 * true, name)

@@ -34,7 +34,7 @@ public final class LiveExperiment implements AutoCloseable {
     private final SimulatedClock clock;
     private final long today;
 
-    private LiveExperiment(Path db, int items, int users, long seed) {
+    private LiveExperiment(Path db, int items, int users, long seed, LocalDate today) {
         this.world = World.builder().items(items).users(users).seed(seed).build();
         try {
             Files.deleteIfExists(db);
@@ -42,8 +42,8 @@ public final class LiveExperiment implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        this.clock = new SimulatedClock(today - 7 * SimulatedClock.DAY_MILLIS);
+        this.today = today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        this.clock = new SimulatedClock(this.today - 7 * SimulatedClock.DAY_MILLIS);
         this.store = EventStore.open(db);
         this.loop = new ExperimentLoop(store, clock);
         this.service = loop.wire(ExperimentServeMain.twoArms(world, 5000));
@@ -57,10 +57,15 @@ public final class LiveExperiment implements AutoCloseable {
      * {@code db} (an old file there is deleted first).
      */
     public static LiveExperiment start(Path db, int items, int users, long seed) {
+        return start(db, items, users, seed, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** As {@link #start(Path, int, int, long)}, with the days counted back from {@code today} (for tests). */
+    static LiveExperiment start(Path db, int items, int users, long seed, LocalDate today) {
         if (db == null) {
             throw new IllegalArgumentException("db must be a path such as build/experiment/events.duckdb, got null");
         }
-        return new LiveExperiment(db, items, users, seed);
+        return new LiveExperiment(db, items, users, seed, today);
     }
 
     /** The UTC midnight {@code daysAgo} (1 to 13) days before today. */

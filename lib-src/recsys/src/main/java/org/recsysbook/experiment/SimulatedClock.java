@@ -12,6 +12,7 @@ public final class SimulatedClock implements LongSupplier {
     public static final long DAY_MILLIS = 86_400_000L;
 
     private final AtomicLong now;
+    private final long start;
 
     /** A clock at {@code startMillis} (milliseconds since the epoch, ≥ 0). */
     public SimulatedClock(long startMillis) {
@@ -19,6 +20,15 @@ public final class SimulatedClock implements LongSupplier {
             throw new IllegalArgumentException("startMillis must be ≥ 0, got " + startMillis);
         }
         this.now = new AtomicLong(startMillis);
+        this.start = startMillis;
+    }
+
+    /**
+     * The time the clock was made at. The traffic simulator seeds its visits by their offset from it, so that the
+     * same seed plays the same traffic whatever day the clock started on.
+     */
+    public long start() {
+        return start;
     }
 
     /** Sets the time, in milliseconds since the epoch (≥ 0). */

@@ -26,8 +26,9 @@ import com.google.gson.JsonParser;
  * ({@link #trueCtr}), against which the analysis of the logs is judged.
  *
  * <p>Some users visit much more often than others ({@link #visitShare}). Visit {@code i} of a day draws its user
- * and clicks from a generator seeded by the simulator's seed, the day
- * and {@code i}, so the traffic is the same whatever the number of client threads. The shared
+ * and clicks from a generator seeded by the simulator's seed, the start of the span played (as an offset from the
+ * clock's {@link SimulatedClock#start start}, so that the traffic does not depend on the date it is played on) and
+ * {@code i}, so the traffic is the same whatever the number of client threads. The shared
  * {@link SimulatedClock} is set to the visit's time before each request: with several threads, impressions of
  * visits running at once may trade a few milliseconds, never a day.
  */
@@ -100,6 +101,7 @@ public final class TrafficSimulator {
             throw new IllegalArgumentException("k must be in [1, " + RecommendationService.MAX_K + "], got " + k);
         }
         long dayStartMillis = startMillis;
+        long offset = startMillis - clock.start();
         AtomicLong shown = new AtomicLong();
         AtomicLong acked = new AtomicLong();
         AtomicLong refused = new AtomicLong();
@@ -114,7 +116,7 @@ public final class TrafficSimulator {
                     int[] n = {0};
                     for (int i = thread; i < visits; i += threads) {
                         long ts = dayStartMillis + i * step;
-                        shown.addAndGet(visit(Seeds.fmix64(seed ^ Seeds.fmix64(dayStartMillis + i)), ts, k, pending, n));
+                        shown.addAndGet(visit(Seeds.fmix64(seed ^ Seeds.fmix64(offset + i)), ts, k, pending, n));
                         if (n[0] >= 200) {
                             send(pending, n, acked, refused);
                         }

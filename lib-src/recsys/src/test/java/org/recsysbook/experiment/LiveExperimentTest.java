@@ -182,6 +182,37 @@ class LiveExperimentTest {
         System.out.printf("total: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * The same seeds play the same clicks whatever the date: the notebook's pinned figures must not move by day.
+     * (Both dates lie in the last days, as the service refuses clicks older than 14 days or in the future.)
+     */
+    @Test
+    void theTrafficDoesNotDependOnTheDate() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<String> first = clicksPlayed(today, "a.duckdb");
+        List<String> later = clicksPlayed(today.minusDays(3), "b.duckdb");
+        assertTrue(first.size() > 100, first.size() + " clicks");
+        assertEquals(first, later);
+    }
+
+    private List<String> clicksPlayed(java.time.LocalDate today, String file) throws Exception {
+        try (LiveExperiment x = LiveExperiment.start(dir.resolve(file), 2000, 500, 11, today)) {
+            x.simulator(1, 5).playDay(x.day(3), 300, 10);
+            try (Connection c = x.connection()) {
+                Table t = ExperimentAnalysis.query(c, """
+                        SELECT i.user_id, i.arm, i.position, i.item_id
+                        FROM impressions i JOIN clicks c USING (request_id, item_id)
+                        ORDER BY i.request_id, i.position""");
+                List<String> out = new java.util.ArrayList<>();
+                for (int i = 0; i < t.rowCount(); i++) {
+                    out.add(t.intColumn("user_id").get(i) + " " + t.stringColumn("arm").get(i) + " "
+                            + t.intColumn("position").get(i) + " " + t.intColumn("item_id").get(i));
+                }
+                return out;
+            }
+        }
+    }
+
     static StochasticPolicy fixed(double[] p) {
         return new StochasticPolicy() {
             @Override
