@@ -272,7 +272,8 @@ public final class ServingBench {
 
     /**
      * Twice the saturation load on servers whose workers run at nice 0 and at nice {@value ServerConfig#WORKER_NICE},
-     * alternating, twice each for 5 s: what {@link ServerConfig#workerNice} does to the sheds and the answers.
+     * alternating, twice each for 5 s: what {@link ServerConfig#workerNice} does to the sheds and the answers; and
+     * to the closed-loop saturation throughput, measured on each server just before.
      */
     private static void niceAB(RecommendationService service, ServerConfig config, int[] users, double rate) {
         section("workers at nice 0 vs nice " + ServerConfig.WORKER_NICE + ", open loop at " + Math.round(rate) + "/s");
@@ -282,14 +283,16 @@ public final class ServingBench {
                      RecommendationServer server = RecommendationServer.start(service, config.withWorkerNice(nice))) {
                     LoadGenerator.Target t = LoadGenerator.http(client, server.uri(), users, 10);
                     LoadGenerator.closedLoop(t, config.maxConcurrent(), 0.5); // its workers reniced and warm
+                    // what the nice value does to the saturation throughput (the 70% target), beside the sheds
+                    double saturation = LoadGenerator.closedLoop(t, config.maxConcurrent(), 3).throughput();
                     Cpu cpu = new Cpu();
                     LoadResult r;
                     try (MachineStalls stalls = new MachineStalls()) {
                         r = LoadGenerator.openLoop(t, rate, 5);
-                        System.out.printf(Locale.ROOT, "  nice %2d: %d shed (%d on time): on-time shed p99 %.2f ms, "
-                                        + "max %.2f ms, %d over 5 ms (machine stalls over 5 ms: %d); answered %.1f/s, "
-                                        + "p99 %.2f ms; load %s; CPU %s%n",
-                                nice ? ServerConfig.WORKER_NICE : 0, r.shed(), r.shedOnTime(), r.shedOnTimeMillis(99),
+                        System.out.printf(Locale.ROOT, "  nice %2d: saturation %.1f/s (closed loop, 3 s); %d shed (%d "
+                                        + "on time): on-time shed p99 %.2f ms, max %.2f ms, %d over 5 ms (machine stalls "
+                                        + "over 5 ms: %d); answered %.1f/s, p99 %.2f ms; load %s; CPU %s%n",
+                                nice ? ServerConfig.WORKER_NICE : 0, saturation, r.shed(), r.shedOnTime(), r.shedOnTimeMillis(99),
                                 r.shedOnTimeMaxMillis(), r.shedOnTimeSlowerThan(5), stalls.lateBy(5), r.throughput(),
                                 r.p99(), BenchStats.loadAverage(), cpu.perRequest(r));
                     }
