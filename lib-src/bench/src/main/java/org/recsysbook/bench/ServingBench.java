@@ -140,10 +140,8 @@ public final class ServingBench {
                     median(capSrv, LoadResult::p99));
             System.out.println("  CPU per request, in-process: " + cpuInLine);
             System.out.println("  CPU per request, served:     " + cpuSrvLine);
-            StringBuilder pairs = new StringBuilder();
-            for (double r : pairRatio) {
-                pairs.append(pairs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f%%", 100 * r));
-            }
+            String pairs = Arrays.stream(pairRatio).mapToObj(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r))
+                    .collect(java.util.stream.Collectors.joining(", "));
             verdict("served saturation throughput ≥ 70% of in-process",
                     String.format(Locale.ROOT, "%.1f/s = %.0f%% of %.1f/s (medians; runs %s | %s; pair by pair %s)",
                             xSrv, 100 * xSrv / xIn, xIn, list(capIn, LoadResult::throughput),
@@ -308,9 +306,10 @@ public final class ServingBench {
                     try (MachineStalls stalls = new MachineStalls()) {
                         r = LoadGenerator.openLoop(t, rate, 5);
                         System.out.printf(Locale.ROOT, "  nice %2d: saturation %.1f/s (closed loop, 3 s); %d shed (%d "
-                                        + "on time): on-time shed p99 %.2f ms, max %.2f ms, %d over 5 ms (machine stalls "
-                                        + "over 5 ms: %d); answered %.1f/s, p99 %.2f ms; load %s; CPU %s%n",
-                                nice ? ServerConfig.WORKER_NICE : 0, saturation, r.shed(), r.shedOnTime(), r.shedOnTimeMillis(99),
+                                        + "on time): on-time shed p99 %.2f ms, max %.2f ms, %d over 5 ms (machine "
+                                        + "stalls over 5 ms: %d); answered %.1f/s, p99 %.2f ms; load %s; CPU %s%n",
+                                nice ? ServerConfig.WORKER_NICE : 0, saturation, r.shed(), r.shedOnTime(),
+                                r.shedOnTimeMillis(99),
                                 r.shedOnTimeMaxMillis(), r.shedOnTimeSlowerThan(5), stalls.lateBy(5), r.throughput(),
                                 r.p99(), BenchStats.loadAverage(), cpu.perRequest(r));
                     }

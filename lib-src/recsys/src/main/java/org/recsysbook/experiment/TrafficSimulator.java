@@ -100,7 +100,6 @@ public final class TrafficSimulator {
         if (k < 1 || k > RecommendationService.MAX_K) {
             throw new IllegalArgumentException("k must be in [1, " + RecommendationService.MAX_K + "], got " + k);
         }
-        long dayStartMillis = startMillis;
         long offset = startMillis - clock.start();
         AtomicLong shown = new AtomicLong();
         AtomicLong acked = new AtomicLong();
@@ -115,7 +114,7 @@ public final class TrafficSimulator {
                     StringBuilder pending = new StringBuilder();
                     int[] n = {0};
                     for (int i = thread; i < visits; i += threads) {
-                        long ts = dayStartMillis + i * step;
+                        long ts = startMillis + i * step;
                         shown.addAndGet(visit(Seeds.fmix64(seed ^ Seeds.fmix64(offset + i)), ts, k, pending, n));
                         if (n[0] >= 200) {
                             send(pending, n, acked, refused);
