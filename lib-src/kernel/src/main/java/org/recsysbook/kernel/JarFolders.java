@@ -34,7 +34,14 @@ import javax.tools.JavaFileObject;
  */
 final class JarFolders {
     private static final Logger LOG = Logger.getLogger(JarFolders.class.getName());
-    private static final String HEADER = "# workbook kernel class-path index 2";
+    private static final String HEADER = "# workbook kernel class-path index 3";
+    /**
+     * The service files javac looks up through the class path's class loader: annotation processors and plugins.
+     * A jar that holds one has it among its packages under the file's own name (with the kind {@code OTHER}),
+     * for {@link LazyClassPath#getClassLoader}.
+     */
+    static final List<String> JAVAC_SERVICES = List.of("META-INF/services/javax.annotation.processing.Processor",
+            "META-INF/services/com.sun.source.util.Plugin");
     /** The unnamed package in the index file. */
     private static final String UNNAMED = ".";
 
@@ -140,6 +147,9 @@ final class JarFolders {
                 }
                 int kind = bit(kindOf(name));
                 packages.merge(packageOf(name), kind, (a, b) -> a | b);
+                if (JAVAC_SERVICES.contains(name)) {
+                    packages.put(name, kind);
+                }
                 if (name.startsWith("META-INF/versions/")) {
                     // a multi-release jar's classes for a later Java: a superset of packages only opens more
                     int slash = name.indexOf('/', "META-INF/versions/".length());

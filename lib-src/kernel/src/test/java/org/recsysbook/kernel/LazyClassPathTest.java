@@ -184,6 +184,47 @@ class LazyClassPathTest {
         assertNull(JarFolders.open(idx).read(tmp.resolve("missing.jar")));
     }
 
+    /**
+     * The class loader javac looks for annotation processors and self-starting plugins through: empty when no entry
+     * holds their service files, the whole class path (in order) as soon as one jar or folder does, also when that
+     * jar is known only from the index file.
+     */
+    @Test
+    void theProcessorLoaderIsEmptyUnlessAnEntryHoldsAJavacService(@TempDir Path tmp) throws IOException {
+        Path plain = jar(tmp.resolve("plain.jar"), null, "p/A.class", "META-INF/services/java.sql.Driver");
+        Path other = jar(tmp.resolve("other.jar"), null, "q/B.class");
+        Path idx = tmp.resolve("classpath.idx");
+        try (LazyClassPath lazy = new LazyClassPath(standard(), JarFolders.open(idx))) {
+            lazy.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(plain, other, tmp.resolve("none")));
+            try (var loader = (java.net.URLClassLoader) lazy.getClassLoader(StandardLocation.CLASS_PATH)) {
+                assertEquals(0, loader.getURLs().length);
+            }
+        }
+        for (String service : JarFolders.JAVAC_SERVICES) {
+            Path holder = jar(tmp.resolve("holder.jar"), null, "r/C.class", service);
+            Files.setLastModifiedTime(holder, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+            for (int pass = 0; pass < 2; pass++) { // the second pass reads the jar from the index file
+                JarFolders index = JarFolders.open(idx);
+                try (LazyClassPath lazy = new LazyClassPath(standard(), index)) {
+                    lazy.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(plain, holder, other));
+                    try (var loader = (java.net.URLClassLoader) lazy.getClassLoader(StandardLocation.CLASS_PATH)) {
+                        assertEquals(List.of(plain.toUri().toURL(), holder.toUri().toURL(), other.toUri().toURL()),
+                                List.of(loader.getURLs()), service + ", pass " + pass);
+                    }
+                }
+            }
+            Files.delete(holder);
+        }
+        Path folder = Files.createDirectories(tmp.resolve("classes/META-INF/services")).getParent().getParent();
+        Files.writeString(folder.resolve(JarFolders.JAVAC_SERVICES.get(1)), "some.Plugin\n");
+        try (LazyClassPath lazy = new LazyClassPath(standard(), JarFolders.open(null))) {
+            lazy.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(plain, folder));
+            try (var loader = (java.net.URLClassLoader) lazy.getClassLoader(StandardLocation.CLASS_PATH)) {
+                assertEquals(2, loader.getURLs().length, "a folder that holds a plugin's service file");
+            }
+        }
+    }
+
     @Test
     void thePropertySwitchesItOff() {
         String old = System.getProperty("workbook.kernel.lazyClassPath");
