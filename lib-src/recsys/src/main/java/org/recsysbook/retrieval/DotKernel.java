@@ -98,6 +98,25 @@ public interface DotKernel {
         return s0 + s1;
     }
 
+    /**
+     * {@code Σ_j a[ao+j]·b[bo+j]} for {@code j < n}, exactly, over two vectors stored as signed bytes (int8 codes):
+     * {@link HnswIndex} scores graph nodes against each other this way while it builds on codes. At most
+     * {@code n · 128²}, so it fits an int for any {@code n} under 131,072.
+     */
+    default int dotBytes(byte[] a, int ao, byte[] b, int bo, int n) {
+        int s0 = 0;
+        int s1 = 0;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            s0 += a[ao + j] * b[bo + j];
+            s1 += a[ao + j + 1] * b[bo + j + 1];
+        }
+        if (j < n) {
+            s0 += a[ao + j] * b[bo + j];
+        }
+        return s0 + s1;
+    }
+
     /** A short name for tables and benchmark lines, e.g. {@code "scalar"}. */
     String name();
 
@@ -134,6 +153,11 @@ public interface DotKernel {
             @Override
             public float dotCodes(float[] q, byte[] codes, int co, int n) {
                 return kernel.dotCodes(q, codes, co, n);
+            }
+
+            @Override
+            public int dotBytes(byte[] a, int ao, byte[] b, int bo, int n) {
+                return kernel.dotBytes(a, ao, b, bo, n);
             }
 
             @Override

@@ -2,6 +2,7 @@ package org.recsysbook.retrieval;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -17,6 +18,8 @@ final class VectorApiDotKernel implements DotKernel {
     /** As many byte lanes as {@link #S} has float lanes, so one byte load widens to one float vector. */
     private static final VectorSpecies<Byte> B = S.length() * Byte.SIZE < 64 ? null
             : VectorSpecies.of(byte.class, VectorShape.forBitSize(S.length() * Byte.SIZE));
+    /** As many int lanes as {@link #S} has float lanes. */
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
 
     @Override
     public float dotCodes(float[] q, byte[] codes, int co, int n) {
@@ -35,6 +38,31 @@ final class VectorApiDotKernel implements DotKernel {
         float s = acc.reduceLanes(VectorOperators.ADD);
         for (; j < n; j++) {
             s += q[j] * codes[co + j];
+        }
+        return s;
+    }
+
+    /**
+     * Both codes widened to int lanes ({@link #I}, as many as {@link #S} has float lanes) and multiplied there: exact,
+     * and no float copy of either code is made.
+     */
+    @Override
+    public int dotBytes(byte[] a, int ao, byte[] b, int bo, int n) {
+        if (B == null) {
+            return DotKernel.super.dotBytes(a, ao, b, bo, n);
+        }
+        int step = B.length();
+        int bound = B.loopBound(n);
+        IntVector acc = IntVector.zero(I);
+        int j = 0;
+        for (; j < bound; j += step) {
+            IntVector x = (IntVector) ByteVector.fromArray(B, a, ao + j).convertShape(VectorOperators.B2I, I, 0);
+            IntVector y = (IntVector) ByteVector.fromArray(B, b, bo + j).convertShape(VectorOperators.B2I, I, 0);
+            acc = acc.add(x.mul(y));
+        }
+        int s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            s += a[ao + j] * b[bo + j];
         }
         return s;
     }

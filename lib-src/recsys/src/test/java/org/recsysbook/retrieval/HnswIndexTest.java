@@ -382,6 +382,26 @@ class HnswIndexTest {
         }
     }
 
+    @Test
+    void exactByteDotOfTheVectorKernelMatchesTheScalarOne() {
+        java.util.Random r = new java.util.Random(5);
+        for (int n : new int[] {1, 7, 16, 37, 64, 100}) {
+            byte[] a = new byte[n + 2];
+            byte[] b = new byte[n + 5];
+            int exact = 0;
+            for (int i = 0; i < n; i++) {
+                a[i + 2] = (byte) (r.nextInt(256) - 128);
+                b[i + 5] = (byte) (r.nextInt(256) - 128);
+                exact += a[i + 2] * b[i + 5];
+            }
+            assertEquals(exact, DotKernel.scalar().dotBytes(a, 2, b, 5, n), "n " + n);
+            assertEquals(exact, DotKernel.best().dotBytes(a, 2, b, 5, n), "n " + n);
+        }
+        byte[] extreme = new byte[64];
+        java.util.Arrays.fill(extreme, (byte) -128);
+        assertEquals(64 * 128 * 128, DotKernel.best().dotBytes(extreme, 0, extreme, 0, 64));
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -43,8 +43,28 @@ class VectorApiKernelTest {
                 }
             }
         }
+        byteDotIsExact(best, rng);
         blockedScanMatchesRowMajorBitForBit(best, rng);
         System.exit(0);
+    }
+
+    /** The int8 codes' dot product (the build's score on codes) equals the exact integer sum at any length. */
+    private static void byteDotIsExact(DotKernel best, SplittableRandom rng) {
+        for (int dim : new int[] {1, 3, 15, 16, 17, 20, 64, 67, 100, 256}) {
+            byte[] a = new byte[dim + 3];
+            byte[] b = new byte[dim + 1];
+            int exact = 0;
+            for (int j = 0; j < dim; j++) {
+                a[j + 3] = (byte) (rng.nextInt(256) - 128);
+                b[j + 1] = (byte) (rng.nextInt(256) - 128);
+                exact += a[j + 3] * b[j + 1];
+            }
+            int got = best.dotBytes(a, 3, b, 1, dim);
+            if (got != exact || DotKernel.scalar().dotBytes(a, 3, b, 1, dim) != exact) {
+                System.out.println("dotBytes dim " + dim + ": " + got + " vs " + exact);
+                System.exit(1);
+            }
+        }
     }
 
     private static float[] gaussian(SplittableRandom rng, int n) {
