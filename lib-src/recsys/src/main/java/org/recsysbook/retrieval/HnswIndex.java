@@ -72,7 +72,13 @@ import org.recsysbook.world.World;
  * search of breadth {@code ef} on level 0 with a generation-stamped {@code byte[]} visited set (no
  * clearing between queries) and two binary heaps of primitive {@code long}s (score bits and node id in
  * one word), scoring through {@link DotKernel}. It follows the same rules as Lucene's
- * {@code HnswGraphSearcher}, so on the same graph it finds the same neighbours (tested).
+ * {@code HnswGraphSearcher}, so on the same graph it finds the same neighbours (tested). On level 0 it scores a
+ * node's unvisited neighbours in one loop before it touches the heaps, so that their loads, independent of one
+ * another, overlap (FAISS batches four at a time for the same reason), and the visited set holds a byte per node
+ * (1 MB at 1M items). At 1M × 64 on int8 codes, ef 150, each measured with the classes before and after it
+ * alternating on one cached graph (2026-12-03, 8–12 runs of 200 queries): the batch took the median from 0.447 to
+ * 0.314 ms (p99 0.595 to 0.461), the byte visited set from 0.329 to 0.303 ms (p99 0.494 to 0.474), the results the
+ * same; on floats neither changed the median by more than 4%.
  *
  * <p><b>Why this design (measured, issue 17 study, 2-core AMD EPYC, thread CPU time, load 7–20).</b>
  * At 200k × 64 and recall@100 ≥ 0.97, Lucene's own searcher on this graph took 1.82× FAISS's HNSW
