@@ -462,10 +462,15 @@ public final class HnswIndex implements CandidateGenerator {
         long visited = searchPacked(walk, breadth, s);
         Heap results = s.results;
         TopK heap = new TopK(k);
+        // on codes, the ef results' exact scores first (independent loads of scattered float rows, in flight
+        // together), then the top k: the same floats as scoring each as it is offered
+        float[] exact = codes == null ? null : s.rescores(results.size);
+        for (int i = 1; exact != null && i <= results.size; i++) {
+            exact[i - 1] = kernel.dot(q, 0, vectors, Heap.node(results.h[i]) * dim, dim);
+        }
         for (int i = 1; i <= results.size; i++) {
             long e = results.h[i];
-            int node = Heap.node(e);
-            heap.offer(node, codes == null ? Heap.score(e) : kernel.dot(q, 0, vectors, node * dim, dim));
+            heap.offer(Heap.node(e), exact == null ? Heap.score(e) : exact[i - 1]);
         }
         return new Search(heap.drain(), visited);
     }
@@ -956,6 +961,16 @@ public final class HnswIndex implements CandidateGenerator {
         Scratch(int n, int dim) {
             visited = new byte[n];
             query = new float[dim];
+        }
+
+        private float[] rescores = new float[0];
+
+        /** Room for the exact scores of {@code count} results. */
+        float[] rescores(int count) {
+            if (rescores.length < count) {
+                rescores = new float[count];
+            }
+            return rescores;
         }
 
         /** The neighbour buffer, with room for {@code degree} nodes (and as many scores). */
