@@ -76,7 +76,7 @@ import org.recsysbook.world.World;
  * node's unvisited neighbours in one loop before it touches the heaps, so that their loads, independent of one
  * another, overlap (FAISS batches four at a time for the same reason), and the visited set holds a byte per node
  * (1 MB at 1M items). At 1M × 64 on int8 codes, ef 150, each measured with the classes before and after it
- * alternating on one cached graph (2026-12-03, 8–12 runs of 200 queries): the batch took the median from 0.447 to
+ * alternating on one cached graph (2026-12-03, 12 runs of 200 queries each): the batch took the median from 0.447 to
  * 0.314 ms (p99 0.595 to 0.461), the byte visited set from 0.329 to 0.303 ms (p99 0.494 to 0.474), the results the
  * same; on floats neither changed the median by more than 4%.
  *
