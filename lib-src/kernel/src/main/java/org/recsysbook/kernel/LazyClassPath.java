@@ -222,10 +222,10 @@ final class LazyClassPath extends ForwardingJavaFileManager<StandardJavaFileMana
         if (!isClassPath(location)) {
             return fileManager.getClassLoader(location);
         }
-        List<java.net.URL> urls = new ArrayList<>();
         if (!javacServices) {
             return new java.net.URLClassLoader(new java.net.URL[0], fileManager.getClass().getClassLoader());
         }
+        List<java.net.URL> urls = new ArrayList<>();
         for (Path p : getLocationAsPaths(location)) {
             try {
                 urls.add(p.toUri().toURL());

@@ -104,17 +104,11 @@ public interface DotKernel {
      * {@code n · 128²}, so it fits an int for any {@code n} under 131,072.
      */
     default int dotBytes(byte[] a, int ao, byte[] b, int bo, int n) {
-        int s0 = 0;
-        int s1 = 0;
-        int j = 0;
-        for (; j + 1 < n; j += 2) {
-            s0 += a[ao + j] * b[bo + j];
-            s1 += a[ao + j + 1] * b[bo + j + 1];
+        int s = 0;  // integer sums are exact in any order: one accumulator
+        for (int j = 0; j < n; j++) {
+            s += a[ao + j] * b[bo + j];
         }
-        if (j < n) {
-            s0 += a[ao + j] * b[bo + j];
-        }
-        return s0 + s1;
+        return s;
     }
 
     /** A short name for tables and benchmark lines, e.g. {@code "scalar"}. */

@@ -464,9 +464,12 @@ public final class HnswIndex implements CandidateGenerator {
         TopK heap = new TopK(k);
         // on codes, the ef results' exact scores first (independent loads of scattered float rows, in flight
         // together), then the top k: the same floats as scoring each as it is offered
-        float[] exact = codes == null ? null : s.rescores(results.size);
-        for (int i = 1; exact != null && i <= results.size; i++) {
-            exact[i - 1] = kernel.dot(q, 0, vectors, Heap.node(results.h[i]) * dim, dim);
+        float[] exact = null;
+        if (codes != null) {
+            exact = s.scores(results.size);
+            for (int i = 1; i <= results.size; i++) {
+                exact[i - 1] = kernel.dot(q, 0, vectors, Heap.node(results.h[i]) * dim, dim);
+            }
         }
         for (int i = 1; i <= results.size; i++) {
             long e = results.h[i];
@@ -554,7 +557,7 @@ public final class HnswIndex implements CandidateGenerator {
                 }
             }
             scored += count;
-            float[] scores = s.batchScores;
+            float[] scores = s.scores(count);
             for (int b = 0; b < count; b++) {
                 scores[b] = score(q, batch[b]);
             }
@@ -954,30 +957,28 @@ public final class HnswIndex implements CandidateGenerator {
         final Heap results = new Heap(256);
 
         final float[] query;
-        /** One node's unvisited neighbours on level 0, and their scores ({@link #batch}). */
+        /** One node's unvisited neighbours on level 0 ({@link #batch}). */
         private int[] batch = new int[2 * DEFAULT_M];
-        float[] batchScores = new float[2 * DEFAULT_M];
+        /** Scores of a batch, then of the results re-scored on floats ({@link #scores}). */
+        private float[] scores = new float[256];
 
         Scratch(int n, int dim) {
             visited = new byte[n];
             query = new float[dim];
         }
 
-        private float[] rescores = new float[0];
-
-        /** Room for the exact scores of {@code count} results. */
-        float[] rescores(int count) {
-            if (rescores.length < count) {
-                rescores = new float[count];
+        /** The score buffer, with room for {@code count} scores. */
+        float[] scores(int count) {
+            if (scores.length < count) {
+                scores = new float[count];
             }
-            return rescores;
+            return scores;
         }
 
-        /** The neighbour buffer, with room for {@code degree} nodes (and as many scores). */
+        /** The neighbour buffer, with room for {@code degree} nodes. */
         int[] batch(int degree) {
             if (batch.length < degree) {
                 batch = new int[degree];
-                batchScores = new float[degree];
             }
             return batch;
         }
