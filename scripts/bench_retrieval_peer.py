@@ -1,8 +1,8 @@
 """FAISS beside the workbook's retrieval, on the same vectors, queries and exact answers.
 
 `./workbook bench retrieval --peer` runs RetrievalBench with `--peer DIR` first: it writes items.f32, queries.f32
-(unit length), truth.i32 (the exact top-100 of each query) and project.json (its own figures) into DIR. This
-script then runs FAISS (from requirements-bench.txt, in a virtual environment under build/) on the same files:
+(unit length), truth.i32 (the exact top-100 of each query), the HNSW graph it built (graph-….hnsw) and project.json
+(its own figures) into DIR. This script then runs FAISS (from requirements-bench.txt, in a virtual environment under build/) on the same files:
 `IndexFlatIP` and `IndexHNSWFlat` (M 16, efConstruction 100, inner product), searched one query at a time on
 one thread (`faiss.omp_set_num_threads(1)`), the HNSW graph built on 2 threads. It prints each figure beside the
 project's with the ratio (project / FAISS), recall@100 against the same exact answers for both, and a verdict
@@ -15,6 +15,12 @@ with their ratio; the build verdict then uses those medians. The project's build
 command given in PEER_BUILD_CMD (`./workbook bench retrieval --peer` sets it: RetrievalBench --build-only), their CPU
 seconds those of the build's threads (the whole JVM's, compiler and collector too, in brackets); FAISS's CPU
 seconds are the process's (its OpenMP threads) during `add`.
+
+The HNSW searches are interleaved: the project's search runs in one JVM beside this script (PEER_SEARCH_CMD, the
+command of PeerSearchServer, which reads the graph file RetrievalBench wrote and names in project.json), and for
+each ef the two take turns, one block of all queries each (f32, int8, FAISS, the order turning every round), for
+SEARCH_ROUNDS rounds; the verdicts judge the pooled figures and print the rounds' ratios. Without PEER_SEARCH_CMD
+the project's figures are those RetrievalBench timed minutes before, as the output then says.
 
 It is a benchmark, not a test: it prints figures and asserts nothing.
 
@@ -35,6 +41,7 @@ M, EF_CONSTRUCTION, BUILD_THREADS = 16, 100, 2
 RECALL_TARGETS = (0.95, 0.97, 0.99)
 MIN_SAMPLES_FOR_P99 = 100
 BUILD_RECALL_EFS = (100, 120, 150)
+SEARCH_ROUNDS = 6   # blocks of all queries per side and ef in the interleaved search (a multiple of the 3 sides)
 
 
 def load():
@@ -145,6 +152,82 @@ def alternating_builds(directory, xb, xq, truth, dim, rounds):
     return ours_w, ours_c, theirs_w, theirs_c, index
 
 
+def round_ratios(ours, theirs):
+    """The interleaved rounds' ratios (project / FAISS, each round's median and p99), or nothing for other rows."""
+    if "round_medians_ms" not in ours or "round_medians_ms" not in theirs:
+        return ""
+    med = [a / b for a, b in zip(ours["round_medians_ms"], theirs["round_medians_ms"])]
+    p99 = [a / b for a, b in zip(ours["round_p99_ms"], theirs["round_p99_ms"])]
+    return (f"; round by round, median {min(med):.2f}-{max(med):.2f}x, p99 {min(p99):.2f}-{max(p99):.2f}x "
+            f"({len(med)} rounds)")
+
+
+def interleaved(cmd, hnsw, xq, truth, efs):
+    """The project's HNSW search (f32 and int8, in PeerSearchServer, one JVM) and FAISS's, block by block: for each ef,
+    SEARCH_ROUNDS rounds of one block of all queries per side, the sides' order turning each round, so that both
+    meet the same moments of the machine. Returns (FAISS rows, project rows), each with the pooled figures of all
+    rounds and the median of each round ("round_medians_ms")."""
+    sides = ("f32", "int8", "faiss")
+    server = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    try:
+        ready = server.stdout.readline()
+        if not ready.startswith("ready "):
+            sys.exit(f"the project's search server did not start (said {ready!r}); command: {shlex.join(cmd)}")
+        print(f"# the project's search in one JVM: {ready[len('ready '):].strip()}", flush=True)
+
+        def ours(variant, ef):
+            server.stdin.write(f"search {variant} {ef}\n")
+            server.stdin.flush()
+            line = server.stdout.readline()
+            if not line.startswith("result "):
+                sys.exit(f"the project's search server answered {line[:200]!r}")
+            r = json.loads(line[len("result "):])
+            return np.array(r["wall_ns"], dtype=float), np.array(r["cpu_ns"], dtype=float), np.array(r["recall"])
+
+        def theirs(ef):
+            hnsw.hnsw.efSearch = ef
+            n = len(xq)
+            wall, cpu, recall = np.zeros(n), np.zeros(n), np.zeros(n)
+            for u in range(n):
+                c = time.thread_time_ns()
+                t = time.perf_counter_ns()
+                _, ids = hnsw.search(xq[u:u + 1], K)
+                wall[u] = time.perf_counter_ns() - t
+                cpu[u] = time.thread_time_ns() - c
+                recall[u] = len(np.intersect1d(ids[0], truth[u], assume_unique=True)) / K
+            return wall, cpu, recall
+
+        for ef in efs:   # the project's JVM warms up as RetrievalBench's did (FAISS's was warmed above)
+            ours("f32", ef)
+            ours("int8", ef)
+        rows = {side: [] for side in sides}
+        for ef in efs:
+            got = {side: ([], [], []) for side in sides}
+            for r in range(SEARCH_ROUNDS):
+                for side in sides[r % 3:] + sides[:r % 3]:
+                    block = theirs(ef) if side == "faiss" else ours(side, ef)
+                    for acc, part in zip(got[side], block):
+                        acc.append(part)
+            for side in sides:
+                wall, cpu, recall = (np.concatenate(parts) for parts in got[side])
+                s = stats(wall, cpu)
+                s.update(ef=ef, variant=side, recall=float(recall.mean()), min_recall=float(recall.min()),
+                         round_medians_ms=[float(np.median(w)) / 1e6 for w in got[side][0]],
+                         round_p99_ms=[stats(w, w)["p99_ms"] for w in got[side][0]])
+                rows[side].append(s)
+                name = "FAISS HNSW" if side == "faiss" else f"project HNSW {side}"
+                rounds = " ".join(f"{m:.3f}" for m in s["round_medians_ms"])
+                print(f"{name:<18} top-{K}, ef {ef:<4} 1 thread   n={s['n']}  {figures(s)}  recall@100 "
+                      f"mean={s['recall']:.4f} min={s['min_recall']:.2f}; round medians {rounds} ms (load {load()})",
+                      flush=True)
+        return rows["faiss"], rows["f32"] + rows["int8"]
+    finally:
+        if server.poll() is None:
+            server.stdin.write("quit\n")
+            server.stdin.close()
+            server.wait(timeout=30)
+
+
 def main(directory, builds=0):
     with open(os.path.join(directory, "project.json")) as f:
         project = json.load(f)
@@ -242,17 +325,25 @@ def main(directory, builds=0):
         for ef in efs:
             hnsw.hnsw.efSearch = ef
             hnsw.search(xq[u:u + 1], K)
-    faiss_rows = []
-    for ef in efs:
-        hnsw.hnsw.efSearch = ef
-        s = timed(lambda q: hnsw.search(q, K), xq, truth)
-        s["ef"] = ef
-        faiss_rows.append(s)
-        print(f"FAISS HNSW top-{K}, ef {ef:<4} 1 thread   n={s['n']}  {figures(s)}  recall@100 mean={s['recall']:.4f} "
-              f"min={s['min_recall']:.2f}")
+    server_cmd, graph_file = os.environ.get("PEER_SEARCH_CMD"), project.get("graph_file")
+    if server_cmd and graph_file:
+        faiss_rows, project_rows = interleaved(shlex.split(server_cmd) + [directory, str(dim), graph_file], hnsw, xq,
+                                               truth, efs)
+        how = f"interleaved block by block, {SEARCH_ROUNDS} rounds of {nq} queries per side and ef"
+    else:   # the script run by hand: the project's rows as RetrievalBench timed them, minutes before FAISS's
+        faiss_rows, project_rows = [], project["hnsw"]
+        for ef in efs:
+            hnsw.hnsw.efSearch = ef
+            s = timed(lambda q: hnsw.search(q, K), xq, truth)
+            s["ef"] = ef
+            faiss_rows.append(s)
+            print(f"FAISS HNSW top-{K}, ef {ef:<4} 1 thread   n={s['n']}  {figures(s)}  recall@100 "
+                  f"mean={s['recall']:.4f} min={s['min_recall']:.2f}")
+        how = ("NOT interleaved: the project's figures are RetrievalBench's, timed minutes before FAISS's (set "
+               "PEER_SEARCH_CMD, as ./workbook bench retrieval --peer does, to interleave them)")
 
     # ---- side by side
-    print(f"== HNSW side by side: {n} x {dim}, one query at a time, one thread; ratio = project / FAISS "
+    print(f"== HNSW side by side: {n} x {dim}, one query at a time, one thread; ratio = project / FAISS; {how} "
           f"(load now {load()})")
     print(f"\n  {'HNSW: the smallest ef reaching':<34} {'ef':>4} {'recall':>7} {'median':>8} {'p99':>8} "
           f"{'CPU med':>8} {'CPU p99':>8}   ratios median / p99 (wall; CPU)")
@@ -265,7 +356,7 @@ def main(directory, builds=0):
             print(f"    {'FAISS HNSWFlat':<32} {fr['ef']:4d} {fr['recall']:7.4f} {fr['median_ms']:8.3f} "
                   f"{fr['p99_ms']:8.3f} {fr['cpu_median_ms']:8.3f} {fr['cpu_p99_ms']:8.3f}")
         for variant in ("f32", "int8"):
-            pr = next((r for r in project["hnsw"] if r["variant"] == variant and r["recall"] >= target), None)
+            pr = next((r for r in project_rows if r["variant"] == variant and r["recall"] >= target), None)
             name = f"project HnswIndex {variant}"
             if pr is None:
                 print(f"    {name}: no ef up to {efs[-1]} reaches it")
@@ -282,7 +373,8 @@ def main(directory, builds=0):
                         rm <= 1.5 and rp <= 1.5 and pr["n"] >= MIN_SAMPLES_FOR_P99,
                         f"ef {pr['ef']} against FAISS's ef {fr['ef']}: wall {rm:.2f}x / {rp:.2f}x, thread CPU "
                         f"{pr['cpu_median_ms'] / fr['cpu_median_ms']:.2f}x / {pr['cpu_p99_ms'] / fr['cpu_p99_ms']:.2f}x"
-                        + ("" if pr["n"] >= MIN_SAMPLES_FOR_P99 else "; too few queries to judge a p99"))
+                        + ("" if pr["n"] >= MIN_SAMPLES_FOR_P99 else "; too few queries to judge a p99")
+                        + round_ratios(pr, fr))
 
     if ab is not None:
         pb, pc = float(np.median(ab[0])), float(np.median(ab[1]))

@@ -6,8 +6,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,8 +192,15 @@ public final class RetrievalBench {
         }
         HnswIndex.Builder builder = HnswIndex.builder(world).threads(cores).int8(false);
         Path cacheFile = graphCache == null || items < buildFrom ? null : cacheFile(graphCache, items, dim);
+        if (cacheFile == null && peer != null) {
+            // the peer script's interleaved search (PeerSearchServer) reads the graph this run built: written here,
+            // and removed first so that the build is always measured
+            cacheFile = cacheFile(peer.resolve("graph"), items, dim);
+            Files.deleteIfExists(cacheFile);
+        }
         if (cacheFile != null) {
             builder.cacheFile(cacheFile);
+            json.put("graph_file", cacheFile.toAbsolutePath().toString());
         }
         System.out.printf(Locale.ROOT, "building HNSW (M %d, beam width %d) on %d threads%s … (load %s)%n",
                 HnswIndex.DEFAULT_M, HnswIndex.DEFAULT_BEAM_WIDTH, cores,
@@ -325,9 +330,7 @@ public final class RetrievalBench {
         if (dim < 1 || bytes % (4L * dim) != 0) {
             throw new IllegalArgumentException("DIM " + dim + " does not divide the " + bytes + " bytes of " + file);
         }
-        float[] vectors = new float[(int) (bytes / 4)];
-        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().get(vectors);
+        float[] vectors = PeerSearchServer.floats(file);
         String loadBefore = BenchStats.loadAverage();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long process = os.getProcessCpuTime();
@@ -344,21 +347,13 @@ public final class RetrievalBench {
         Path queries = file.resolveSibling("queries.f32");
         Path truth = file.resolveSibling("truth.i32");
         if (Files.isRegularFile(queries) && Files.isRegularFile(truth)) { // the graph's quality beside its time
-            FloatBuffer q = ByteBuffer.wrap(Files.readAllBytes(queries)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            IntBuffer t = ByteBuffer.wrap(Files.readAllBytes(truth)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-            int count = q.remaining() / dim;
+            float[][] q = PeerSearchServer.rows(PeerSearchServer.floats(queries), dim);
+            List<java.util.Set<Integer>> exact = PeerSearchServer.truthSets(PeerSearchServer.ints(truth), K);
+            int count = q.length;
             for (int breadth : new int[] {100, 120, 150}) {
                 double recall = 0;
                 for (int u = 0; u < count; u++) {
-                    float[] query = new float[dim];
-                    q.get(u * dim, query);
-                    java.util.Set<Integer> exact = new java.util.HashSet<>();
-                    for (int i = 0; i < K; i++) {
-                        exact.add(t.get(u * K + i));
-                    }
-                    for (int id : index.search(query, K, breadth).ids()) {
-                        recall += exact.contains(id) ? 1.0 / K : 0;
-                    }
+                    recall += PeerSearchServer.recall(index.search(q[u], K, breadth).ids(), exact.get(u));
                 }
                 json.put("recall_ef" + breadth, recall / count);
             }
