@@ -32,7 +32,8 @@ import org.recsysbook.world.World;
  * The serving issue's targets, measured in one run with client and server on this machine: served against
  * in-process latency and throughput, overload at twice the saturation throughput, a model swap under load, and
  * events counted after a run. Each figure of a target is the median over {@code repeats} runs (each run's figure is
- * printed too); the load average is printed with every section, since other work on the machine moves every figure,
+ * printed too; the saturation throughputs over at least six in-process / served pairs, after each path has run until
+ * the JIT stopped compiling); the load average is printed with every section, since other work on the machine moves every figure,
  * and the CPU time the threads of each side spent per request (thread CPU clocks, so other processes' work does not
  * count) is printed beside the throughputs, a comparison the machine's load moves much less.
  *
@@ -107,18 +108,22 @@ public final class ServingBench {
         try (RecommendationServer server = RecommendationServer.start(service, config)) {
             LoadGenerator.Target inProcess = LoadGenerator.inProcess(service, users, 10, pool);
             LoadGenerator.Target served = LoadGenerator.http(client, server.uri(), users, 10);
-            // warms the HTTP path: 2 s left the JIT compiling it through the first served runs (0.3 ms of the
-            // JIT's CPU per request, against 0.03 ms later)
-            LoadGenerator.closedLoop(served, concurrency, 5);
+            // warms the HTTP path, then the in-process one, until the JIT has stopped compiling: a fixed 5 s left it
+            // compiling through the first served pair (0.3 s of compilation in a 5 s run, a served CPU per request
+            // of 1.0 ms against 0.73 later, and that pair at 50-60% where the others gave 68-78%)
+            warmUntilCompiled("the HTTP path", served, concurrency, 40);
+            warmUntilCompiled("the in-process path", inProcess, concurrency, 20);
 
             // in-process and served runs alternate, pair by pair, so that a change in the machine's load (the host
-            // takes up to a fifth of the cores here) moves both sides alike
+            // takes up to a fifth of the cores here) moves both sides alike; at least six pairs, as the machine's
+            // speed drifts by ±10-20% over tens of seconds and one pair alone ranged 62-82% in one run
+            int pairs = Math.max(repeats, SATURATION_PAIRS);
             Cpu cpuIn = new Cpu().pause();
             Cpu cpuSrv = new Cpu().pause();
-            LoadResult[] capIn = new LoadResult[repeats];
-            LoadResult[] capSrv = new LoadResult[repeats];
-            double[] pairRatio = new double[repeats];
-            for (int i = 0; i < repeats; i++) {
+            LoadResult[] capIn = new LoadResult[pairs];
+            LoadResult[] capSrv = new LoadResult[pairs];
+            double[] pairRatio = new double[pairs];
+            for (int i = 0; i < pairs; i++) {
                 cpuIn.resume();
                 capIn[i] = LoadGenerator.closedLoop(inProcess, concurrency, seconds);
                 cpuIn.pause();
@@ -140,12 +145,12 @@ public final class ServingBench {
                     median(capSrv, LoadResult::p99));
             System.out.println("  CPU per request, in-process: " + cpuInLine);
             System.out.println("  CPU per request, served:     " + cpuSrvLine);
-            String pairs = Arrays.stream(pairRatio).mapToObj(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r))
+            String ratios = Arrays.stream(pairRatio).mapToObj(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r))
                     .collect(java.util.stream.Collectors.joining(", "));
             verdict("served saturation throughput ≥ 70% of in-process",
                     String.format(Locale.ROOT, "%.1f/s = %.0f%% of %.1f/s (medians; runs %s | %s; pair by pair %s)",
                             xSrv, 100 * xSrv / xIn, xIn, list(capIn, LoadResult::throughput),
-                            list(capSrv, LoadResult::throughput), pairs), xSrv >= 0.7 * xIn);
+                            list(capSrv, LoadResult::throughput), ratios), xSrv >= 0.7 * xIn);
 
             LoadResult[] idleIn = repeat(repeats, () -> LoadGenerator.closedLoop(inProcess, 1, seconds));
             LoadResult[] idleSrv = repeat(repeats, () -> LoadGenerator.closedLoop(served, 1, seconds));
@@ -316,6 +321,30 @@ public final class ServingBench {
                 }
             }
         }
+    }
+
+    /** The fewest in-process / served pairs the saturation section runs. */
+    private static final int SATURATION_PAIRS = 6;
+
+    /**
+     * Runs {@code target} closed-loop in blocks of 2 s until a block in which the JIT compiled for less than 2% of
+     * its time, or for {@code maxSeconds}, and prints how long that took.
+     */
+    private static void warmUntilCompiled(String what, LoadGenerator.Target target, int users, double maxSeconds) {
+        var jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long compiledBefore = jit.getTotalCompilationTime();
+        long block;
+        double elapsed;
+        do {
+            long before = jit.getTotalCompilationTime();
+            LoadGenerator.closedLoop(target, users, 2);
+            block = jit.getTotalCompilationTime() - before;
+            elapsed = (System.nanoTime() - start) / 1e9;
+        } while (block >= 40 && elapsed < maxSeconds);
+        System.out.printf(Locale.ROOT, "warm-up of %s: %.0f s, the JIT compiling for %d ms of it (%d ms in the last "
+                + "2 s%s)%n", what, elapsed, jit.getTotalCompilationTime() - compiledBefore, block,
+                block >= 40 ? ", still compiling: the limit of " + (int) maxSeconds + " s ended it" : "");
     }
 
     private static void section(String name) {
