@@ -63,7 +63,9 @@ import org.recsysbook.world.World;
  * for the float query's). FAISS (1.15, {@code distances_batch_4}) scores four neighbours at a time and so has
  * several misses in flight; Lucene 9.12's searcher scores one node per call, and a build of our own to batch
  * them was not attempted. On the machine of 2026-12-03, 1M × 64, 2 threads, two alternating builds each: 163.2 s
- * (309.3 CPU-s) against FAISS's 91.6 s (176.9 CPU-s), 1.78× ({@code ./workbook bench retrieval --peer}).
+ * (309.3 CPU-s) against FAISS's 91.6 s (176.9 CPU-s), 1.78× ({@code ./workbook bench retrieval --peer}); on that of
+ * 2026-12-04, whose memory was slower (single-thread triad 23 GB/s against 39), 172.3 s (329.9 CPU-s) against
+ * 127.9 s (247.1 CPU-s), 1.35×: FAISS gains more from fast memory than this build does.
  *
  * <p><b>Search.</b> When the build ends, the graph is copied into packed arrays — per level one
  * {@code int[]} of neighbour lists with {@code int[]} offsets (compressed sparse rows), the levels
@@ -78,7 +80,9 @@ import org.recsysbook.world.World;
  * (1 MB at 1M items). At 1M × 64 on int8 codes, ef 150, each measured with the classes before and after it
  * alternating on one cached graph (2026-12-03, 12 runs of 200 queries each): the batch took the median from 0.447 to
  * 0.314 ms (p99 0.595 to 0.461), the byte visited set from 0.329 to 0.303 ms (p99 0.494 to 0.474), the results the
- * same; on floats neither changed the median by more than 4%.
+ * same; on floats neither changed the median by more than 4%. Against FAISS's HNSW on the same machine and data, the
+ * two searches taking turns block by block (2026-12-04, six rounds of 200 queries a side, recall@100 0.9732 against
+ * 0.9726 at ef 150): int8 median 0.352 ms, p99 0.660, against 0.389 / 0.671 (0.90× / 0.98×); floats 1.02× / 1.01×.
  *
  * <p><b>Why this design (measured, issue 17 study, 2-core AMD EPYC, thread CPU time, load 7–20).</b>
  * At 200k × 64 and recall@100 ≥ 0.97, Lucene's own searcher on this graph took 1.82× FAISS's HNSW
