@@ -27,9 +27,11 @@ import java.util.Set;
  * first lookup; with the notebook's ~100 jars that was about a third of a second of the first cell's critical path.
  * This one keeps the whole class path, knows from {@link JarFolders} which jars hold which package, and gives javac's
  * file manager (the delegate) only the folders of the class path and the jars opened so far, in class-path order,
- * adding a jar when a package it holds is first listed. A listing therefore equals the one javac would give for the
- * whole class path: the jars left out hold no file of that package and those kinds (a {@code module-info.class},
- * which javac skips on the class path, does not count). {@code getLocationAsPaths} answers with the
+ * adding a jar when a package it holds is first listed. The classes and sources of a listing therefore equal those
+ * javac would list for the whole class path: the jars left out hold none of that package (a {@code module-info.class},
+ * which javac skips on the class path, does not count). A listing that asks for classes or sources opens only the jars
+ * holding classes or sources there ({@link #kindsToOpen}), so its HTML and other files are those of the jars opened;
+ * one that asks for HTML or other files alone opens every jar holding them. {@code getLocationAsPaths} answers with the
  * whole class path (JShell's completion index reads it). Jars named by a jar's manifest {@code Class-Path} take
  * their place after it, as javac places them.
  */
@@ -175,11 +177,28 @@ final class LazyClassPath extends ForwardingJavaFileManager<StandardJavaFileMana
         return location == StandardLocation.CLASS_PATH;
     }
 
+    /** Classes and sources: what javac's compilation takes from the class path. */
+    private static final int COMPILED_KINDS = JarFolders.bit(JavaFileObject.Kind.CLASS)
+            | JarFolders.bit(JavaFileObject.Kind.SOURCE);
+
+    /**
+     * The kinds of file ({@link JarFolders#bits}) for which a listing that asks for {@code asked} opens jars: of those,
+     * the classes and sources if it asks for either. javac's {@code ClassFinder} lists every kind of file of a
+     * package, but from the class path it uses only classes and sources: an HTML or other file there goes to
+     * {@code ClassFinder.extraFileActions}, which does something only in javadoc's finder. Opening jars for those
+     * kinds too made the engine's first import (the unnamed package, listed for every kind) open seven jars whose
+     * root holds only resources, among them DuckDB's 80 MB of native libraries and ICU4J's 14 MB: a fifth of the
+     * first compilation's time.
+     */
+    static int kindsToOpen(int asked) {
+        return (asked & COMPILED_KINDS) != 0 ? asked & COMPILED_KINDS : asked;
+    }
+
     @Override
     public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
                                          boolean recurse) throws IOException {
         if (isClassPath(location)) {
-            openPackage(packageName, JarFolders.bits(kinds), recurse);
+            openPackage(packageName, kindsToOpen(JarFolders.bits(kinds)), recurse);
         }
         return fileManager.list(location, packageName, kinds, recurse);
     }

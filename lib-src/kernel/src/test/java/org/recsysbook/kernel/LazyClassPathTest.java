@@ -77,18 +77,29 @@ class LazyClassPathTest {
      */
     private static List<String> listing(StandardJavaFileManager fm, String pkg, Set<JavaFileObject.Kind> kinds,
                                         boolean recurse) throws IOException {
+        return listing(fm, pkg, kinds, recurse, kinds);
+    }
+
+    /** {@link #listing} of the files of {@code kinds} kept to those of {@code kept}. */
+    private static List<String> listing(StandardJavaFileManager fm, String pkg, Set<JavaFileObject.Kind> kinds,
+                                        boolean recurse, Set<JavaFileObject.Kind> kept) throws IOException {
         List<String> out = new ArrayList<>();
         for (JavaFileObject f : fm.list(StandardLocation.CLASS_PATH, pkg, kinds, recurse)) {
             String name = fm.inferBinaryName(StandardLocation.CLASS_PATH, f);
-            if (!name.equals("module-info") && !name.endsWith(".module-info")) {
+            if (kept.contains(f.getKind()) && !name.equals("module-info") && !name.endsWith(".module-info")) {
                 out.add(name + " " + f.toUri());
             }
         }
         return out;
     }
 
+    /** Classes and sources: the files of a listing that javac's compilation uses. */
+    private static final Set<JavaFileObject.Kind> COMPILED = EnumSet.of(JavaFileObject.Kind.CLASS,
+            JavaFileObject.Kind.SOURCE);
+
+    /** The classes and sources of a listing of every kind, as javac's compilation lists a package. */
     private static List<String> listing(StandardJavaFileManager fm, String pkg, boolean recurse) throws IOException {
-        return listing(fm, pkg, ALL_KINDS, recurse);
+        return listing(fm, pkg, ALL_KINDS, recurse, COMPILED);
     }
 
     @Test
@@ -113,6 +124,7 @@ class LazyClassPathTest {
                 assertEquals(listing(plain, pkg, true), listing(lazy, pkg, true), "'" + pkg + "' and below");
             }
             for (var kinds : List.of(EnumSet.of(JavaFileObject.Kind.CLASS), EnumSet.of(JavaFileObject.Kind.HTML),
+                    EnumSet.of(JavaFileObject.Kind.OTHER), EnumSet.of(JavaFileObject.Kind.HTML, JavaFileObject.Kind.OTHER),
                     EnumSet.of(JavaFileObject.Kind.CLASS, JavaFileObject.Kind.SOURCE))) {
                 for (String pkg : List.of("", "other", "res", "org.zeromq")) {
                     assertEquals(listing(plain, pkg, kinds, false), listing(lazy, pkg, kinds, false), pkg + kinds);
@@ -136,9 +148,13 @@ class LazyClassPathTest {
             assertFalse(listing(lazy, "split", false).isEmpty());
             assertEquals(3, lazy.openedJars(), "and the two jars of 'split'");
             int before = lazy.openedJars();
-            listing(lazy, "", EnumSet.of(JavaFileObject.Kind.CLASS), false);
-            assertEquals(before, lazy.openedJars() - countWithRootClasses(cp),
-                    "classes of the unnamed package: no jar that has only resources or a module-info there");
+            listing(lazy, "", ALL_KINDS, false);
+            assertEquals(before, lazy.openedJars() - countWithRootClasses(cp), "every kind of file of the unnamed "
+                    + "package, as javac lists it: no jar that has only resources or a module-info there");
+            int withClasses = lazy.openedJars();
+            assertTrue(listing(lazy, "", EnumSet.of(JavaFileObject.Kind.OTHER), false).stream()
+                    .anyMatch(f -> f.endsWith("d.jar!/README.txt")), "asked for resources alone, it opens their jars");
+            assertTrue(lazy.openedJars() > withClasses, "d.jar holds only a README and a module-info at its root");
             List<Path> reported = new ArrayList<>();
             lazy.getLocationAsPaths(StandardLocation.CLASS_PATH).forEach(reported::add);
             assertTrue(reported.containsAll(cp), "the whole class path is reported");
