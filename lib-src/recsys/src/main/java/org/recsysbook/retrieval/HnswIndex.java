@@ -220,6 +220,7 @@ public final class HnswIndex implements CandidateGenerator {
         /** null: int8 codes from {@link #INT8_FROM_ITEMS} vectors on. */
         private Boolean int8;
         private Path cacheFile;
+        private boolean cacheOnly;
         /** null: on from {@link #BUILD_ON_CODES_FROM_ITEMS} vectors. */
         private Boolean buildOnInt8;
         /** CPU nanoseconds of the last {@link #buildLuceneGraph}'s pool threads (the calling thread not included). */
@@ -323,10 +324,23 @@ public final class HnswIndex implements CandidateGenerator {
             return this;
         }
 
+        /**
+         * Whether {@link #build} may only read the graph from the {@link #cacheFile} (default false): with it on, a
+         * missing file or one made for other vectors or settings is an {@link IllegalStateException} instead of a
+         * build (minutes at 1M vectors), for a caller that must search the very graph an earlier run built.
+         */
+        public Builder cacheOnly(boolean value) {
+            cacheOnly = value;
+            return this;
+        }
+
         /** Builds the graph and packs it (or reads it from the {@link #cacheFile}); takes seconds for 100k vectors. */
         public HnswIndex build() {
             long start = System.nanoTime();
             long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
+            if (cacheFile == null && cacheOnly) {
+                throw new IllegalStateException("cacheOnly needs a cacheFile to read the graph from");
+            }
             if (cacheFile == null) {
                 return pack(buildLuceneGraph(), start, cpuStart);
             }
@@ -339,6 +353,11 @@ public final class HnswIndex implements CandidateGenerator {
                 return new HnswIndex(vectors, dim, n, kernel, cached, m, beamWidth, threads,
                         (System.nanoTime() - start) / 1e9, (THREAD_CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9,
                         searchBreadth > 0 ? searchBreadth : defaultSearchBreadth(n, codes), codes, true, onCodes);
+            }
+            if (cacheOnly) {
+                throw new IllegalStateException("the cache file " + cacheFile + " holds no graph over these " + n
+                        + " vectors of dimension " + dim + " with M " + m + ", beam width " + beamWidth + ", seed "
+                        + seed + " and the build's scoring; cacheOnly is set, so none is built");
             }
             HnswIndex index = pack(buildLuceneGraph(), start, cpuStart);
             GraphFile.write(cacheFile, index.graph, n, dim, m, beamWidth, seed, checksum, onCodes);

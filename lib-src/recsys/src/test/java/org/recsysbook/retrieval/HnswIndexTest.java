@@ -19,6 +19,7 @@ import org.recsysbook.world.World;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packed searcher against Lucene's own searcher on the same graph, and against exact answers. */
@@ -147,6 +148,18 @@ class HnswIndexTest {
         assertTrue(!HnswIndex.builder(other).threads(1).seed(9).cacheFile(file).build().fromCache(),
                 "a torn file is rebuilt");
         assertTrue(assertThrowsIae(() -> HnswIndex.builder(w).cacheFile(null)).contains("cacheFile"));
+        // cacheOnly: the graph is read or the build refuses; nothing is built or written
+        assertTrue(HnswIndex.builder(other).threads(1).seed(9).cacheOnly(true).cacheFile(file).build().fromCache());
+        long written = java.nio.file.Files.getLastModifiedTime(file).toMillis();
+        IllegalStateException stale = assertThrows(IllegalStateException.class,
+                () -> HnswIndex.builder(w).threads(1).seed(9).cacheOnly(true).cacheFile(file).build());
+        assertTrue(stale.getMessage().contains("cacheOnly"), stale.getMessage());
+        assertEquals(written, java.nio.file.Files.getLastModifiedTime(file).toMillis(), "the file is left as it was");
+        java.nio.file.Path none = file.resolveSibling("none.bin");
+        assertThrows(IllegalStateException.class,
+                () -> HnswIndex.builder(w).threads(1).cacheOnly(true).cacheFile(none).build());
+        assertTrue(!java.nio.file.Files.exists(none), "no file written");
+        assertThrows(IllegalStateException.class, () -> HnswIndex.builder(w).cacheOnly(true).build());
     }
 
     @Test
