@@ -45,9 +45,10 @@ import org.recsysbook.world.World;
  * {@code --add-modules jdk.incubator.vector} to measure the Vector API kernel as well. With {@code --peer DIR}
  * it also writes what a peer library needs to run the same benchmark on the same data — {@code items.f32}
  * (row-major float32, little-endian), {@code queries.f32} (the queries scaled to unit length, as the scan and
- * the index scale them), {@code truth.i32} (the exact top-100 ids of each query, best first, int32) — and its
- * own figures as {@code project.json}; {@code scripts/bench_retrieval_peer.py} reads them
- * ({@code ./workbook bench retrieval --peer}).
+ * the index scale them), {@code truth.i32} (the exact top-100 ids of each query, best first, int32), the HNSW graph
+ * it built (the {@code --graph-cache} file, or {@code graph-…hnsw} in {@code DIR}, which {@link PeerSearchServer}
+ * searches block by block beside FAISS) — and its own figures as {@code project.json};
+ * {@code scripts/bench_retrieval_peer.py} reads them ({@code ./workbook bench retrieval --peer}).
  */
 public final class RetrievalBench {
     private static final int K = 100;
