@@ -2,10 +2,10 @@
 
 `./workbook bench retrieval --peer` runs RetrievalBench with `--peer DIR` first: it writes items.f32, queries.f32
 (unit length), truth.i32 (the exact top-100 of each query), the HNSW graph it built (graph-….hnsw) and project.json
-(its own figures) into DIR. This script then runs FAISS (from requirements-bench.txt, in a virtual environment under build/) on the same files:
-`IndexFlatIP` and `IndexHNSWFlat` (M 16, efConstruction 100, inner product), searched one query at a time on
-one thread (`faiss.omp_set_num_threads(1)`), the HNSW graph built on 2 threads. It prints each figure beside the
-project's with the ratio (project / FAISS), recall@100 against the same exact answers for both, and a verdict
+(its own figures) into DIR. This script then runs FAISS (from requirements-bench.txt, in a virtual environment
+under build/) on the same files: `IndexFlatIP` and `IndexHNSWFlat` (M 16, efConstruction 100, inner product),
+searched one query at a time on one thread (`faiss.omp_set_num_threads(1)`), the HNSW graph built on 2 threads.
+It prints each figure beside the project's with the ratio (project / FAISS), recall@100 against the same exact answers for both, and a verdict
 per target of issue 17. It prints the load average at its start and end; since the machine may be shared,
 every latency is given in wall-clock and in thread CPU time (which preemption does not inflate).
 
@@ -68,7 +68,8 @@ def figures(s, prefix=""):
             f"(too few samples for a p99)  | CPU median {s[p + 'cpu_median_ms']:.3f} ms")
 
 
-def timed(search, xq, truth):
+def timed_queries(search, xq, truth):
+    """Each query's wall and thread CPU nanoseconds, one at a time, and its recall@100 against the exact answers."""
     n = len(xq)
     wall, cpu, recall = np.zeros(n), np.zeros(n), np.zeros(n)
     for u in range(n):
@@ -79,6 +80,11 @@ def timed(search, xq, truth):
         wall[u] = time.perf_counter_ns() - t
         cpu[u] = time.thread_time_ns() - c
         recall[u] = len(np.intersect1d(ids[0], truth[u], assume_unique=True)) / K
+    return wall, cpu, recall
+
+
+def timed(search, xq, truth):
+    wall, cpu, recall = timed_queries(search, xq, truth)
     s = stats(wall, cpu)
     s["recall"] = float(recall.mean())
     s["min_recall"] = float(recall.min())
@@ -186,16 +192,7 @@ def interleaved(cmd, hnsw, xq, truth, efs):
 
         def theirs(ef):
             hnsw.hnsw.efSearch = ef
-            n = len(xq)
-            wall, cpu, recall = np.zeros(n), np.zeros(n), np.zeros(n)
-            for u in range(n):
-                c = time.thread_time_ns()
-                t = time.perf_counter_ns()
-                _, ids = hnsw.search(xq[u:u + 1], K)
-                wall[u] = time.perf_counter_ns() - t
-                cpu[u] = time.thread_time_ns() - c
-                recall[u] = len(np.intersect1d(ids[0], truth[u], assume_unique=True)) / K
-            return wall, cpu, recall
+            return timed_queries(lambda q: hnsw.search(q, K), xq, truth)
 
         for ef in efs:   # the project's JVM warms up as RetrievalBench's did (FAISS's was warmed above)
             ours("f32", ef)

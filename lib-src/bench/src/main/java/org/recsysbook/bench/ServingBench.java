@@ -33,9 +33,9 @@ import org.recsysbook.world.World;
  * in-process latency and throughput, overload at twice the saturation throughput, a model swap under load, and
  * events counted after a run. Each figure of a target is the median over {@code repeats} runs (each run's figure is
  * printed too; the saturation throughputs over at least six in-process / served pairs, after each path has run until
- * the JIT stopped compiling); the load average is printed with every section, since other work on the machine moves every figure,
- * and the CPU time the threads of each side spent per request (thread CPU clocks, so other processes' work does not
- * count) is printed beside the throughputs, a comparison the machine's load moves much less.
+ * the JIT stopped compiling); the load average is printed with every section, since other work on the machine moves
+ * every figure, and the CPU time the threads of each side spent per request (thread CPU clocks, so other processes'
+ * work does not count) is printed beside the throughputs, a comparison the machine's load moves much less.
  *
  * <p>Usage: {@code ServingBench [items=1000000] [seconds=5] [repeats=3] [maxConcurrent=cores] [deadlineMs=100]
  * [retrieval=hnsw|exact]}. The candidate cache is off, so every request runs the whole funnel. Retrieval {@code hnsw}
@@ -326,9 +326,12 @@ public final class ServingBench {
     /** The fewest in-process / served pairs the saturation section runs. */
     private static final int SATURATION_PAIRS = 6;
 
+    /** Compilation time (ms) in a 2 s block of the warm-up below which the JIT counts as settled: 2% of it. */
+    private static final long SETTLED_JIT_MILLIS = 40;
+
     /**
-     * Runs {@code target} closed-loop in blocks of 2 s until a block in which the JIT compiled for less than 2% of
-     * its time, or for {@code maxSeconds}, and prints how long that took.
+     * Runs {@code target} closed-loop in blocks of 2 s until a block in which the JIT compiled for less than
+     * {@link #SETTLED_JIT_MILLIS}, or for {@code maxSeconds}, and prints how long that took.
      */
     private static void warmUntilCompiled(String what, LoadGenerator.Target target, int users, double maxSeconds) {
         var jit = ManagementFactory.getCompilationMXBean();
@@ -341,10 +344,11 @@ public final class ServingBench {
             LoadGenerator.closedLoop(target, users, 2);
             block = jit.getTotalCompilationTime() - before;
             elapsed = (System.nanoTime() - start) / 1e9;
-        } while (block >= 40 && elapsed < maxSeconds);
+        } while (block >= SETTLED_JIT_MILLIS && elapsed < maxSeconds);
         System.out.printf(Locale.ROOT, "warm-up of %s: %.0f s, the JIT compiling for %d ms of it (%d ms in the last "
                 + "2 s%s)%n", what, elapsed, jit.getTotalCompilationTime() - compiledBefore, block,
-                block >= 40 ? ", still compiling: the limit of " + (int) maxSeconds + " s ended it" : "");
+                block >= SETTLED_JIT_MILLIS ? ", still compiling: the limit of " + (int) maxSeconds + " s ended it"
+                        : "");
     }
 
     private static void section(String name) {

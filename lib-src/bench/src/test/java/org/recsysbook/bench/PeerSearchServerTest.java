@@ -33,7 +33,8 @@ class PeerSearchServerTest {
     private static final int QUERIES = 12;
     private static final int K = 100;
 
-    /** Writes items.f32, queries.f32 (unit length) and the exact top-100 as truth.i32, as RetrievalBench --peer does. */
+    /** Writes items.f32, queries.f32 (unit length) and the exact top-100 as truth.i32, as RetrievalBench --peer does.
+     */
     private static float[] writeData(Path dir, long seed) throws IOException {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] items = new float[N * DIM];

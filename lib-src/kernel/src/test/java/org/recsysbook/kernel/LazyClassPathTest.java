@@ -124,7 +124,8 @@ class LazyClassPathTest {
                 assertEquals(listing(plain, pkg, true), listing(lazy, pkg, true), "'" + pkg + "' and below");
             }
             for (var kinds : List.of(EnumSet.of(JavaFileObject.Kind.CLASS), EnumSet.of(JavaFileObject.Kind.HTML),
-                    EnumSet.of(JavaFileObject.Kind.OTHER), EnumSet.of(JavaFileObject.Kind.HTML, JavaFileObject.Kind.OTHER),
+                    EnumSet.of(JavaFileObject.Kind.OTHER),
+                    EnumSet.of(JavaFileObject.Kind.HTML, JavaFileObject.Kind.OTHER),
                     EnumSet.of(JavaFileObject.Kind.CLASS, JavaFileObject.Kind.SOURCE))) {
                 for (String pkg : List.of("", "other", "res", "org.zeromq")) {
                     assertEquals(listing(plain, pkg, kinds, false), listing(lazy, pkg, kinds, false), pkg + kinds);
