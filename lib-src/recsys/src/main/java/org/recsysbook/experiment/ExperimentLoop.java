@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
-import org.recsysbook.abtest.TrafficSplitter;
 import org.recsysbook.core.Seeds;
 import org.recsysbook.serving.Answer;
 import org.recsysbook.serving.AnswerHook;
@@ -36,8 +35,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * impressions are committed is still known); older ones are looked up in the store. A click is fed to the bandit
  * only the first time it is seen, so a retried click neither counts twice in the store nor in the posterior.
  *
- * <p>{@link #breakLogging} simulates a broken logging path: a share of one arm's answers lose their impressions on
- * the way to the store, the fault the sample-ratio check exists to find.
+ * <p>{@link #breakLogging} simulates a broken logging path: a client release, installed by a share of one arm's
+ * users, loses the impressions of every answer they get on the way to the store, the fault the sample-ratio check
+ * exists to find.
  */
 public final class ExperimentLoop implements AnswerHook, EventSink {
     private final EventStore store;
@@ -98,8 +98,11 @@ public final class ExperimentLoop implements AnswerHook, EventSink {
     }
 
     /**
-     * From now on drops the impressions of a share of {@code arm}'s answers (chosen by a hash of the request id),
-     * as a faulty client or pipeline would; {@code share} 0 repairs it.
+     * From now on drops the impressions of every answer to a share of {@code arm}'s users, as a faulty client
+     * release those users installed would; {@code share} 0 repairs it. The users are chosen by a salted hash of the
+     * user, not of the request: request ids are numbered as requests arrive, so with several client threads a
+     * request-keyed fault lost different visits on every run, and the sample-ratio figures of the broken day moved
+     * with the threads' timing.
      */
     public void breakLogging(String arm, double share) {
         if (!(share >= 0 && share <= 1)) {
@@ -174,8 +177,15 @@ public final class ExperimentLoop implements AnswerHook, EventSink {
         if (arm == null || share <= 0 || !arm.equals(answer.arm())) {
             return false;
         }
-        long h = Seeds.fmix64(TrafficSplitter.fnv1a64(answer.requestId()));
-        return (h >>> 11) * 0x1.0p-53 < share;
+        return brokenClient(answer.user()) < share;
+    }
+
+    /** Salt of the users' hash in {@link #brokenClient}, so that it is unrelated to the arm's assignment. */
+    private static final long BROKEN_CLIENT_SALT = 0x6272_6f6b_656e_4c4fL;
+
+    /** A uniform number in [0, 1) per user: the users below a fault's share have the broken client release. */
+    static double brokenClient(int user) {
+        return (Seeds.fmix64(user ^ BROKEN_CLIENT_SALT) >>> 11) * 0x1.0p-53;
     }
 
     // ---- POST /events ------------------------------------------------------------------------------------------

@@ -101,6 +101,31 @@ class ExperimentLoopHttpTest {
     }
 
     @Test
+    void brokenLoggingLosesEveryAnswerOfTheBrokenClientsUsersAndOnlyTheirs() throws Exception {
+        loop.breakLogging("treatment", 0.3);
+        int lostUsers = 0;
+        int treatmentUsers = 0;
+        for (int user = 0; user < 60; user++) {
+            String arm = null;
+            for (int visit = 0; visit < 3; visit++) {   // three answers a user, each with its own request id
+                arm = get("recommendations?user=" + user + "&k=4").json().get("arm").getAsString();
+            }
+            store.flush();
+            long logged = query("SELECT count(*) FROM impressions WHERE user_id = " + user);
+            boolean broken = arm.equals("treatment") && ExperimentLoop.brokenClient(user) < 0.3;
+            // all three answers lost, or none: the fault follows the user, not the request (nor its arrival order)
+            assertEquals(broken ? 0 : 12, logged, "user " + user + " in " + arm);
+            treatmentUsers += arm.equals("treatment") ? 1 : 0;
+            lostUsers += broken ? 1 : 0;
+        }
+        assertTrue(lostUsers > 0 && lostUsers < treatmentUsers, lostUsers + " of " + treatmentUsers + " treatment users");
+        loop.breakLogging("treatment", 0);
+        String id = get("recommendations?user=0&k=4").json().get("requestId").getAsString();
+        store.flush();
+        assertEquals(4, query("SELECT count(*) FROM impressions WHERE request_id = '" + id + "'"), "repaired");
+    }
+
+    @Test
     void aClickTwiceIsAcknowledgedTwiceAndCountedOnce() throws Exception {
         Reply a = get("recommendations?user=9&k=3");
         String id = a.json().get("requestId").getAsString();
