@@ -486,6 +486,33 @@ public final class MovieLens {
         return genreMasks.clone();
     }
 
+    /**
+     * Each item's most specific genre (the index of the one with the fewest movies), or {@code genreNames().length},
+     * one shared "none" category, for an item without genres: the category a genre quota counts.
+     */
+    public int[] primaryGenres() {
+        int g = genreNames.length;
+        int[] size = new int[g];
+        for (int mask : genreMasks) {
+            for (int k = 0; k < g; k++) {
+                if ((mask & (1 << k)) != 0) {
+                    size[k]++;
+                }
+            }
+        }
+        int[] out = new int[genreMasks.length];
+        for (int i = 0; i < out.length; i++) {
+            int best = g;
+            for (int k = 0; k < g; k++) {
+                if ((genreMasks[i] & (1 << k)) != 0 && (best == g || size[k] < size[best])) {
+                    best = k;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
     /** Item {@code i}'s genre names, in alphabetical order. */
     public List<String> genres(int i) {
         List<String> out = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.recsysbook.core.ScoredItems;
  * side (one per experiment arm) and swaps one for another atomically.
  *
  * <p>An implementation is immutable and thread-safe: many requests run it at once. {@link SyntheticBundle} serves
- * the synthetic world; a bundle of the MovieLens models plugs in by implementing this interface.
+ * the synthetic world, {@link MovieLensBundle} the models learned on MovieLens.
  */
 public interface ModelBundle {
 
@@ -40,6 +40,14 @@ public interface ModelBundle {
     /** How many candidates stage 1 returns. */
     int candidates();
 
+    /**
+     * Stage 1 for a request, as the service calls it: by default {@link #retrieval()}'s {@link #candidates()} best
+     * items for the request's user vector. A bundle overrides it to leave out what the user has seen.
+     */
+    default ScoredItems retrieve(Request request) {
+        return retrieval().generate(request.userVector(), candidates());
+    }
+
     /** Stage 2, ranking. */
     Ranker ranker();
 
@@ -52,9 +60,22 @@ public interface ModelBundle {
     /** The {@code k} most popular items, best first, precomputed: the cold-start list and the cheapest fallback. */
     ScoredItems popular(int k);
 
+    /**
+     * The fallback list for a known {@code user} (the deadline's answer): by default the same {@link #popular} list
+     * for everyone; a bundle that knows what the user has seen leaves it out.
+     */
+    default ScoredItems popular(int user, int k) {
+        return popular(k);
+    }
+
     /** A display title for an item. */
     String title(int item);
 
     /** The item's genres or category, for display. */
     String genres(int item);
+
+    /** The items the bundle knows {@code user} has interacted with, most recent first (by default none). */
+    default int[] history(int user) {
+        return new int[0];
+    }
 }

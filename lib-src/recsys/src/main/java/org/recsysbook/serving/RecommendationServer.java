@@ -47,7 +47,9 @@ import io.undertow.util.SameThreadExecutor;
 
 /**
  * The recommendation service over HTTP, on Undertow: {@code GET|POST /recommendations}, {@code POST /events},
- * {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /stats} (the demo page's live panel) and
+ * {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /stats} (the demo page's live panel),
+ * {@code GET /history?user=…} (what the user's model knows they watched: MovieLens ratings, none in the synthetic
+ * world) and
  * the demo page itself at {@code /}.
  *
  * <p>How a request flows. An I/O thread parses it and checks its parameters (400 with a JSON error naming the
@@ -227,11 +229,18 @@ public final class RecommendationServer implements AutoCloseable {
                     ex.getResponseSender().send(service.metrics().scrape(), StandardCharsets.UTF_8);
                 }
                 case "/stats" -> send(ex, 200, stats());
+                case "/history" -> {
+                    Map<String, String> q = queryParameters(ex);
+                    String arm = q.get("arm");
+                    send(ex, 200, historyJson(service.history(intParam(q, "user", null),
+                            arm == null || arm.isEmpty() ? null : arm, intParam(q, "limit", 20))));
+                }
                 default -> {
                     if (ex.getRequestMethod().equals(Methods.GET) || ex.getRequestMethod().equals(Methods.HEAD)) {
                         page.handleRequest(ex);
                     } else {
-                        error(ex, 404, "path", path, "one of /recommendations, /events, /health, /metrics, /stats");
+                        error(ex, 404, "path", path,
+                                "one of /recommendations, /events, /health, /metrics, /stats, /history");
                     }
                 }
             }
@@ -692,6 +701,25 @@ public final class RecommendationServer implements AutoCloseable {
         o.addProperty("available", permits.availablePermits());
         o.addProperty("deadlineMillis", service.budgets().deadlineMillis());
         o.addProperty("events", service.events().count());
+        o.addProperty("users", service.userCount());
+        return o.toString();
+    }
+
+    private static String historyJson(RecommendationService.History h) {
+        JsonObject o = new JsonObject();
+        o.addProperty("user", h.user());
+        o.addProperty("arm", h.arm());
+        o.addProperty("modelVersion", h.modelVersion());
+        o.addProperty("known", h.known());
+        JsonArray items = new JsonArray();
+        for (Answer.Item it : h.items()) {
+            JsonObject i = new JsonObject();
+            i.addProperty("item", it.item());
+            i.addProperty("title", it.title());
+            i.addProperty("genres", it.genres());
+            items.add(i);
+        }
+        o.add("items", items);
         return o.toString();
     }
 
@@ -707,6 +735,7 @@ public final class RecommendationServer implements AutoCloseable {
         o.addProperty("errors", m.errors());
         o.addProperty("cacheHitRate", round(m.cacheHitRate()));
         o.addProperty("events", service.events().count());
+        o.addProperty("users", service.userCount());
         JsonArray arms = new JsonArray();
         for (String arm : m.arms()) {
             long[] c = m.events(arm);

@@ -177,6 +177,40 @@ public final class RecommendationService {
         clearCache();
     }
 
+    /** The number of users the arms' bundles know (the largest of them): ids below it take the full funnel. */
+    public int userCount() {
+        int n = 0;
+        for (int i = 0; i < bundles.length(); i++) {
+            n = Math.max(n, bundles.get(i).userCount());
+        }
+        return n;
+    }
+
+    /** The most recent {@code limit} items of a user's history, as the bundle of their arm knows it. */
+    public record History(int user, String arm, String modelVersion, boolean known, List<Answer.Item> items) {
+    }
+
+    /**
+     * What the user's arm's bundle knows the user interacted with, most recent first, at most {@code limit} items
+     * (the demo page shows it beside the recommendations); an unknown user has none.
+     *
+     * @throws BadRequestException for a user below 0, a limit outside [1, {@value #MAX_K}], or an unknown arm
+     */
+    public History history(int user, String arm, int limit) {
+        if (limit < 1 || limit > MAX_K) {
+            throw new BadRequestException("limit", limit, "an integer in [1, " + MAX_K + "]");
+        }
+        int a = armIndex(user, 1, UserContext.NONE, arm);
+        ModelBundle bundle = bundles.get(a);
+        int[] h = bundle.history(user);
+        List<Answer.Item> items = new ArrayList<>(Math.min(limit, h.length));
+        for (int i = 0; i < h.length && i < limit; i++) {
+            items.add(new Answer.Item(i + 1, h[i], bundle.title(h[i]), bundle.genres(h[i]), Double.NaN, Double.NaN,
+                    Double.NaN));
+        }
+        return new History(user, arms.get(a), bundle.version(), bundle.knowsUser(user), items);
+    }
+
     /** The arm index for a request, after checking its parameters. */
     int armIndex(int user, int k, UserContext context, String arm) {
         if (user < 0) {
@@ -215,7 +249,7 @@ public final class RecommendationService {
         }
         boolean hit = candidates != null;
         if (!hit) {
-            candidates = bundle.retrieval().generate(request.userVector(), bundle.candidates());
+            candidates = bundle.retrieve(request);
             if (cache != null) {
                 cache.put(key, candidates);
             }
@@ -280,7 +314,7 @@ public final class RecommendationService {
 
     private Answer popularAnswer(String id, int user, int k, String arm, ModelBundle bundle, AnswerPath path,
                                  long nanos) {
-        ScoredItems top = bundle.popular(k);
+        ScoredItems top = bundle.knowsUser(user) ? bundle.popular(user, k) : bundle.popular(k);
         List<Answer.Item> items = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {
             int item = top.id(i);

@@ -3,6 +3,8 @@ package org.recsysbook.serving;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
+import org.recsysbook.data.MovieLens;
+import org.recsysbook.retrieval.ImplicitAls;
 import org.recsysbook.world.World;
 
 /**
@@ -10,7 +12,8 @@ import org.recsysbook.world.World;
  * {@code treatment}, starts the service on localhost and prints its address; runs until stopped (Ctrl-C).
  *
  * <p>Usage: {@code ServeMain [--items N] [--users N] [--port P] [--host H] [--max-concurrent N]
- * [--deadline-ms D] [--retrieval exact|hnsw]}. Retrieval {@code exact} (the default) is the chapter's blend in one pass
+ * [--deadline-ms D] [--retrieval exact|hnsw] [--movielens]}. {@code --movielens} serves the models learned on
+ * MovieLens instead of the synthetic world ({@link #movieLensArms}; the data from {@link MovieLens#locate}). Retrieval {@code exact} (the default) is the chapter's blend in one pass
  * over the catalog; {@code hnsw} serves the blend over an HNSW index ({@link SyntheticBundle}), whose graph is read
  * from {@code <recsys.cacheDir>/hnsw-…bin} (system property, default {@code build/cache}) or built and written there
  * (minutes for 1M items).
@@ -44,14 +47,32 @@ public final class ServeMain {
                 .build();
     }
 
+    /**
+     * The two-arm service over MovieLens: {@link MovieLensBundle}s trained on every rating, ALS with 64 factors
+     * (control) and with 32 (treatment), each ranked by item-kNN.
+     */
+    public static RecommendationService movieLensArms(MovieLens ml, double deadlineMillis, long cacheSize) {
+        return RecommendationService.builder()
+                .arm("control", MovieLensBundle.of(ml, "movielens-als64-knn-v1", ImplicitAls.DEFAULTS))
+                .arm("treatment", MovieLensBundle.of(ml, "movielens-als32-knn-v2", ImplicitAls.DEFAULTS.withFactors(32)))
+                .budgets(StageBudgets.of(deadlineMillis))
+                .cacheSize(cacheSize)
+                .build();
+    }
+
     public static void main(String[] args) throws InterruptedException {
         int items = 100_000;
         int users = 10_000;
         ServerConfig config = ServerConfig.defaults().withPort(8080).withWorkerNice(true); // see ThreadNice
         double deadline = 100;
         String retrieval = "exact";
+        boolean movieLens = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--movielens")) {
+                movieLens = true;
+                continue;
+            }
             String v = i + 1 < args.length ? args[i + 1] : null;
             if (v == null) {
                 throw new IllegalArgumentException(a + " needs a value");
@@ -70,21 +91,32 @@ public final class ServeMain {
                     retrieval = v;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + "; use --items, --users, --port, --host, --max-concurrent, --deadline-ms, --retrieval");
+                        + "; use --items, --users, --port, --host, --max-concurrent, --deadline-ms, --retrieval, "
+                        + "--movielens");
             }
             i++;
         }
         long t0 = System.nanoTime();
-        World world = World.builder().items(items).users(users).seed(42).build();
-        org.recsysbook.retrieval.HnswIndex index = retrieval.equals("exact") ? null
-                : org.recsysbook.retrieval.HnswIndex.builder(world).searchBreadth(SyntheticBundle.CANDIDATES).int8(true)
-                .cacheFile(java.nio.file.Path.of(System.getProperty("recsys.cacheDir", "build/cache"))
-                        .resolve("hnsw-" + items + "x64-seed42-m16-bw100.bin")).build();
-        RecommendationService service = twoArms(world, deadline, 10_000, index);
+        RecommendationService service;
+        String what;
+        if (movieLens) {
+            MovieLens ml = MovieLens.load();
+            service = movieLensArms(ml, deadline, 10_000);
+            what = String.format(Locale.ROOT, "MovieLens (%s): %d movies and %d users", ml.source(), ml.itemCount(),
+                    ml.userCount());
+        } else {
+            World world = World.builder().items(items).users(users).seed(42).build();
+            org.recsysbook.retrieval.HnswIndex index = retrieval.equals("exact") ? null
+                    : org.recsysbook.retrieval.HnswIndex.builder(world).searchBreadth(SyntheticBundle.CANDIDATES)
+                    .int8(true).cacheFile(java.nio.file.Path.of(System.getProperty("recsys.cacheDir", "build/cache"))
+                            .resolve("hnsw-" + items + "x64-seed42-m16-bw100.bin")).build();
+            service = twoArms(world, deadline, 10_000, index);
+            what = String.format(Locale.ROOT, "%d items and %d users", items, users);
+        }
         service.warmUp(300);
         RecommendationServer server = RecommendationServer.start(service, config);
-        System.out.printf(Locale.ROOT, "Serving %d items and %d users (arms %s) in %.1f s%n", items, users,
-                service.versions(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "Serving %s (arms %s) in %.1f s%n", what, service.versions(),
+                (System.nanoTime() - t0) / 1e9);
         System.out.println("Listening on " + server.uri() + "  (demo page: " + server.uri()
                 + ", API: " + server.uri() + "recommendations?user=1&k=10)");
         System.out.flush();

@@ -35,6 +35,7 @@
  * event store is the {@link org.recsysbook.serving.EventSink} given to the builder (its {@code record} returns once
  * the batch is committed, which is what {@code POST /events} acknowledges), and its
  * {@link org.recsysbook.serving.AnswerHook} fills an exploration slot and logs each answer's impressions with their
- * propensities. A MovieLens bundle is another {@link org.recsysbook.serving.ModelBundle}.
+ * propensities. The bundles are {@link org.recsysbook.serving.SyntheticBundle} (the synthetic world) and
+ * {@link org.recsysbook.serving.MovieLensBundle} (ALS and item-kNN learned on MovieLens, {@code serve --movielens}).
  */
 package org.recsysbook.serving;

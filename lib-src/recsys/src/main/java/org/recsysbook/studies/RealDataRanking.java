@@ -261,28 +261,9 @@ public final class RealDataRanking {
         return v;
     }
 
-    /** Each item's most specific genre (the one with the fewest movies), or one shared "none" category. */
+    /** Each item's most specific genre, or one shared "none" category: {@link MovieLens#primaryGenres()}. */
     public static int[] primaryGenre(MovieLens ml) {
-        int g = ml.genreNames().length;
-        int[] size = new int[g];
-        for (int i = 0; i < ml.itemCount(); i++) {
-            for (int k = 0; k < g; k++) {
-                if ((ml.genreMask(i) & (1 << k)) != 0) {
-                    size[k]++;
-                }
-            }
-        }
-        int[] out = new int[ml.itemCount()];
-        for (int i = 0; i < ml.itemCount(); i++) {
-            int best = g;
-            for (int k = 0; k < g; k++) {
-                if ((ml.genreMask(i) & (1 << k)) != 0 && (best == g || size[k] < size[best])) {
-                    best = k;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return ml.primaryGenres();
     }
 
     /** The mean over pairs of a list of the genre Jaccard distance {@code 1 − |G_a ∩ G_b| / |G_a ∪ G_b|}. */

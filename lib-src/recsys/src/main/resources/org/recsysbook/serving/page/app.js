@@ -1,10 +1,15 @@
 // The demo page: no libraries, no network beyond this service.
 "use strict";
 
-const state = { answer: null, myClicks: 0 };
+const state = { answer: null, myClicks: 0, users: 1000 };
 
 function fmt(x, digits) {
   return x === null || x === undefined ? "–" : Number(x).toFixed(digits);
+}
+
+// MovieLens lists genres as "Action|Sci-Fi": shown with spaces, so that a long list wraps.
+function readable(genres) {
+  return String(genres).split("|").join(", ");
 }
 
 async function postEvents(events) {
@@ -36,7 +41,7 @@ async function show(user) {
   for (const it of body.items) {
     const tr = document.createElement("tr");
     tr.dataset.item = it.item;
-    const cells = [it.rank, it.title, it.genres, fmt(it.scores.candidate, 3), fmt(it.scores.ranking, 3),
+    const cells = [it.rank, it.title, readable(it.genres), fmt(it.scores.candidate, 3), fmt(it.scores.ranking, 3),
       fmt(it.scores.final, 3)];
     for (const c of cells) {
       const td = document.createElement("td");
@@ -52,10 +57,26 @@ async function show(user) {
     tr.appendChild(td);
     tbody.appendChild(tr);
   }
+  await showHistory(body.user);
   await postEvents(body.items.map((it) => ({
     type: "impression", requestId: body.requestId, user: body.user, item: it.item, arm: body.arm,
     position: it.rank,
   })));
+}
+
+// The user's history, where the model has one (MovieLens ratings; the synthetic world's users have none).
+async function showHistory(user) {
+  const section = document.getElementById("history");
+  const list = document.getElementById("watched");
+  list.replaceChildren();
+  const r = await fetch("history?limit=10&user=" + encodeURIComponent(user));
+  const h = r.ok ? await r.json() : { items: [] };
+  for (const it of h.items) {
+    const li = document.createElement("li");
+    li.textContent = it.title + (it.genres ? " · " + readable(it.genres) : "");
+    list.appendChild(li);
+  }
+  section.hidden = h.items.length === 0;
 }
 
 async function click(it, tr, button) {
@@ -76,6 +97,7 @@ async function click(it, tr, button) {
 async function refresh() {
   try {
     const s = await (await fetch("stats")).json();
+    state.users = s.users || state.users;
     document.getElementById("rps").textContent = fmt(s.requestsPerSecond, 1);
     document.getElementById("p50").textContent = fmt(s.p50Millis, 2);
     document.getElementById("p99").textContent = fmt(s.p99Millis, 2);
@@ -103,7 +125,7 @@ document.getElementById("pick").addEventListener("submit", (e) => {
   show(document.getElementById("user").value);
 });
 document.getElementById("random").addEventListener("click", () => {
-  const u = Math.floor(Math.random() * 1000);
+  const u = Math.floor(Math.random() * state.users);  // a known user: the service's /stats says how many
   document.getElementById("user").value = u;
   show(u);
 });
