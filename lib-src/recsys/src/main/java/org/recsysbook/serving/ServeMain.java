@@ -60,7 +60,29 @@ public final class ServeMain {
                 .build();
     }
 
+    /**
+     * Runs the command; a bad option, or data that cannot be found (MovieLens not exported), ends it with the
+     * message alone and status 2 instead of a stack trace.
+     */
     public static void main(String[] args) throws InterruptedException {
+        try {
+            run(args);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("serve: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** An option's whole-number value ({@code 1_000_000} allowed), or an error naming the option. */
+    private static int whole(String option, String value) {
+        try {
+            return Integer.parseInt(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, got " + value);
+        }
+    }
+
+    private static void run(String[] args) throws InterruptedException {
         int items = 100_000;
         int users = 10_000;
         ServerConfig config = ServerConfig.defaults().withPort(8080).withWorkerNice(true); // see ThreadNice
@@ -78,12 +100,18 @@ public final class ServeMain {
                 throw new IllegalArgumentException(a + " needs a value");
             }
             switch (a) {
-                case "--items" -> items = Integer.parseInt(v.replace("_", ""));
-                case "--users" -> users = Integer.parseInt(v.replace("_", ""));
-                case "--port" -> config = config.withPort(Integer.parseInt(v));
+                case "--items" -> items = whole(a, v);
+                case "--users" -> users = whole(a, v);
+                case "--port" -> config = config.withPort(whole(a, v));
                 case "--host" -> config = config.withHost(v);
-                case "--max-concurrent" -> config = config.withMaxConcurrent(Integer.parseInt(v));
-                case "--deadline-ms" -> deadline = Double.parseDouble(v);
+                case "--max-concurrent" -> config = config.withMaxConcurrent(whole(a, v));
+                case "--deadline-ms" -> {
+                    try {
+                        deadline = Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--deadline-ms must be a number of milliseconds, got " + v);
+                    }
+                }
                 case "--retrieval" -> {
                     if (!v.equals("exact") && !v.equals("hnsw")) {
                         throw new IllegalArgumentException("--retrieval must be exact or hnsw, got " + v);
