@@ -445,6 +445,12 @@ public final class MovieLens {
         return userIds[u];
     }
 
+    /** The dense user of a GroupLens userId, or -1 when the ratings hold no such user. */
+    public int user(int userId) {
+        int u = Arrays.binarySearch(userIds, userId);
+        return u >= 0 ? u : -1;
+    }
+
     /** The GroupLens movieId of dense item {@code i}. */
     public int movieId(int i) {
         return movieIds[i];

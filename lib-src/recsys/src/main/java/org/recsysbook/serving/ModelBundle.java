@@ -23,7 +23,10 @@ public interface ModelBundle {
     /** The number of items; item ids are {@code 0 … itemCount() - 1}. */
     int itemCount();
 
-    /** The number of known users; ids {@code 0 … userCount() - 1} are known, others take the cold-start path. */
+    /**
+     * The number of known users; by default ids {@code 0 … userCount() - 1} are known ({@link #knowsUser}), others
+     * take the cold-start path.
+     */
     int userCount();
 
     /** Whether the bundle has a profile for {@code user}. */

@@ -20,9 +20,9 @@ import org.recsysbook.retrieval.ItemKnn;
  * A model bundle over MovieLens, from the models notebooks 9 and 10 learn on it, trained on every rating: stage 1
  * is implicit ALS (the user's learned vector against every movie's, the movies they rated left out), stage 2
  * re-scores those candidates with item-kNN (the neighbourhood of the user's rated movies), and stage 3 keeps at most
- * three movies of each primary genre, backfilled to {@link RecommendationService#MAX_K}. Users are MovieLens's, by
- * their index {@code 0 … userCount() - 1} ({@link MovieLens#userId} gives the id in the files); any other id takes
- * the cold-start path, the most rated movies. The deadline's fallback for a known user is the most rated movies
+ * three movies of each primary genre, backfilled to {@link RecommendationService#MAX_K}. Users are MovieLens's own
+ * userIds, as in {@code ratings.csv} (1 to 671 in the latest-small release); any other id takes the cold-start path,
+ * the most rated movies. Items are the data's dense movie indices ({@link MovieLens#movieId} gives the files' id). The deadline's fallback for a known user is the most rated movies
  * they have not rated (right after a start, before the JIT has compiled the funnel, the first answers can take it).
  *
  * <p>Stage 2 is a second learned model, not notebook 10's learned ranker: that ranker's features need EASE (a
@@ -129,12 +129,24 @@ public final class MovieLensBundle implements ModelBundle {
         return ml.userCount();
     }
 
-    /** The request for user {@code user}: their ALS vector, and every movie they rated as seen. */
+    /** Whether {@code user} is a MovieLens userId of the ratings. */
+    @Override
+    public boolean knowsUser(int user) {
+        return ml.user(user) >= 0;
+    }
+
+    /**
+     * The request for MovieLens user {@code user}: their ALS vector, and every movie they rated as seen; the
+     * request's {@link Request#userId} is the user's dense index, which the stages use.
+     */
     @Override
     public Request request(int user, UserContext context) {
-        Args.index("user", user, userCount(), "MovieLens users");
-        float[] v = Arrays.copyOfRange(userVectors, user * factors, (user + 1) * factors);
-        return new Request(user, v, context, ratings.sortedItemsShared(user));
+        int u = ml.user(user);
+        if (u < 0) {
+            throw new IllegalArgumentException("user must be a MovieLens userId of the ratings, got " + user);
+        }
+        float[] v = Arrays.copyOfRange(userVectors, u * factors, (u + 1) * factors);
+        return new Request(u, v, context, ratings.sortedItemsShared(u));
     }
 
     /** ALS's best unseen movies for the request's user: their vector's dot product with each movie's. */
@@ -222,7 +234,7 @@ public final class MovieLensBundle implements ModelBundle {
         if (!knowsUser(user)) {
             return popular(k);
         }
-        int[] seen = ratings.sortedItemsShared(user);
+        int[] seen = ratings.sortedItemsShared(ml.user(user));
         int[] ids = new int[k];
         double[] s = new double[k];
         int n = 0;
@@ -249,11 +261,12 @@ public final class MovieLensBundle implements ModelBundle {
     /** The movies user {@code user} rated, most recent first (empty for an unknown user). */
     @Override
     public int[] history(int user) {
-        if (!knowsUser(user)) {
+        int u = ml.user(user);
+        if (u < 0) {
             return new int[0];
         }
-        int[] items = ratings.items(user);
-        long[] times = ratings.times(user);
+        int[] items = ratings.items(u);
+        long[] times = ratings.times(u);
         Integer[] order = new Integer[items.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

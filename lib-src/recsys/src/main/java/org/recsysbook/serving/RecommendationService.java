@@ -177,7 +177,7 @@ public final class RecommendationService {
         clearCache();
     }
 
-    /** The number of users the arms' bundles know (the largest of them): ids below it take the full funnel. */
+    /** The number of users the arms' bundles know (the largest of them), for the demo page's random user. */
     public int userCount() {
         int n = 0;
         for (int i = 0; i < bundles.length(); i++) {

@@ -40,7 +40,9 @@ class MovieLensBundleTest {
         RecommendationService service = RecommendationService.builder().arm("control", BUNDLE).build();
         for (int u = 0; u < ML.userCount(); u++) {
             int[] seen = ML.ratings().sortedItems(u);
-            Answer a = service.recommend(u, 5, UserContext.NONE, "control");
+            // the service takes MovieLens's own userIds (1, 4, 7 and 12 in the sample)
+            Answer a = service.recommend(ML.userId(u), 5, UserContext.NONE, "control");
+            assertEquals(ML.userId(u), a.user());
             assertEquals(AnswerPath.FULL, a.path());
             assertEquals(ML.itemCount() - seen.length, a.items().size(), "every unseen movie, as there are few");
             for (Answer.Item it : a.items()) {
@@ -54,7 +56,7 @@ class MovieLensBundleTest {
     @Test
     void aUserOutsideTheDataGetsTheMostRatedMovies() {
         RecommendationService service = RecommendationService.builder().arm("control", BUNDLE).build();
-        Answer a = service.recommend(ML.userCount() + 5, 2, UserContext.NONE, "control");
+        Answer a = service.recommend(2, 2, UserContext.NONE, "control");   // no userId 2 in the sample
         assertEquals(AnswerPath.COLD_START, a.path());
         // movies 2 and 3 have three ratings each, movies 10 and 50 two, movie 7 one
         int[] counts = ML.ratings().itemCounts();
@@ -67,28 +69,30 @@ class MovieLensBundleTest {
     @Test
     void theDeadlinesFallbackLeavesOutWhatTheUserRated() {
         RecommendationService service = RecommendationService.builder().arm("control", BUNDLE).build();
-        // user 0 rated four of the five movies: the most rated ones are among them, the fallback skips them
-        Answer a = service.fallback(0, 3, "control", 0, false);
+        // userId 1 rated four of the five movies: the most rated ones are among them, the fallback skips them
+        Answer a = service.fallback(1, 3, "control", 0, false);
         assertEquals(AnswerPath.DEADLINE_POPULARITY, a.path());
         assertEquals(1, a.items().size());
         assertEquals(ML.item(7), a.items().get(0).item());
-        // user 3 (userId 12) rated movies 7, 10 and 2: left are 3 (three ratings) and 50 (two), in that order
-        Answer b = service.fallback(3, 5, "control", 0, false);
+        // userId 12 rated movies 7, 10 and 2: left are 3 (three ratings) and 50 (two), in that order
+        Answer b = service.fallback(12, 5, "control", 0, false);
         assertEquals(List.of(ML.item(3), ML.item(50)), b.items().stream().map(Answer.Item::item).toList());
         // an unknown user gets the plain list
-        assertEquals(2, service.fallback(ML.userCount(), 2, "control", 0, false).items().size());
+        assertEquals(2, service.fallback(0, 2, "control", 0, false).items().size());
     }
 
     @Test
     void theHistoryIsMostRecentFirst() {
-        // user 0 is userId 1: movie 2 at ..3815, movie 3 at ..2931, movies 10 and 50 both at ..2224 (lower index first)
-        int[] h = BUNDLE.history(0);
+        // userId 1: movie 2 at ..3815, movie 3 at ..2931, movies 10 and 50 both at ..2224 (lower index first)
+        int[] h = BUNDLE.history(1);
         int tenAndFifty0 = Math.min(ML.item(10), ML.item(50));
         int tenAndFifty1 = Math.max(ML.item(10), ML.item(50));
         assertEquals(Arrays.toString(new int[] {ML.item(2), ML.item(3), tenAndFifty0, tenAndFifty1}),
                 Arrays.toString(h));
-        assertEquals(0, BUNDLE.history(ML.userCount()).length, "an unknown user has none");
+        assertEquals(0, BUNDLE.history(0).length, "an unknown user has none");
         assertEquals(0, BUNDLE.history(-1).length);
+        assertFalse(BUNDLE.knowsUser(0));
+        assertTrue(BUNDLE.knowsUser(12));
     }
 
     @Test
@@ -97,7 +101,7 @@ class MovieLensBundleTest {
         try (RecommendationServer server = RecommendationServer.start(service, ServerConfig.defaults())) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI base = server.uri();
-            HttpResponse<String> r = get(client, base, "history?user=0&limit=2");
+            HttpResponse<String> r = get(client, base, "history?user=1&limit=2");
             assertEquals(200, r.statusCode(), r.body());
             JsonObject h = JsonParser.parseString(r.body()).getAsJsonObject();
             assertTrue(h.get("known").getAsBoolean());
@@ -111,17 +115,17 @@ class MovieLensBundleTest {
             assertFalse(unknown.get("known").getAsBoolean());
             assertEquals(0, unknown.getAsJsonArray("items").size());
 
-            for (String[] bad : new String[][] {{"history?user=0&limit=0", "limit"}, {"history", "user"},
-                {"history?user=-1", "user"}, {"history?user=0&arm=nope", "arm"}, {"history?user=x", "user"}}) {
+            for (String[] bad : new String[][] {{"history?user=1&limit=0", "limit"}, {"history", "user"},
+                {"history?user=-1", "user"}, {"history?user=1&arm=nope", "arm"}, {"history?user=x", "user"}}) {
                 HttpResponse<String> b = get(client, base, bad[0]);
                 assertEquals(400, b.statusCode(), bad[0] + ": " + b.body());
                 assertEquals(bad[1], JsonParser.parseString(b.body()).getAsJsonObject().get("parameter").getAsString(),
                         bad[0]);
             }
-            HttpResponse<String> rec = get(client, base, "recommendations?user=0&k=3");
+            HttpResponse<String> rec = get(client, base, "recommendations?user=1&k=3");
             assertEquals(200, rec.statusCode(), rec.body());
             JsonArray shown = JsonParser.parseString(rec.body()).getAsJsonObject().getAsJsonArray("items");
-            assertEquals(1, shown.size(), "user 0 rated four of the five movies");
+            assertEquals(1, shown.size(), "userId 1 rated four of the five movies");
             assertEquals("Babylon 5", shown.get(0).getAsJsonObject().get("title").getAsString());
         }
     }
