@@ -22,8 +22,9 @@ import org.recsysbook.retrieval.ItemKnn;
  * re-scores those candidates with item-kNN (the neighbourhood of the user's rated movies), and stage 3 keeps at most
  * three movies of each primary genre, backfilled to {@link RecommendationService#MAX_K}. Users are MovieLens's own
  * userIds, as in {@code ratings.csv} (1 to 671 in the latest-small release); any other id takes the cold-start path,
- * the most rated movies. Items are the data's dense movie indices ({@link MovieLens#movieId} gives the files' id). The deadline's fallback for a known user is the most rated movies
- * they have not rated (right after a start, before the JIT has compiled the funnel, the first answers can take it).
+ * the most rated movies. Items are the data's dense movie indices ({@link MovieLens#movieId} gives the files' id).
+ * The deadline's fallback for a known user is the most rated movies they have not rated (right after a start, before
+ * the JIT has compiled the funnel, the first answers can take it).
  *
  * <p>Stage 2 is a second learned model, not notebook 10's learned ranker: that ranker's features need EASE (a
  * 9,066 × 9,066 inverse) and the three generators' ranks per candidate, which a service would precompute offline.
@@ -51,7 +52,7 @@ public final class MovieLensBundle implements ModelBundle {
     private final int[] ratingCounts;
     private final String[] genres;
 
-    private MovieLensBundle(MovieLens ml, String version, ImplicitAls.Settings als) {
+    private MovieLensBundle(MovieLens ml, String version, ImplicitAls.Settings als, ItemKnn knn) {
         this.ml = Args.notNull("ml", ml);
         Args.notNull("als", als);
         if (version == null || version.isBlank()) {
@@ -68,9 +69,14 @@ public final class MovieLensBundle implements ModelBundle {
         for (int i = 0; i < trained.length; i++) {
             trained[i] = model.trained(i);
         }
-        this.knn = ItemKnn.train(ratings);
+        this.knn = knn != null ? knn : ItemKnn.train(ratings);
+        if (this.knn.train() != ratings) {
+            throw new IllegalArgumentException("knn must be trained on ml.ratings(), got one trained on "
+                    + this.knn.train());
+        }
+        ItemKnn neighbours = this.knn;
         this.ranker = (request, candidates) -> {
-            double[] all = knn.scores(request.userId());
+            double[] all = neighbours.scores(request.userId());
             double[] s = new double[candidates.size()];
             for (int j = 0; j < s.length; j++) {
                 double v = all[candidates.id(j)];
@@ -101,12 +107,20 @@ public final class MovieLensBundle implements ModelBundle {
 
     /** A bundle trained on every rating of {@code ml} with ALS's {@code settings}, reported as {@code version}. */
     public static MovieLensBundle of(MovieLens ml, String version, ImplicitAls.Settings settings) {
-        return new MovieLensBundle(ml, version, settings);
+        return new MovieLensBundle(ml, version, settings, null);
+    }
+
+    /**
+     * As {@link #of(MovieLens, String, ImplicitAls.Settings)}, ranking with an item-kNN already trained on
+     * {@code ml}'s ratings: versions that differ only in ALS share one.
+     */
+    public static MovieLensBundle of(MovieLens ml, String version, ImplicitAls.Settings settings, ItemKnn knn) {
+        return new MovieLensBundle(ml, version, settings, Args.notNull("knn", knn));
     }
 
     /** {@link #of(MovieLens, String, ImplicitAls.Settings)} with {@link ImplicitAls#DEFAULTS} (64 factors, seed 42). */
     public static MovieLensBundle of(MovieLens ml, String version) {
-        return new MovieLensBundle(ml, version, ImplicitAls.DEFAULTS);
+        return new MovieLensBundle(ml, version, ImplicitAls.DEFAULTS, null);
     }
 
     /** The data the bundle was trained on. */

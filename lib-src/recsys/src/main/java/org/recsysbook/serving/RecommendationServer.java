@@ -49,8 +49,7 @@ import io.undertow.util.SameThreadExecutor;
  * The recommendation service over HTTP, on Undertow: {@code GET|POST /recommendations}, {@code POST /events},
  * {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /stats} (the demo page's live panel),
  * {@code GET /history?user=…} (what the user's model knows they watched: MovieLens ratings, none in the synthetic
- * world) and
- * the demo page itself at {@code /}.
+ * world) and the demo page itself at {@code /}.
  *
  * <p>How a request flows. An I/O thread parses it and checks its parameters (400 with a JSON error naming the
  * parameter). On that same thread it then takes one of {@code maxConcurrent} permits, or is shed at once with a
@@ -701,7 +700,6 @@ public final class RecommendationServer implements AutoCloseable {
         o.addProperty("available", permits.availablePermits());
         o.addProperty("deadlineMillis", service.budgets().deadlineMillis());
         o.addProperty("events", service.events().count());
-        o.addProperty("users", service.userCount());
         return o.toString();
     }
 

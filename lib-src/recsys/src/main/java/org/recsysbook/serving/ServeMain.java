@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.recsysbook.data.MovieLens;
 import org.recsysbook.retrieval.ImplicitAls;
+import org.recsysbook.retrieval.ItemKnn;
 import org.recsysbook.world.World;
 
 /**
@@ -13,10 +14,10 @@ import org.recsysbook.world.World;
  *
  * <p>Usage: {@code ServeMain [--items N] [--users N] [--port P] [--host H] [--max-concurrent N]
  * [--deadline-ms D] [--retrieval exact|hnsw] [--movielens]}. {@code --movielens} serves the models learned on
- * MovieLens instead of the synthetic world ({@link #movieLensArms}; the data from {@link MovieLens#locate}). Retrieval {@code exact} (the default) is the chapter's blend in one pass
- * over the catalog; {@code hnsw} serves the blend over an HNSW index ({@link SyntheticBundle}), whose graph is read
- * from {@code <recsys.cacheDir>/hnsw-…bin} (system property, default {@code build/cache}) or built and written there
- * (minutes for 1M items).
+ * MovieLens instead of the synthetic world ({@link #movieLensArms}; the data from {@link MovieLens#locate}).
+ * Retrieval {@code exact} (the default) is the chapter's blend in one pass over the catalog; {@code hnsw} serves the
+ * blend over an HNSW index ({@link SyntheticBundle}), whose graph is read from {@code <recsys.cacheDir>/hnsw-…bin}
+ * (system property, default {@code build/cache}) or built and written there (minutes for 1M items).
  */
 public final class ServeMain {
     private ServeMain() {
@@ -52,9 +53,11 @@ public final class ServeMain {
      * (control) and with 32 (treatment), each ranked by item-kNN.
      */
     public static RecommendationService movieLensArms(MovieLens ml, double deadlineMillis, long cacheSize) {
+        ItemKnn knn = ItemKnn.train(ml.ratings());   // the same for both: they differ in ALS only
         return RecommendationService.builder()
-                .arm("control", MovieLensBundle.of(ml, "movielens-als64-knn-v1", ImplicitAls.DEFAULTS))
-                .arm("treatment", MovieLensBundle.of(ml, "movielens-als32-knn-v2", ImplicitAls.DEFAULTS.withFactors(32)))
+                .arm("control", MovieLensBundle.of(ml, "movielens-als64-knn-v1", ImplicitAls.DEFAULTS, knn))
+                .arm("treatment", MovieLensBundle.of(ml, "movielens-als32-knn-v2",
+                        ImplicitAls.DEFAULTS.withFactors(32), knn))
                 .budgets(StageBudgets.of(deadlineMillis))
                 .cacheSize(cacheSize)
                 .build();

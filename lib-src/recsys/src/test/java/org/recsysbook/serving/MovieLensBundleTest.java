@@ -82,6 +82,20 @@ class MovieLensBundleTest {
     }
 
     @Test
+    void versionsMayShareTheirItemKnnButOnlyOneTrainedOnTheSameRatings() {
+        org.recsysbook.retrieval.ItemKnn knn = org.recsysbook.retrieval.ItemKnn.train(ML.ratings());
+        MovieLensBundle a = MovieLensBundle.of(ML, "a", org.recsysbook.retrieval.ImplicitAls.DEFAULTS, knn);
+        RecommendationService service = RecommendationService.builder().arm("control", a).build();
+        assertEquals(service.recommend(1, 5, UserContext.NONE, "control").items().stream().map(Answer.Item::item)
+                .toList(), RecommendationService.builder().arm("control", BUNDLE).build()
+                .recommend(1, 5, UserContext.NONE, "control").items().stream().map(Answer.Item::item).toList());
+        MovieLens other = sample();   // the same file read again: other ratings objects
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MovieLensBundle.of(other, "b", org.recsysbook.retrieval.ImplicitAls.DEFAULTS, knn));
+        assertTrue(e.getMessage().startsWith("knn must be trained on ml.ratings()"), e.getMessage());
+    }
+
+    @Test
     void theHistoryIsMostRecentFirst() {
         // userId 1: movie 2 at ..3815, movie 3 at ..2931, movies 10 and 50 both at ..2224 (lower index first)
         int[] h = BUNDLE.history(1);
