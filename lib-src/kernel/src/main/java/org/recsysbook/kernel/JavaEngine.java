@@ -51,6 +51,16 @@ public final class JavaEngine implements AutoCloseable {
     private final AtomicBoolean indexingPaused;
 
     public JavaEngine(ClassLoader kernelLoader, List<String> startupClasspath, PrintStream out, PrintStream err) {
+        this(kernelLoader, startupClasspath, out, err, null);
+    }
+
+    /**
+     * As {@link #JavaEngine(ClassLoader, List, PrintStream, PrintStream)}, handing the notebook's class loader to
+     * {@code classPathSet} as soon as it holds the start-up class path, before the start-up imports are compiled:
+     * the kernel registers the renderer providers on it meanwhile.
+     */
+    JavaEngine(ClassLoader kernelLoader, List<String> startupClasspath, PrintStream out, PrintStream err,
+               java.util.function.Consumer<ClassLoader> classPathSet) {
         this.loader = new NotebookClassLoader(kernelLoader);
         NotebookExecutionControl.Provider provider = new NotebookExecutionControl.Provider(loader);
         this.shell = JShell.builder()
@@ -68,6 +78,9 @@ public final class JavaEngine implements AutoCloseable {
         initial.addAll(startupClasspath);
         shell.addToClasspath(String.join(File.pathSeparator, initial));
         classpath.addAll(startupClasspath);
+        if (classPathSet != null) {
+            classPathSet.accept(loader);
+        }
         for (String imp : STARTUP_IMPORTS.split("\n")) {
             List<SnippetEvent> events = shell.eval(imp);
             if (events.isEmpty() || events.get(0).status() == Snippet.Status.REJECTED) {

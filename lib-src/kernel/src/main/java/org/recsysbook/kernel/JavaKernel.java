@@ -61,15 +61,29 @@ public final class JavaKernel implements DisplaySink {
     private volatile long cellTimeLimitMillis;
 
     /**
+     * The engine being started: {@code loader} completes with the notebook's class loader once it holds the start-up
+     * class path, {@code engine} once the start-up imports and the warm-up expression are compiled.
+     */
+    record EngineStart(CompletableFuture<ClassLoader> loader, CompletableFuture<JavaEngine> engine) {
+    }
+
+    /**
      * Starts the engine (JShell, the start-up imports and a throwaway expression that warms the compiler) on
      * a thread of its own. {@link KernelMain} calls it first, so that the engine's start overlaps the
      * sockets' and the signer's.
      */
-    static CompletableFuture<JavaEngine> startEngine(List<String> startupClasspath) {
+    static EngineStart startEngine(List<String> startupClasspath) {
         ClassLoader kernelLoader = JavaKernel.class.getClassLoader();
-        return CompletableFuture.supplyAsync(() -> {
-            // JShell's own output goes wherever System.out and System.err point when it writes
-            JavaEngine e = new JavaEngine(kernelLoader, startupClasspath, follow(true), follow(false));
+        CompletableFuture<ClassLoader> loader = new CompletableFuture<>();
+        CompletableFuture<JavaEngine> engine = CompletableFuture.supplyAsync(() -> {
+            JavaEngine e;
+            try {
+                // JShell's own output goes wherever System.out and System.err point when it writes
+                e = new JavaEngine(kernelLoader, startupClasspath, follow(true), follow(false), loader::complete);
+            } catch (RuntimeException | Error ex) {
+                loader.completeExceptionally(ex);
+                throw ex;
+            }
             // warm the compiler with a throwaway expression (JShell's, not a cell: no execution count)
             try {
                 e.eval("", 0, "Integer.valueOf(0)");
@@ -78,6 +92,7 @@ public final class JavaKernel implements DisplaySink {
             }
             return e;
         }, STARTER);
+        return new EngineStart(loader, engine);
     }
 
     private static final Executor STARTER = r -> {
@@ -113,7 +128,21 @@ public final class JavaKernel implements DisplaySink {
         this(wire, startEngine(startupClasspath), cellTimeLimitMillis);
     }
 
+    /**
+     * A kernel on an engine being started: the renderer providers are registered on a thread of their own as soon
+     * as the notebook's class loader has its class path (about 40 ms of CPU, opening every notebook jar), while the
+     * engine compiles its start-up imports, instead of after them.
+     */
+    JavaKernel(Wire wire, EngineStart start, long cellTimeLimitMillis) {
+        this(wire, start.engine(), start.loader(), cellTimeLimitMillis);
+    }
+
     JavaKernel(Wire wire, CompletableFuture<JavaEngine> started, long cellTimeLimitMillis) {
+        this(wire, started, null, cellTimeLimitMillis);
+    }
+
+    private JavaKernel(Wire wire, CompletableFuture<JavaEngine> started, CompletableFuture<ClassLoader> loaderReady,
+                       long cellTimeLimitMillis) {
         this.wire = wire;
         this.cellTimeLimitMillis = cellTimeLimitMillis;
         this.stdout = new StreamPublisher("stdout", this::publishCurrent);
@@ -124,11 +153,17 @@ public final class JavaKernel implements DisplaySink {
         this.magics = new Magics(this);
         this.introspection = new Introspection(this::engine, magics);
         Executor starter = STARTER;
-        this.engine = started.thenApplyAsync(e -> {
-            registerRenderers(e);
-            StartLog.mark(StartLog.ENGINE);
-            return e;
-        }, starter);
+        this.engine = loaderReady == null
+                ? started.thenApplyAsync(e -> {
+                    registerRenderers(e);
+                    StartLog.mark(StartLog.ENGINE);
+                    return e;
+                }, starter)
+                : started.thenCombine(loaderReady.thenAcceptAsync(this::registerRenderers, RENDERERS_THREAD),
+                        (e, done) -> {
+                    StartLog.mark(StartLog.ENGINE);
+                    return e;
+                });
         // What the first cell does not need waits until the kernel is idle (no request for IDLE_MILLIS):
         // JShell's class index for completion, and completion's own first call.
         engine.thenAccept(e -> {
@@ -184,10 +219,20 @@ public final class JavaKernel implements DisplaySink {
 
     /** Registers the renderers of every provider on the notebook's class path not yet registered. */
     void registerRenderers(JavaEngine e) {
+        registerRenderers(e.loader());
+    }
+
+    private void registerRenderers(ClassLoader notebookLoader) {
         synchronized (providersDone) {
-            Display.registerProviders(renderer, e.loader(), providersDone);
+            Display.registerProviders(renderer, notebookLoader, providersDone);
         }
     }
+
+    private static final Executor RENDERERS_THREAD = r -> {
+        Thread t = new Thread(r, "kernel-renderers");
+        t.setDaemon(true);
+        t.start();
+    };
 
     void setCellTimeLimit(long millis) {
         this.cellTimeLimitMillis = millis;
