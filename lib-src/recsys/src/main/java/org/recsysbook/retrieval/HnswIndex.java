@@ -65,7 +65,8 @@ import org.recsysbook.world.World;
  * them was not attempted. On the machine of 2026-12-03, 1M × 64, 2 threads, two alternating builds each: 163.2 s
  * (309.3 CPU-s) against FAISS's 91.6 s (176.9 CPU-s), 1.78× ({@code ./workbook bench retrieval --peer}); on that of
  * 2026-12-04, whose memory was slower (single-thread triad 23 GB/s against 39), 172.3 s (329.9 CPU-s) against
- * 127.9 s (247.1 CPU-s), 1.35×: FAISS gains more from fast memory than this build does.
+ * 127.9 s (247.1 CPU-s), 1.35×: FAISS gains more from fast memory than this build does. Later that day (triad
+ * 28 GB/s), 150.3 s (286.6 CPU-s) against 124.3 s (240.8 CPU-s), 1.21×.
  *
  * <p><b>Search.</b> When the build ends, the graph is copied into packed arrays — per level one
  * {@code int[]} of neighbour lists with {@code int[]} offsets (compressed sparse rows), the levels
