@@ -52,9 +52,10 @@ import io.undertow.util.SameThreadExecutor;
  * world) and the demo page itself at {@code /}.
  *
  * <p>How a request flows. An I/O thread parses it and checks its parameters (400 with a JSON error naming the
- * parameter). On that same thread it then takes one of {@code maxConcurrent} permits, or is shed at once with a
- * precomputed 503 and {@code Retry-After: 1}: admission is a counter, there is no queue, and a refusal needs no
- * other thread, so it does not wait for a worker or a core to come free. The funnel runs on one of
+ * parameter). On that same thread it then takes one of {@code maxConcurrent + maxQueued} permits, or is shed at once
+ * with a precomputed 503 and {@code Retry-After: 1}: admission is a counter, the only queue is the
+ * {@code maxQueued} admitted requests waiting for a worker, and a refusal needs no other thread, so it does not wait
+ * for a worker or a core to come free. The funnel runs on one of
  * {@code maxConcurrent} worker threads while a timer waits for the request's deadline; whichever comes first
  * answers. The timer fires early by its {@link #lead()}: the measured cost of writing the fallback plus the timer's
  * measured lateness, so that the fallback is written by the deadline rather than begun at it. A funnel that loses
@@ -103,7 +104,7 @@ public final class RecommendationServer implements AutoCloseable {
     private RecommendationServer(RecommendationService service, ServerConfig config) {
         this.service = service;
         this.config = config;
-        this.permits = new Semaphore(config.maxConcurrent());
+        this.permits = new Semaphore(config.maxConcurrent() + config.maxQueued());
         AtomicInteger n = new AtomicInteger();
         boolean nice = config.workerNice();
         this.workers = Executors.newFixedThreadPool(config.maxConcurrent(), r -> {
@@ -125,7 +126,8 @@ public final class RecommendationServer implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.deadlineNanos = (long) (service.budgets().deadlineMillis() * 1e6);
         this.shedBody = ByteBuffer.wrap(errorJson("overloaded", "", "", "the service is at its limit of "
-                + config.maxConcurrent() + " requests at once; retry later").getBytes(StandardCharsets.UTF_8))
+                + config.maxConcurrent() + " requests at once" + (config.maxQueued() > 0 ? " and "
+                + config.maxQueued() + " waiting" : "") + "; retry later").getBytes(StandardCharsets.UTF_8))
                 .asReadOnlyBuffer();
         calibrate();
         long[] due = {System.nanoTime() + PROBE_MILLIS * 1_000_000};
@@ -174,6 +176,11 @@ public final class RecommendationServer implements AutoCloseable {
 
     public int port() {
         return address.getPort();
+    }
+
+    /** Requests admitted and not yet answered or dropped: computing, or waiting for a worker (with shedding on). */
+    public int admitted() {
+        return config.maxConcurrent() + config.maxQueued() - permits.availablePermits();
     }
 
     public RecommendationService service() {
@@ -697,6 +704,7 @@ public final class RecommendationServer implements AutoCloseable {
         service.versions().forEach(models::addProperty);
         o.add("models", models);
         o.addProperty("maxConcurrent", config.maxConcurrent());
+        o.addProperty("maxQueued", config.maxQueued());
         o.addProperty("available", permits.availablePermits());
         o.addProperty("deadlineMillis", service.budgets().deadlineMillis());
         o.addProperty("events", service.events().count());
@@ -880,7 +888,7 @@ public final class RecommendationServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RecommendationServer[%s, %d at once, shedding %s, deadline %s]", uri(),
-                config.maxConcurrent(), config.shedding() ? "on" : "off", config.deadline() ? "on" : "off");
+        return String.format(Locale.ROOT, "RecommendationServer[%s, %d at once, %d waiting, shedding %s, "
+                + "deadline %s]", uri(), config.maxConcurrent(), config.maxQueued(), config.shedding() ? "on" : "off", config.deadline() ? "on" : "off");
     }
 }

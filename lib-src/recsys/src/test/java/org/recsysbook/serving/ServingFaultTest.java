@@ -2,6 +2,7 @@ package org.recsysbook.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.recsysbook.serving.ServingFixture.get;
 
@@ -144,6 +145,36 @@ class ServingFaultTest {
             assertEquals(200, get(server.uri(), "recommendations?user=2").status(), "capacity is back");
             assertTrue(get(server.uri(), "metrics").body().contains("recsys_shed_total 1.0"));
         }
+    }
+
+    @Test
+    void aQueueOfOneLetsOneRequestWaitForTheWorkerAndShedsTheNext() throws Exception {
+        RecommendationService s = ServingFixture.service(StageBudgets.of(5000));
+        try (RecommendationServer server = RecommendationServer.start(s,
+                ServerConfig.defaults().withMaxConcurrent(1).withMaxQueued(1))) {
+            s.slowDown(Stage.CANDIDATE_GENERATION, 400);
+            CompletableFuture<HttpResponse<String>> computing = ServingFixture.CLIENT.sendAsync(
+                    HttpRequest.newBuilder(server.uri().resolve("recommendations?user=1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> waiting = ServingFixture.CLIENT.sendAsync(
+                    HttpRequest.newBuilder(server.uri().resolve("recommendations?user=2")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long until = System.nanoTime() + 3_000_000_000L;
+            while (server.admitted() < 2 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertEquals(2, server.admitted(), "one computing, one waiting for the worker");
+            ServingFixture.Reply shed = get(server.uri(), "recommendations?user=3");
+            assertEquals(503, shed.status(), shed.body());
+            assertTrue(shed.json().get("message").getAsString().contains("1 requests at once and 1 waiting"),
+                    shed.body());
+            assertEquals(200, computing.get().statusCode());
+            assertEquals(200, waiting.get().statusCode(), "the waiting request is computed once the worker is free");
+            assertEquals(1, s.metrics().shedCount());
+            s.slowDown(Stage.CANDIDATE_GENERATION, 0);
+            assertEquals(0, server.admitted());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.defaults().withMaxQueued(-1));
     }
 
     @Test
