@@ -113,7 +113,7 @@ public final class ServingBench {
         // pool queues it as the server does): with exactly as many users as workers, a served worker idled while
         // its client's next request crossed the loopback (the cores idle 5-17% of each served run, by vmstat,
         // against 0% in-process), and the ratio measured those hand-offs rather than the service's capacity
-        int satUsers = concurrency + SATURATION_QUEUE;
+        int satUsers = config.admissionLimit();
         try (RecommendationServer server = RecommendationServer.start(service, config)) {
             LoadGenerator.Target inProcess = LoadGenerator.inProcess(service, users, 10, pool);
             LoadGenerator.Target served = LoadGenerator.http(client, server.uri(), users, 10);
@@ -313,10 +313,9 @@ public final class ServingBench {
                 try (LoadClient client = LoadClient.create();
                      RecommendationServer server = RecommendationServer.start(service, config.withWorkerNice(nice))) {
                     LoadGenerator.Target t = LoadGenerator.http(client, server.uri(), users, 10);
-                    LoadGenerator.closedLoop(t, config.maxConcurrent() + config.maxQueued(), 0.5); // reniced, warm
+                    LoadGenerator.closedLoop(t, config.admissionLimit(), 0.5); // its workers reniced and warm
                     // what the nice value does to the saturation throughput (the 70% target), beside the sheds
-                    double saturation = LoadGenerator.closedLoop(t, config.maxConcurrent() + config.maxQueued(), 3)
-                            .throughput();
+                    double saturation = LoadGenerator.closedLoop(t, config.admissionLimit(), 3).throughput();
                     Cpu cpu = new Cpu();
                     LoadResult r;
                     try (MachineStalls stalls = new MachineStalls()) {

@@ -104,7 +104,7 @@ public final class RecommendationServer implements AutoCloseable {
     private RecommendationServer(RecommendationService service, ServerConfig config) {
         this.service = service;
         this.config = config;
-        this.permits = new Semaphore(config.maxConcurrent() + config.maxQueued());
+        this.permits = new Semaphore(config.admissionLimit());
         AtomicInteger n = new AtomicInteger();
         boolean nice = config.workerNice();
         this.workers = Executors.newFixedThreadPool(config.maxConcurrent(), r -> {
@@ -180,7 +180,7 @@ public final class RecommendationServer implements AutoCloseable {
 
     /** Requests admitted and not yet answered or dropped: computing, or waiting for a worker (with shedding on). */
     public int admitted() {
-        return config.maxConcurrent() + config.maxQueued() - permits.availablePermits();
+        return config.admissionLimit() - permits.availablePermits();
     }
 
     public RecommendationService service() {
@@ -889,6 +889,7 @@ public final class RecommendationServer implements AutoCloseable {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "RecommendationServer[%s, %d at once, %d waiting, shedding %s, "
-                + "deadline %s]", uri(), config.maxConcurrent(), config.maxQueued(), config.shedding() ? "on" : "off", config.deadline() ? "on" : "off");
+                        + "deadline %s]", uri(), config.maxConcurrent(), config.maxQueued(),
+                config.shedding() ? "on" : "off", config.deadline() ? "on" : "off");
     }
 }

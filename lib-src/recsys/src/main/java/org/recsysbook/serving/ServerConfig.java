@@ -64,6 +64,11 @@ public record ServerConfig(String host, int port, int maxConcurrent, boolean she
         return new ServerConfig("127.0.0.1", 0, 4, true, true, 1 << 20, 10_000, 2, false, 0);
     }
 
+    /** The most requests admitted at once when shedding is on: those computing and those waiting for a worker. */
+    public int admissionLimit() {
+        return maxConcurrent + maxQueued;
+    }
+
     public ServerConfig withMaxQueued(int n) {
         return new ServerConfig(host, port, maxConcurrent, shedding, deadline, maxBodyBytes, requestTimeoutMillis,
                 ioThreads, workerNice, n);

@@ -128,9 +128,7 @@ class ServingFaultTest {
         try (RecommendationServer server = RecommendationServer.start(s,
                 ServerConfig.defaults().withMaxConcurrent(1))) {
             s.slowDown(Stage.CANDIDATE_GENERATION, 600);
-            CompletableFuture<HttpResponse<String>> busy = ServingFixture.CLIENT.sendAsync(
-                    HttpRequest.newBuilder(server.uri().resolve("recommendations?user=1")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> busy = send(server, "recommendations?user=1");
             long until = System.nanoTime() + 3_000_000_000L;
             while (s.metrics().registry().get("recsys.in.flight").gauge().value() < 1 && System.nanoTime() < until) {
                 Thread.sleep(5);
@@ -153,12 +151,8 @@ class ServingFaultTest {
         try (RecommendationServer server = RecommendationServer.start(s,
                 ServerConfig.defaults().withMaxConcurrent(1).withMaxQueued(1))) {
             s.slowDown(Stage.CANDIDATE_GENERATION, 400);
-            CompletableFuture<HttpResponse<String>> computing = ServingFixture.CLIENT.sendAsync(
-                    HttpRequest.newBuilder(server.uri().resolve("recommendations?user=1")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            CompletableFuture<HttpResponse<String>> waiting = ServingFixture.CLIENT.sendAsync(
-                    HttpRequest.newBuilder(server.uri().resolve("recommendations?user=2")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> computing = send(server, "recommendations?user=1");
+            CompletableFuture<HttpResponse<String>> waiting = send(server, "recommendations?user=2");
             long until = System.nanoTime() + 3_000_000_000L;
             while (server.admitted() < 2 && System.nanoTime() < until) {
                 Thread.sleep(5);
@@ -183,12 +177,8 @@ class ServingFaultTest {
         try (RecommendationServer server = RecommendationServer.start(s,
                 ServerConfig.defaults().withMaxConcurrent(1).withShedding(false))) {
             s.slowDown(Stage.CANDIDATE_GENERATION, 200);
-            CompletableFuture<HttpResponse<Void>> a = ServingFixture.CLIENT.sendAsync(
-                    HttpRequest.newBuilder(server.uri().resolve("recommendations?user=1")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            CompletableFuture<HttpResponse<Void>> b = ServingFixture.CLIENT.sendAsync(
-                    HttpRequest.newBuilder(server.uri().resolve("recommendations?user=2")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            CompletableFuture<HttpResponse<String>> a = send(server, "recommendations?user=1");
+            CompletableFuture<HttpResponse<String>> b = send(server, "recommendations?user=2");
             assertEquals(200, a.get().statusCode());
             assertEquals(200, b.get().statusCode());
             assertEquals(0, s.metrics().shedCount());
@@ -268,5 +258,11 @@ class ServingFaultTest {
 
     private static String assertIae(org.junit.jupiter.api.function.Executable e) {
         return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e).getMessage();
+    }
+
+    /** {@code GET path} on {@code server}, sent without waiting for the answer. */
+    private static CompletableFuture<HttpResponse<String>> send(RecommendationServer server, String path) {
+        return ServingFixture.CLIENT.sendAsync(HttpRequest.newBuilder(server.uri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
